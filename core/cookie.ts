@@ -1,0 +1,34 @@
+/** `Set-Cookie` serialisation for the first-party cookies the edge sets on the merchant's zone. */
+export interface CookieOptions {
+  maxAgeSeconds: number;
+  domain?: string | null;
+  path?: string;
+  httpOnly?: boolean;
+  secure?: boolean;
+  sameSite?: "Lax" | "Strict" | "None";
+}
+
+const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const COOKIE_VALUE = /^[!#-+\--:<-[\]-~]*$/;
+
+export function serializeCookie(name: string, value: string, opts: CookieOptions): string {
+  if (!COOKIE_NAME.test(name)) throw new TypeError(`invalid cookie name: ${name}`);
+  if (!COOKIE_VALUE.test(value)) throw new TypeError("invalid cookie value");
+  const parts = [`${name}=${value}`, `Max-Age=${Math.max(0, Math.floor(opts.maxAgeSeconds))}`, `Path=${opts.path ?? "/"}`];
+  if (opts.domain) parts.push(`Domain=${opts.domain}`);
+  if (opts.httpOnly ?? true) parts.push("HttpOnly");
+  if (opts.secure ?? true) parts.push("Secure");
+  parts.push(`SameSite=${opts.sameSite ?? "Lax"}`);
+  return parts.join("; ");
+}
+
+/** Reads one cookie from a `Cookie` request header without allocating a map of all of them. */
+export function readCookie(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1) continue;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { destinationWithClickId, isHttpUrl } from "./destination";
+
+describe("destinationWithClickId", () => {
+  it("keeps the destination's query, UTM tags and fragment", () => {
+    const out = new URL(destinationWithClickId("https://loja.example/p/tenis?utm_source=insta&cor=azul#avaliacoes", "indica_cid", "clk_X"));
+    expect(out.searchParams.get("utm_source")).toBe("insta");
+    expect(out.searchParams.get("cor")).toBe("azul");
+    expect(out.searchParams.get("indica_cid")).toBe("clk_X");
+    expect(out.hash).toBe("#avaliacoes");
+    expect(out.pathname).toBe("/p/tenis");
+  });
+
+  it("replaces a stale click id instead of sending two", () => {
+    const out = new URL(destinationWithClickId("https://loja.example/?indica_cid=old", "indica_cid", "clk_new"));
+    expect(out.searchParams.getAll("indica_cid")).toEqual(["clk_new"]);
+  });
+
+  it("never loses an existing parameter", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.stringMatching(/^[a-z_]{1,8}$/), fc.string({ maxLength: 20 })), (params) => {
+        delete params.indica_cid;
+        const url = new URL("https://loja.example/x");
+        for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+        const out = new URL(destinationWithClickId(url.toString(), "indica_cid", "clk_1"));
+        for (const [k, v] of Object.entries(params)) expect(out.searchParams.get(k)).toBe(v);
+      }),
+    );
+  });
+
+  it("accepts only absolute http(s) URLs", () => {
+    expect(isHttpUrl("https://loja.example")).toBe(true);
+    expect(isHttpUrl("javascript:alert(1)")).toBe(false);
+    expect(isHttpUrl("/relative")).toBe(false);
+    expect(isHttpUrl("ftp://x.example")).toBe(false);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Prefixed, time-ordered identifiers: `clk_01JB...`.
+ *
+ * The body is a ULID-style Crockford base32 string: 48 bits of milliseconds followed by 80 random bits.
+ * Time order keeps B-tree inserts append-mostly and lets a click id carry its own timestamp, which the
+ * clicks table uses as its partition key (so `(id, clicked_at)` is unique whenever `id` is).
+ */
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const TIME_CHARS = 10;
+const RANDOM_CHARS = 16;
+
+export const ID_PREFIXES = {
+  tenant: "tnt",
+  domain: "dom",
+  user: "usr",
+  apiKey: "key",
+  campaign: "cmp",
+  affiliate: "aff",
+  link: "lnk",
+  click: "clk",
+  visitor: "vis",
+  failedEvent: "fev",
+  request: "req",
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+export type IdPrefix = (typeof ID_PREFIXES)[IdKind];
+
+function encodeTime(ms: number): string {
+  let out = "";
+  let rest = ms;
+  for (let i = 0; i < TIME_CHARS; i++) {
+    out = ALPHABET[rest % 32] + out;
+    rest = Math.floor(rest / 32);
+  }
+  return out;
+}
+
+function encodeRandom(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(RANDOM_CHARS));
+  let out = "";
+  for (const b of bytes) out += ALPHABET[b & 31];
+  return out;
+}
+
+export function newId(kind: IdKind, now: number = Date.now()): string {
+  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${encodeRandom()}`;
+}
+
+const ID_PATTERN = /^([a-z]{3})_([0-9A-HJKMNP-TV-Z]{26})$/;
+
+export function isId(kind: IdKind, value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const m = ID_PATTERN.exec(value);
+  return m !== null && m[1] === ID_PREFIXES[kind];
+}
+
+/** Milliseconds since the epoch encoded in an id, or null when the string is not one of our ids. */
+export function timestampOfId(id: string): number | null {
+  const m = ID_PATTERN.exec(id);
+  if (!m) return null;
+  let ms = 0;
+  for (const ch of m[2].slice(0, TIME_CHARS)) ms = ms * 32 + ALPHABET.indexOf(ch);
+  return ms;
+}

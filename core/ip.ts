@@ -1,0 +1,48 @@
+/**
+ * The raw IP address never leaves the edge. What we keep is a keyed hash of the truncated address
+ * (IPv4 /24, IPv6 /48) with a salt that rotates daily: enough to count clicks per network within a day
+ * for velocity checks, useless for following a person across days or re-identifying them.
+ */
+export function truncateIp(ip: string): string | null {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  if (ip.includes(":")) {
+    const groups = expandIpv6(ip);
+    return groups ? `${groups.slice(0, 3).join(":")}::/48` : null;
+  }
+  return null;
+}
+
+function expandIpv6(ip: string): string[] | null {
+  const [head, tail, extra] = ip.split("::");
+  if (extra !== undefined) return null;
+  const left = head ? head.split(":") : [];
+  const right = tail !== undefined && tail !== "" ? tail.split(":") : [];
+  const missing = 8 - left.length - right.length;
+  if (missing < 0 || (tail === undefined && missing !== 0)) return null;
+  const groups = [...left, ...Array(missing).fill("0"), ...right];
+  return groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g)) ? groups.map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")) : null;
+}
+
+/** UTC day used to rotate the salt: `2026-11-22`. */
+export function saltDay(now: number): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+export async function hashIp(ip: string, secret: string, now: number): Promise<string | null> {
+  const network = truncateIp(ip);
+  if (!network) return null;
+  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${saltDay(now)}|${network}`));
+  return toHex(new Uint8Array(mac)).slice(0, 32);
+}
+
+export function toHex(bytes: Uint8Array): string {
+  let out = "";
+  for (const b of bytes) out += b.toString(16).padStart(2, "0");
+  return out;
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))));
+}

@@ -1,0 +1,36 @@
+/**
+ * Money is an integer amount of a currency's minor unit (centavos for BRL) plus its ISO 4217 code.
+ * Floats never hold money: a float cannot represent R$ 0,10 exactly and errors accumulate over a ledger.
+ */
+import { z } from "zod";
+
+/** Minor-unit exponent of the currencies we accept; anything else is rejected at the edge. */
+export const CURRENCY_EXPONENTS = {
+  BRL: 2, USD: 2, EUR: 2, GBP: 2, ARS: 2, MXN: 2, CLP: 0, COP: 2, PEN: 2, UYU: 2, PYG: 0, CAD: 2, JPY: 0,
+} as const;
+
+export type Currency = keyof typeof CURRENCY_EXPONENTS;
+export const currencySchema = z.enum(Object.keys(CURRENCY_EXPONENTS) as [Currency, ...Currency[]]);
+
+export const minorUnitsSchema = z
+  .number()
+  .int("amount must be an integer number of minor units (e.g. centavos)")
+  .refine(Number.isSafeInteger, "amount is too large");
+
+export const moneySchema = z.object({ amount: minorUnitsSchema, currency: currencySchema });
+export type Money = z.infer<typeof moneySchema>;
+
+export function money(amount: number, currency: Currency): Money {
+  return moneySchema.parse({ amount, currency });
+}
+
+/** Human formatting for UIs and explanations, e.g. `R$ 250,00` in pt-BR. */
+export function formatMoney(m: Money, locale = "pt-BR"): string {
+  const exponent = CURRENCY_EXPONENTS[m.currency];
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: m.currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(m.amount / 10 ** exponent);
+}

@@ -1,0 +1,42 @@
+/**
+ * The click event as it travels from the redirect Worker through the Queue to the consumer.
+ * Versioned: a consumer that sees a version it does not know parks the event in failed_events
+ * instead of guessing, and it can be replayed once the consumer is upgraded.
+ */
+import { z } from "zod";
+import { isId } from "../ids";
+
+const idOf = (kind: Parameters<typeof isId>[0]) =>
+  z.string().refine((v) => isId(kind, v), `expected a ${kind} id`);
+
+export const subIdsSchema = z
+  .record(z.string().regex(/^sub[1-5]$/, "sub-id keys are sub1..sub5"), z.string().max(200))
+  .default({});
+export type SubIds = z.infer<typeof subIdsSchema>;
+
+export const clickEventSchema = z.object({
+  type: z.literal("click"),
+  v: z.literal(1),
+  id: idOf("click"),
+  /** Epoch milliseconds; always equal to the time encoded in `id`. */
+  ts: z.number().int().nonnegative(),
+  tenantId: idOf("tenant"),
+  linkId: idOf("link"),
+  campaignId: idOf("campaign"),
+  affiliateId: idOf("affiliate"),
+  visitorId: idOf("visitor"),
+  subIds: subIdsSchema,
+  /** Keyed hash of the truncated IP (see core/ip.ts); the raw address never enters the queue. */
+  ipHash: z.string().max(64).nullable(),
+  country: z.string().length(2).nullable(),
+  userAgent: z.string().max(512).nullable(),
+  referrerHost: z.string().max(255).nullable(),
+  /** Paid-search click ids present on the affiliate link's request (brand-bidding evidence). */
+  adClickIds: z.record(z.string(), z.string().max(200)).default({}),
+});
+
+export type ClickEvent = z.infer<typeof clickEventSchema>;
+
+/** Every message on the events queue; later issues add conversions, pageviews and refunds. */
+export const queueEventSchema = z.discriminatedUnion("type", [clickEventSchema]);
+export type QueueEvent = z.infer<typeof queueEventSchema>;

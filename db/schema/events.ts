@@ -1,0 +1,65 @@
+import { sql } from "drizzle-orm";
+import { boolean, char, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * Clicks are append-only facts, range-partitioned by month on `clicked_at` (the partitioning DDL lives in
+ * the migration: drizzle-kit does not model partitions). The primary key must contain the partition
+ * key; `clicked_at` is derived from the time inside the click id, so `(id, clicked_at)` is unique exactly
+ * when `id` is, and a redelivered click always lands on the same row.
+ *
+ * No foreign keys: events may arrive after the entity they name changed, and FK checks on the hottest
+ * insert path cost throughput. Producers only emit ids they resolved from Postgres.
+ */
+export const clicks = pgTable(
+  "clicks",
+  {
+    id: text("id").notNull(),
+    clickedAt: timestamp("clicked_at", { withTimezone: true, mode: "date" }).notNull(),
+    tenantId: text("tenant_id").notNull(),
+    linkId: text("link_id").notNull(),
+    campaignId: text("campaign_id").notNull(),
+    affiliateId: text("affiliate_id").notNull(),
+    visitorId: text("visitor_id").notNull(),
+    subIds: jsonb("sub_ids").$type<Record<string, string>>().notNull().default({}),
+    ipHash: text("ip_hash"),
+    country: char("country", { length: 2 }),
+    userAgent: text("user_agent"),
+    referrerHost: text("referrer_host"),
+    adClickIds: jsonb("ad_click_ids").$type<Record<string, string>>().notNull().default({}),
+    isDuplicate: boolean("is_duplicate").notNull().default(false),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id, t.clickedAt] }),
+    // Reports and the affiliate portal read a tenant's clicks by time, optionally per affiliate.
+    index("clicks_tenant_time_idx").on(t.tenantId, t.clickedAt),
+    index("clicks_tenant_affiliate_time_idx").on(t.tenantId, t.affiliateId, t.clickedAt),
+    // Attribution gathers a visitor's touches.
+    index("clicks_tenant_visitor_idx").on(t.tenantId, t.visitorId, t.clickedAt),
+  ],
+);
+
+/** Anything the pipeline could not process, kept whole with its reason so it can be replayed. */
+export const failedEvents = pgTable(
+  "failed_events",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id"),
+    /** Which consumer gave up: `queue:indica-events`, `queue:indica-events-dlq`, later webhooks. */
+    source: text("source").notNull(),
+    eventType: text("event_type"),
+    /** Id of the event inside the payload, when it has one, so replays and duplicates can be traced. */
+    eventId: text("event_id"),
+    payload: jsonb("payload").notNull(),
+    reason: text("reason").notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    replayedAt: timestamp("replayed_at", { withTimezone: true }),
+    replayCount: integer("replay_count").notNull().default(0),
+  },
+  (t) => [
+    index("failed_events_pending_idx").on(t.createdAt).where(sql`${t.replayedAt} IS NULL`),
+    index("failed_events_tenant_idx").on(t.tenantId, t.createdAt),
+  ],
+);
+

@@ -1,0 +1,4 @@
+export * from "./tenants";
+export * from "./access";
+export * from "./program";
+export * from "./events";

@@ -1,0 +1,77 @@
+import { sql } from "drizzle-orm";
+import { char, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { tenants } from "./tenants";
+
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** active | paused | archived: paused links still send shoppers on, without tracking. */
+    status: text("status").notNull().default("active"),
+    destinationUrl: text("destination_url").notNull(),
+    currency: char("currency", { length: 3 }).notNull().default("BRL"),
+    attributionWindowDays: integer("attribution_window_days").notNull().default(30),
+    cookieLifetimeDays: integer("cookie_lifetime_days").notNull().default(30),
+    dedupWindowSeconds: integer("dedup_window_seconds").notNull().default(30),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("campaigns_tenant_idx").on(t.tenantId, t.status)],
+);
+
+export const affiliates = pgTable(
+  "affiliates",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    /** pending | active | suspended */
+    status: text("status").notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("affiliates_tenant_email_key").on(t.tenantId, sql`lower(${t.email})`)],
+);
+
+export const campaignMemberships = pgTable(
+  "campaign_memberships",
+  {
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id, { onDelete: "cascade" }),
+    affiliateId: text("affiliate_id").notNull().references(() => affiliates.id, { onDelete: "cascade" }),
+    /** pending | approved | rejected */
+    status: text("status").notNull().default("approved"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.affiliateId] }),
+    index("campaign_memberships_affiliate_idx").on(t.tenantId, t.affiliateId),
+  ],
+);
+
+export const links = pgTable(
+  "links",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id),
+    affiliateId: text("affiliate_id").notNull().references(() => affiliates.id),
+    /** The hostname the link is served on: the shared link domain or one of the merchant's domains. */
+    domain: text("domain").notNull(),
+    code: text("code").notNull(),
+    destinationUrl: text("destination_url").notNull(),
+    subIds: jsonb("sub_ids").$type<Record<string, string>>().notNull().default({}),
+    /** active | disabled */
+    status: text("status").notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The redirect's only lookup on a cache miss: (host, path) -> link.
+    uniqueIndex("links_domain_code_key").on(sql`lower(${t.domain})`, t.code),
+    index("links_tenant_campaign_idx").on(t.tenantId, t.campaignId),
+    index("links_tenant_affiliate_idx").on(t.tenantId, t.affiliateId),
+  ],
+);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { enqueueEvents, type EventQueue } from "./enqueue";
+
+const noSleep = async () => {};
+
+function flakyQueue(failures: number) {
+  const sent: unknown[] = [];
+  let calls = 0;
+  const queue: EventQueue = {
+    async sendBatch(messages) {
+      calls++;
+      if (calls <= failures) throw new Error("queue unavailable");
+      for (const m of messages) sent.push(m.body);
+    },
+  };
+  return { queue, sent, calls: () => calls };
+}
+
+describe("enqueueEvents", () => {
+  it("sends to the queue when it accepts", async () => {
+    const q = flakyQueue(0);
+    const buffered: unknown[] = [];
+    const out = await enqueueEvents(q.queue, [{ id: 1 }], { buffer: () => ({ buffer: async (e) => buffered.push(...e) }), sleep: noSleep });
+    expect(out).toBe("queued");
+    expect(q.sent).toEqual([{ id: 1 }]);
+    expect(buffered).toEqual([]);
+  });
+
+  it("retries a failing send before giving up on the queue", async () => {
+    const q = flakyQueue(2);
+    const out = await enqueueEvents(q.queue, [{ id: 1 }], { buffer: () => ({ buffer: async () => 0 }), sleep: noSleep });
+    expect(out).toBe("queued");
+    expect(q.calls()).toBe(3);
+  });
+
+  it("parks events in the buffer when the queue keeps failing", async () => {
+    const q = flakyQueue(99);
+    const buffered: unknown[] = [];
+    const out = await enqueueEvents(q.queue, [{ id: 1 }, { id: 2 }], {
+      buffer: () => ({ buffer: async (e) => buffered.push(...e) }),
+      sleep: noSleep,
+    });
+    expect(out).toBe("buffered");
+    expect(buffered).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+});

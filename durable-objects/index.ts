@@ -1,0 +1,1 @@
+export { EventBuffer, type EventBufferEnv } from "./event-buffer";

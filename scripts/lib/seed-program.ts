@@ -1,0 +1,90 @@
+/**
+ * Dev/test tooling: creates a merchant with one campaign, one affiliate, one link and an API key,
+ * directly in Postgres. `npm start` seeds the demo merchant with it; tests make throwaway tenants.
+ */
+import type pg from "pg";
+import { apiKeyPrefix, generateApiKey, hashApiKey } from "../../core/api-key";
+import { newId } from "../../core/ids";
+
+export interface ProgramOptions {
+  slug: string;
+  name?: string;
+  linkDomain: string;
+  code?: string;
+  destinationUrl?: string;
+  apiKey?: string;
+  cookieDomain?: string | null;
+  fallbackUrl?: string | null;
+  /** Registers linkDomain as the merchant's own link domain (not the shared one). */
+  ownDomain?: boolean;
+  cookieLifetimeDays?: number;
+  subIds?: Record<string, string>;
+}
+
+export interface SeededProgram {
+  tenantId: string;
+  campaignId: string;
+  affiliateId: string;
+  linkId: string;
+  code: string;
+  linkDomain: string;
+  apiKey: string;
+  destinationUrl: string;
+}
+
+export async function seedProgram(db: pg.ClientBase | pg.Pool, o: ProgramOptions): Promise<SeededProgram> {
+  const existing = await db.query<{ id: string }>("SELECT id FROM tenants WHERE slug = $1", [o.slug]);
+  const tenantId = existing.rows[0]?.id ?? newId("tenant");
+  const destinationUrl = o.destinationUrl ?? "https://loja.example/produtos?utm_source=indica&utm_medium=affiliate";
+  const code = o.code ?? "demo";
+  if (!existing.rows[0]) {
+    await db.query("INSERT INTO tenants (id, name, slug, cookie_domain, fallback_url) VALUES ($1, $2, $3, $4, $5)", [
+      tenantId, o.name ?? o.slug, o.slug, o.cookieDomain ?? null, o.fallbackUrl ?? null,
+    ]);
+    if (o.ownDomain) {
+      await db.query("INSERT INTO domains (id, tenant_id, hostname, is_link_domain, verified_at) VALUES ($1, $2, $3, true, now())", [
+        newId("domain"), tenantId, o.linkDomain,
+      ]);
+    }
+  }
+
+  const campaignId = await firstOrInsert(db, "SELECT id FROM campaigns WHERE tenant_id = $1 ORDER BY created_at LIMIT 1", [tenantId], async () => {
+    const id = newId("campaign");
+    await db.query(
+      "INSERT INTO campaigns (id, tenant_id, name, destination_url, cookie_lifetime_days) VALUES ($1, $2, $3, $4, $5)",
+      [id, tenantId, "Campanha de lançamento", destinationUrl, o.cookieLifetimeDays ?? 30],
+    );
+    return id;
+  });
+  const affiliateId = await firstOrInsert(db, "SELECT id FROM affiliates WHERE tenant_id = $1 ORDER BY created_at LIMIT 1", [tenantId], async () => {
+    const id = newId("affiliate");
+    await db.query("INSERT INTO affiliates (id, tenant_id, name, email) VALUES ($1, $2, $3, $4)", [id, tenantId, "Maria Souza", `maria+${o.slug}@example.com`]);
+    return id;
+  });
+  await db.query(
+    "INSERT INTO campaign_memberships (tenant_id, campaign_id, affiliate_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    [tenantId, campaignId, affiliateId],
+  );
+  const linkId = await firstOrInsert(db, "SELECT id FROM links WHERE lower(domain) = lower($1) AND code = $2", [o.linkDomain, code], async () => {
+    const id = newId("link");
+    await db.query(
+      "INSERT INTO links (id, tenant_id, campaign_id, affiliate_id, domain, code, destination_url, sub_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+      [id, tenantId, campaignId, affiliateId, o.linkDomain.toLowerCase(), code, destinationUrl, JSON.stringify(o.subIds ?? {})],
+    );
+    return id;
+  });
+
+  // Keys are stored hashed; a key passed in (the one dev.json remembers) is registered again if missing.
+  const apiKey = o.apiKey ?? generateApiKey();
+  await db.query(
+    `INSERT INTO api_keys (id, tenant_id, name, prefix, key_hash) SELECT $1, $2, $3, $4, $5
+     WHERE NOT EXISTS (SELECT 1 FROM api_keys WHERE key_hash = $5)`,
+    [newId("apiKey"), tenantId, "Demo key", apiKeyPrefix(apiKey), await hashApiKey(apiKey)],
+  );
+  return { tenantId, campaignId, affiliateId, linkId, code, linkDomain: o.linkDomain.toLowerCase(), apiKey, destinationUrl };
+}
+
+async function firstOrInsert(db: pg.ClientBase | pg.Pool, select: string, params: unknown[], insert: () => Promise<string>): Promise<string> {
+  const found = await db.query<{ id: string }>(select, params);
+  return found.rows[0]?.id ?? insert();
+}

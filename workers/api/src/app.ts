@@ -1,0 +1,44 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { fieldErrors } from "../../../core/problem";
+import type { ApiHonoEnv } from "./env";
+import { problemFor } from "./lib/problem";
+import { database } from "./middleware/database";
+import { requestId } from "./middleware/request-id";
+import { registerOpenApi } from "./routes/openapi";
+import { registerCreateLink } from "./routes/v1/links/create-link";
+import { registerGetLink } from "./routes/v1/links/get-link";
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
+  const app = new OpenAPIHono<ApiHonoEnv>({
+    // zod failures become 400 problem+json listing every field, never a bare 500 or a plain string.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return problemFor(c, "validation_failed", { errors: fieldErrors(result.error.issues, result.target === "json" ? "body" : result.target) });
+      }
+    },
+  });
+
+  app.use("*", requestId());
+  app.use("/v1/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemFor(c, "payload_too_large", { detail: `Bodies are limited to ${MAX_BODY_BYTES} bytes.` }) }));
+  app.use("/v1/*", database());
+
+  app.get("/health", (c) => c.json({ ok: true, worker: "api" }));
+  registerCreateLink(app);
+  registerGetLink(app);
+  registerOpenApi(app);
+
+  app.notFound((c) => problemFor(c, "not_found", { detail: "No such endpoint. See /openapi.json." }));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      // Hono's validators throw these for bodies that are not JSON at all.
+      return problemFor(c, err.status === 413 ? "payload_too_large" : "bad_request", { detail: err.message });
+    }
+    console.error(JSON.stringify({ level: "error", worker: "api", requestId: c.get("requestId"), message: err.message }));
+    return problemFor(c, "internal_error", { detail: "Something went wrong on our side; the request id helps us find it." });
+  });
+  return app;
+}

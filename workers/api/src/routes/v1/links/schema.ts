@@ -1,0 +1,46 @@
+import { z } from "@hono/zod-openapi";
+import { isHttpUrl } from "../../../../../../core/destination";
+import { isId } from "../../../../../../core/ids";
+import { linkCodeSchema } from "../../../../../../core/link-code";
+
+const subIds = z
+  .record(z.string().regex(/^sub[1-5]$/, "sub-id keys are sub1..sub5"), z.string().max(200))
+  .openapi({ example: { sub1: "instagram", sub2: "bio" }, description: "Up to five free-form tags the affiliate uses to tell traffic sources apart." });
+
+export const createLinkBody = z
+  .object({
+    campaignId: z.string().refine((v) => isId("campaign", v), "expected a campaign id (cmp_...)").openapi({ example: "cmp_01JB8Z5Q3X0000000000000000" }),
+    affiliateId: z.string().refine((v) => isId("affiliate", v), "expected an affiliate id (aff_...)").openapi({ example: "aff_01JB8Z5Q3X0000000000000000" }),
+    destinationUrl: z
+      .string()
+      .max(2048)
+      .refine(isHttpUrl, "must be an absolute http(s) URL")
+      .optional()
+      .openapi({ description: "Where shoppers land. Defaults to the campaign's destination.", example: "https://loja.example/tenis?utm_source=indica" }),
+    code: linkCodeSchema.optional().openapi({ description: "The path of the short link. Random when omitted.", example: "maria-tenis" }),
+    domain: z.string().max(253).optional().openapi({ description: "One of your link domains. Defaults to the shared link domain.", example: "go.loja.example" }),
+    subIds: subIds.optional(),
+  })
+  .openapi("CreateLink");
+
+export const linkSchema = z
+  .object({
+    id: z.string().openapi({ example: "lnk_01JB8Z5Q3X0000000000000000" }),
+    url: z.string().openapi({ example: "https://go.indica.link/maria-tenis" }),
+    domain: z.string(),
+    code: z.string(),
+    destinationUrl: z.string(),
+    campaignId: z.string(),
+    affiliateId: z.string(),
+    subIds: z.record(z.string(), z.string()),
+    status: z.enum(["active", "disabled"]),
+    createdAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("Link");
+
+export const linkIdParams = z.object({
+  id: z.string().refine((v) => isId("link", v), "expected a link id (lnk_...)").openapi({ param: { name: "id", in: "path" }, example: "lnk_01JB8Z5Q3X0000000000000000" }),
+});
+
+export type CreateLinkInput = z.infer<typeof createLinkBody>;
+export type LinkView = z.infer<typeof linkSchema>;

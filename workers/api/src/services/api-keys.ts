@@ -1,0 +1,26 @@
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { API_KEY_PATTERN, hashApiKey } from "../../../../core/api-key";
+import type { Database } from "../../../../db/client";
+import { apiKeys } from "../../../../db/schema";
+import type { ApiKeyPrincipal } from "../env";
+
+/** The principal behind a key, or null when the key is malformed, unknown, revoked or expired. */
+export async function verifyApiKey(db: Database, key: string): Promise<ApiKeyPrincipal | null> {
+  if (!API_KEY_PATTERN.test(key)) return null;
+  const keyHash = await hashApiKey(key);
+  const rows = await db
+    .select({ id: apiKeys.id, tenantId: apiKeys.tenantId, scopes: apiKeys.scopes })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`))))
+    .limit(1);
+  const row = rows[0];
+  return row ? { kind: "api_key", tenantId: row.tenantId, keyId: row.id, scopes: row.scopes } : null;
+}
+
+/** Records use at most once a minute per key: a write on every request would cost more than it tells. */
+export async function touchApiKey(db: Database, keyId: string): Promise<void> {
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiKeys.id, keyId), or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - interval '1 minute'`)));
+}

@@ -1,0 +1,14 @@
+import { createIngestApp } from "./app";
+import { EVENTS_DLQ, type IngestEnv } from "./env";
+import { consumeDeadLetters } from "./queue/consume-dead-letters";
+import { consumeEvents } from "./queue/consume-events";
+
+const app = createIngestApp();
+
+export default {
+  fetch: app.fetch,
+  async queue(batch, env, ctx) {
+    if (batch.queue === EVENTS_DLQ) return consumeDeadLetters(batch, env, ctx);
+    return consumeEvents(batch, env, ctx);
+  },
+} satisfies ExportedHandler<IngestEnv>;

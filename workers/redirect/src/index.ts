@@ -1,0 +1,4 @@
+import { createRedirectApp } from "./app";
+
+export { EventBuffer } from "../../../durable-objects";
+export default createRedirectApp();

@@ -1,0 +1,68 @@
+/**
+ * GET|HEAD /{code}: the affiliate link. The response never waits for the click to be recorded: the event
+ * is built and enqueued in waitUntil, and any failure there falls back to the EventBuffer object.
+ */
+import { isbot } from "isbot";
+import type { Hono } from "hono";
+import { decideClick } from "../../../../core/click-decision";
+import { serializeCookie, readCookie } from "../../../../core/cookie";
+import { destinationWithClickId } from "../../../../core/destination";
+import { isId, newId } from "../../../../core/ids";
+import { isLinkCode } from "../../../../core/link-code";
+import { normalizeHost } from "../../../../core/link-record";
+import { bufferShardName, enqueueEvents } from "../../../../durable-objects/enqueue";
+import type { RedirectEnv, RedirectHonoEnv } from "../env";
+import { badLinkPage, notFoundPage } from "../pages";
+import { buildClickEvent } from "../services/click-event";
+import { resolveDomain } from "../services/domain-resolver";
+import { resolveLink } from "../services/link-resolver";
+
+export const CLICK_COOKIE = "indica_click";
+export const VISITOR_COOKIE = "indica_vid";
+const VISITOR_COOKIE_MAX_AGE = 400 * 86_400; // the longest lifetime browsers honour
+
+const NO_STORE = "private, no-store";
+
+export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
+  app.on(["GET", "HEAD"], "/:code", async (c) => {
+    const code = c.req.param("code");
+    const method = c.req.method;
+    if (!isLinkCode(code)) return badLinkPage(method);
+
+    const host = normalizeHost(new URL(c.req.url).hostname);
+    const link = await resolveLink(c.env, c.executionCtx, host, code);
+    if (!link) return unknownCode(c.env, c.executionCtx, host, method);
+
+    const decision = decideClick(link, { method, isBot: isbot(c.req.header("user-agent") ?? "") });
+    if (!decision.track) {
+      // The shopper still reaches the store; no cookie, no click id, nothing counted.
+      return new Response(null, { status: 302, headers: { location: link.destinationUrl, "cache-control": NO_STORE } });
+    }
+
+    const ts = Date.now();
+    const knownVisitor = readCookie(c.req.header("cookie"), VISITOR_COOKIE);
+    const visitorId = isId("visitor", knownVisitor) ? knownVisitor : newId("visitor", ts);
+    const clickId = newId("click", ts);
+    const request = c.req.raw;
+    const env = c.env;
+    c.executionCtx.waitUntil(
+      buildClickEvent(request, link, { clickId, visitorId, ts }, env.IP_HASH_SECRET).then((event) =>
+        enqueueEvents(env.EVENTS, [event], { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()) }),
+      ),
+    );
+
+    const headers = new Headers({ location: destinationWithClickId(link.destinationUrl, link.clickParam, clickId), "cache-control": NO_STORE });
+    const domain = link.cookieDomain;
+    headers.append("set-cookie", serializeCookie(CLICK_COOKIE, clickId, { maxAgeSeconds: link.cookieLifetimeDays * 86_400, domain }));
+    headers.append("set-cookie", serializeCookie(VISITOR_COOKIE, visitorId, { maxAgeSeconds: VISITOR_COOKIE_MAX_AGE, domain }));
+    return new Response(null, { status: 302, headers });
+  });
+}
+
+async function unknownCode(env: RedirectEnv, ctx: ExecutionContext, host: string, method: string): Promise<Response> {
+  if (host !== normalizeHost(env.DEFAULT_LINK_DOMAIN)) {
+    const domain = await resolveDomain(env, ctx, host);
+    if (domain?.fallbackUrl) return new Response(null, { status: 302, headers: { location: domain.fallbackUrl, "cache-control": NO_STORE } });
+  }
+  return notFoundPage(method);
+}
