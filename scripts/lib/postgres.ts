@@ -104,7 +104,7 @@ export async function startPglite(dir: string, port: number): Promise<RunningDat
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   mkdirSync(dir, { recursive: true });
   const db = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1" });
+  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 64 });
   await server.start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

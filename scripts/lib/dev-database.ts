@@ -1,0 +1,36 @@
+/**
+ * The database `npm start` uses: DATABASE_URL when set; otherwise a cluster under .indica/pg from the
+ * machine's PostgreSQL binaries; otherwise PGlite under .indica/pglite, so a newcomer needs nothing else.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { findPostgresBinaries, LocalCluster, startPglite, type RunningDatabase } from "./postgres";
+
+export async function provideDevDatabase(stateDir: string, port: number): Promise<RunningDatabase> {
+  if (process.env.DATABASE_URL) {
+    return { url: process.env.DATABASE_URL, kind: "external", stop: async () => {} };
+  }
+  const bin = findPostgresBinaries();
+  if (bin) {
+    const cluster = new LocalCluster(bin, { dir: join(stateDir, "pg"), port });
+    if (!(await reachable(cluster.url.replace(/\/indica$/, "/postgres")))) {
+      if (existsSync(join(stateDir, "pg", "postmaster.pid"))) await cluster.stop("immediate").catch(() => {});
+      await cluster.start();
+    }
+    return { url: cluster.url, kind: "postgres", stop: () => cluster.stop("fast") };
+  }
+  console.log("No PostgreSQL binaries found: using PGlite (embedded Postgres). Set DATABASE_URL to use your own.");
+  return startPglite(join(stateDir, "pglite"), port);
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * `npm start`: the whole platform on this machine. A database (yours, a local cluster or PGlite),
+ * migrations and the demo merchant, the three Workers with their Durable Objects, Queue, KV and service
+ * bindings in one workerd, and the dashboard. URLs are printed and written to .indica/dev.json.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { createServer as createViteServer } from "vite";
+import { provideDevDatabase } from "./lib/dev-database";
+import { loadDevSecrets } from "./lib/dev-secrets";
+import { migrateDatabase } from "./lib/migrate";
+import { seedProgram } from "./lib/seed-program";
+import { bundleAll, ROOT, startStack } from "./lib/stack";
+import { startWsBridge } from "./lib/ws-bridge";
+
+process.env.WRANGLER_SEND_METRICS ??= "false";
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const PORTS = {
+  edge: port("INDICA_EDGE_PORT", 8787),
+  ingest: port("INDICA_INGEST_PORT", 8788),
+  api: port("INDICA_API_PORT", 8789),
+  dashboard: port("INDICA_DASHBOARD_PORT", 5173),
+  database: port("INDICA_DB_PORT", 54329),
+  bridge: port("INDICA_DB_BRIDGE_PORT", 54330),
+};
+const LINK_DOMAIN = "localhost";
+const STATE = join(ROOT, ".indica");
+mkdirSync(STATE, { recursive: true });
+
+const step = (msg: string) => console.log(`· ${msg}`);
+
+step("database");
+const database = await provideDevDatabase(STATE, PORTS.database);
+await migrateDatabase(database.url);
+
+step("demo merchant");
+const devFile = join(STATE, "dev.json");
+const previous = existsSync(devFile) ? (JSON.parse(readFileSync(devFile, "utf8")) as { demo?: { apiKey?: string } }) : {};
+const seedClient = new pg.Client({ connectionString: database.url });
+await seedClient.connect();
+const demo = await seedProgram(seedClient, { slug: "demo", name: "Loja Demo", linkDomain: LINK_DOMAIN, code: "demo", apiKey: previous.demo?.apiKey });
+await seedClient.end();
+
+step("workers");
+const bridge = await startWsBridge(database.url, PORTS.bridge);
+const secrets = loadDevSecrets(STATE);
+const mf = await startStack({
+  bundles: await bundleAll(join(STATE, "build")),
+  databaseUrl: database.url,
+  wsProxy: bridge.address,
+  port: PORTS.edge,
+  directPorts: { "indica-ingest": PORTS.ingest, "indica-api": PORTS.api },
+  persistDir: join(STATE, "state"),
+  bindings: {
+    "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: secrets.IP_HASH_SECRET },
+    "indica-ingest": { ADMIN_TOKEN: secrets.ADMIN_TOKEN },
+    "indica-api": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, LINK_URL_SCHEME: "http", LINK_URL_PORT: String(PORTS.edge) },
+  },
+});
+
+step("dashboard");
+const api = `http://127.0.0.1:${PORTS.api}`;
+const vite = await createViteServer({
+  configFile: join(ROOT, "dashboard", "vite.config.ts"),
+  server: { port: PORTS.dashboard, strictPort: true, host: "127.0.0.1", proxy: { "/v1": api, "/openapi.json": api, "/health": api } },
+  logLevel: "warn",
+});
+await vite.listen();
+
+const urls = {
+  redirect: `http://${LINK_DOMAIN}:${PORTS.edge}`,
+  ingest: `http://127.0.0.1:${PORTS.ingest}`,
+  api,
+  dashboard: `http://127.0.0.1:${PORTS.dashboard}`,
+};
+const linkUrl = `${urls.redirect}/${demo.code}`;
+writeFileSync(
+  devFile,
+  JSON.stringify({ ...urls, database: { kind: database.kind, url: database.url }, adminToken: secrets.ADMIN_TOKEN, demo: { ...demo, linkUrl } }, null, 2),
+);
+
+console.log(`
+Indica is running (state in .indica/, written to .indica/dev.json)
+
+  Links (redirect)  ${urls.redirect}      edge entry, routed by host/path like production:
+                                            api.localhost:${PORTS.edge} -> API, */_indica/* -> ingest
+  Ingest            ${urls.ingest}
+  API               ${urls.api}         OpenAPI: ${urls.api}/openapi.json
+  Dashboard         ${urls.dashboard}
+  Database          ${database.kind}: ${database.url}
+
+  Demo link         ${linkUrl}
+  Demo API key      ${demo.apiKey}
+
+  Try:  curl -i ${linkUrl}
+        curl -s -X POST ${urls.api}/v1/links -H "authorization: Bearer ${demo.apiKey}" \\
+             -H "content-type: application/json" -d '{"campaignId":"${demo.campaignId}","affiliateId":"${demo.affiliateId}"}'
+
+Ctrl+C stops everything.`);
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nstopping…");
+  await Promise.allSettled([vite.close(), mf.dispose(), bridge.close()]);
+  await database.stop().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
