@@ -7,6 +7,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // Fast domain tests first; the integration group starts workerd and Postgres.
+          sequence: { groupOrder: 0 },
           include: ["core/**/*.test.ts", "durable-objects/**/*.test.ts", "workers/**/*.test.ts", "scripts/**/*.test.ts"],
         },
       },
@@ -14,6 +16,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
+          sequence: { groupOrder: 1 },
           include: ["test/**/*.test.ts"],
           globalSetup: ["test/global-setup.ts"],
           testTimeout: 60_000,
