@@ -25,14 +25,44 @@ const PORTS = {
   bridge: port("INDICA_DB_BRIDGE_PORT", 54330),
 };
 const LINK_DOMAIN = "localhost";
-const STATE = join(ROOT, ".indica");
+const STATE = process.env.INDICA_STATE_DIR ?? join(ROOT, ".indica");
 mkdirSync(STATE, { recursive: true });
 
 const step = (msg: string) => console.log(`· ${msg}`);
 
+// Installed first, so Ctrl+C during start-up also stops what has started so far (newest first).
+const cleanups: (() => Promise<unknown>)[] = [];
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nstopping…");
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  process.exit(0);
+}
+/**
+ * wrangler (imported for its config reader) and Miniflare install their own SIGINT/SIGTERM handlers that
+ * exit at once; ours must be the only one so the database and workerd are stopped in order.
+ */
+function takeOverSignals() {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, shutdown);
+  }
+}
+takeOverSignals();
+
+async function fail(message: string): Promise<never> {
+  console.error(`\nnpm start failed: ${message}`);
+  stopping = true;
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  process.exit(1);
+}
+
 step("database");
 const database = await provideDevDatabase(STATE, PORTS.database);
-await migrateDatabase(database.url);
+cleanups.push(() => database.stop());
+await migrateDatabase(database.url).catch((error: Error) => fail(`could not migrate ${database.url}: ${error.message}`));
 
 step("demo merchant");
 const devFile = join(STATE, "dev.json");
@@ -44,6 +74,7 @@ await seedClient.end();
 
 step("workers");
 const bridge = await startWsBridge(database.url, PORTS.bridge);
+cleanups.push(() => bridge.close());
 const secrets = loadDevSecrets(STATE);
 const mf = await startStack({
   bundles: await bundleAll(join(STATE, "build")),
@@ -58,6 +89,8 @@ const mf = await startStack({
     "indica-api": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, LINK_URL_SCHEME: "http", LINK_URL_PORT: String(PORTS.edge) },
   },
 });
+cleanups.push(() => mf.dispose());
+takeOverSignals();
 
 step("dashboard");
 const api = `http://127.0.0.1:${PORTS.api}`;
@@ -67,6 +100,8 @@ const vite = await createViteServer({
   logLevel: "warn",
 });
 await vite.listen();
+cleanups.push(() => vite.close());
+takeOverSignals();
 
 const urls = {
   redirect: `http://${LINK_DOMAIN}:${PORTS.edge}`,
@@ -99,14 +134,3 @@ Indica is running (state in .indica/, written to .indica/dev.json)
 
 Ctrl+C stops everything.`);
 
-let stopping = false;
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  console.log("\nstopping…");
-  await Promise.allSettled([vite.close(), mf.dispose(), bridge.close()]);
-  await database.stop().catch(() => {});
-  process.exit(0);
-}
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);

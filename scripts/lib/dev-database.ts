@@ -11,7 +11,8 @@ export async function provideDevDatabase(stateDir: string, port: number): Promis
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, kind: "external", stop: async () => {} };
   }
-  const bin = findPostgresBinaries();
+  // INDICA_DB=pglite skips the local binaries, to try what a machine without PostgreSQL gets.
+  const bin = process.env.INDICA_DB === "pglite" ? null : findPostgresBinaries();
   if (bin) {
     const cluster = new LocalCluster(bin, { dir: join(stateDir, "pg"), port });
     if (!(await reachable(cluster.url.replace(/\/indica$/, "/postgres")))) {
@@ -20,7 +21,7 @@ export async function provideDevDatabase(stateDir: string, port: number): Promis
     }
     return { url: cluster.url, kind: "postgres", stop: () => cluster.stop("fast") };
   }
-  console.log("No PostgreSQL binaries found: using PGlite (embedded Postgres). Set DATABASE_URL to use your own.");
+  console.log("Using PGlite, an embedded Postgres (no PostgreSQL binaries found, or INDICA_DB=pglite). Set DATABASE_URL to use your own.");
   return startPglite(join(stateDir, "pglite"), port);
 }
 

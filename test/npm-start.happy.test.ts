@@ -1,0 +1,96 @@
+/**
+ * `npm start` end to end: the stack comes up on the given ports, writes dev.json, the demo link redirects,
+ * the API and the dashboard answer, the edge entry routes by host like production, and Ctrl+C stops it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { request } from "node:http";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { freePort } from "./helpers/ports";
+import { waitFor } from "./helpers/stack";
+
+let child: ChildProcess;
+let output = "";
+let stateDir: string;
+let dev: { redirect: string; ingest: string; api: string; dashboard: string; demo: { apiKey: string; linkUrl: string; campaignId: string; affiliateId: string } };
+let edgePort: number;
+
+/** fetch() may not set Host; the edge routes by it, so this goes through node:http. */
+function getWithHost(url: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { host, ...headers } }, (res) => {
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  stateDir = mkdtempSync(join(tmpdir(), "indica-start-"));
+  edgePort = await freePort();
+  child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: inject("databaseUrl"),
+      INDICA_STATE_DIR: stateDir,
+      INDICA_EDGE_PORT: String(edgePort),
+      INDICA_INGEST_PORT: String(await freePort()),
+      INDICA_API_PORT: String(await freePort()),
+      INDICA_DASHBOARD_PORT: String(await freePort()),
+      INDICA_DB_BRIDGE_PORT: String(await freePort()),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  await waitFor(async () => output.includes("Ctrl+C stops everything") || child.exitCode !== null, 90_000, "npm start");
+  if (child.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
+  dev = JSON.parse(readFileSync(join(stateDir, "dev.json"), "utf8"));
+});
+
+afterAll(() => {
+  if (child.exitCode === null) child.kill("SIGKILL");
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("prints the URLs and the demo link, and the demo link redirects with a click id", async () => {
+    expect(output).toContain(dev.demo.linkUrl);
+    expect(output).toContain(dev.demo.apiKey);
+    const res = await getWithHost(dev.demo.linkUrl.replace("localhost", "127.0.0.1"), `localhost:${edgePort}`, {
+      "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36",
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toMatch(/indica_cid=clk_/);
+  });
+
+  it("serves the API, the ingest Worker and the dashboard, and routes the edge by host and path", async () => {
+    const created = await fetch(`${dev.api}/v1/links`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${dev.demo.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ campaignId: dev.demo.campaignId, affiliateId: dev.demo.affiliateId }),
+    });
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as { url: string }).url).toMatch(new RegExp(`^http://localhost:${edgePort}/`));
+    expect(await (await fetch(`${dev.ingest}/health`)).json()).toMatchObject({ worker: "ingest" });
+    expect(await (await fetch(`${dev.dashboard}/`)).text()).toContain('<div id="root">');
+    expect(((await (await fetch(`${dev.dashboard}/openapi.json`)).json()) as { openapi: string }).openapi).toBe("3.1.0");
+
+    const edge = `http://127.0.0.1:${edgePort}`;
+    const viaHost = await getWithHost(`${edge}/health`, `api.localhost:${edgePort}`);
+    expect(JSON.parse(viaHost.body)).toMatchObject({ worker: "api" });
+    expect(await (await fetch(`${edge}/_indica/health`)).json()).toMatchObject({ worker: "ingest" });
+  });
+
+  it("stops on Ctrl+C", async () => {
+    child.kill("SIGINT");
+    await waitFor(async () => child.exitCode !== null, 30_000, "npm start to exit");
+    expect(output).toContain("stopping");
+    expect(child.exitCode).toBe(0);
+  });
+});
