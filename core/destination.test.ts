@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { destinationWithClickId, isHttpUrl } from "./destination";
+import { destinationWithClickId, isHttpUrl, normalizeHttpUrl } from "./destination";
 
 describe("destinationWithClickId", () => {
   it("keeps the destination's query, UTM tags and fragment", () => {
@@ -34,5 +34,11 @@ describe("destinationWithClickId", () => {
     expect(isHttpUrl("javascript:alert(1)")).toBe(false);
     expect(isHttpUrl("/relative")).toBe(false);
     expect(isHttpUrl("ftp://x.example")).toBe(false);
+    expect(isHttpUrl("https://loja.example/a\r\nSet-Cookie: x=1")).toBe(false);
+    expect(isHttpUrl("https://loja.example/a\u0000b")).toBe(false);
+  });
+
+  it("normalises what it stores", () => {
+    expect(normalizeHttpUrl("HTTPS://Loja.Example/a b?q=ç")).toBe("https://loja.example/a%20b?q=%C3%A7");
   });
 });

@@ -8,12 +8,24 @@ export function destinationWithClickId(destination: string, param: string, click
   return url.toString();
 }
 
-/** Only absolute http(s) URLs are valid destinations: no `javascript:`, `data:` or relative paths. */
+/** ASCII control characters: Postgres refuses NUL, and CR/LF/TAB have no place in a URL or a label. */
+export const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
+
+/**
+ * Only absolute http(s) URLs are valid destinations: no `javascript:`, `data:` or relative paths, and no
+ * control characters (the URL parser would silently drop tabs and newlines, changing what was meant).
+ */
 export function isHttpUrl(value: string): boolean {
+  if (CONTROL_CHARACTERS.test(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.length > 0;
   } catch {
     return false;
   }
+}
+
+/** The canonical form stored and sent in `Location` headers (percent-encoded, normalised host). */
+export function normalizeHttpUrl(value: string): string {
+  return new URL(value).toString();
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setCookies } from "./helpers/api";
 import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
 
 let stack: TestStack;
@@ -28,8 +29,8 @@ describe("click path", () => {
     expect(location.searchParams.get("utm_source")).toBe("indica");
     expect(location.searchParams.get("utm_medium")).toBe("affiliate");
 
-    const cookies = res.headers.getSetCookie();
-    const click = cookies.find((c) => c.startsWith("indica_click="))!;
+    const cookies = setCookies(res);
+    const click = cookies.find((c: string) => c.startsWith("indica_click="))!;
     expect(click).toContain(`indica_click=${clickId}`);
     expect(click).toContain(`Max-Age=${45 * 86400}`);
     expect(click).toContain("Domain=loja.example");
@@ -63,11 +64,11 @@ describe("click path", () => {
   it("keeps a returning visitor's id", async () => {
     const p = await seedTestProgram(stack);
     const first = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${p.code}`, { headers: { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1" } });
-    const vid = /indica_vid=(vis_[0-9A-Z]{26})/.exec(first.headers.getSetCookie().join("\n"))![1];
+    const vid = /indica_vid=(vis_[0-9A-Z]{26})/.exec(setCookies(first).join("\n"))![1];
     const second = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${p.code}`, {
       headers: { cookie: `indica_vid=${vid}`, "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1" },
     });
-    expect(second.headers.getSetCookie().join("\n")).toContain(`indica_vid=${vid}`);
+    expect(setCookies(second).join("\n")).toContain(`indica_vid=${vid}`);
     const rows = await waitFor(async () => {
       const r = await clicksOf(p.tenantId);
       return r.length === 2 && r;

@@ -19,10 +19,10 @@ describe("wrangler bindings are typed", () => {
     const c = unstable_readConfig({ config: join(ROOT, config) });
     const bindings = [
       ...Object.keys(c.vars ?? {}),
-      ...(c.kv_namespaces ?? []).map((k) => k.binding),
-      ...(c.queues?.producers ?? []).map((q) => q.binding),
-      ...(c.durable_objects?.bindings ?? []).map((d) => d.name),
-      ...(c.services ?? []).map((s) => s.binding),
+      ...(c.kv_namespaces ?? []).map((k: { binding: string }) => k.binding),
+      ...(c.queues?.producers ?? []).map((q: { binding: string }) => q.binding),
+      ...(c.durable_objects?.bindings ?? []).map((d: { name: string }) => d.name),
+      ...(c.services ?? []).map((s: { binding: string }) => s.binding),
     ];
     expect(bindings.length).toBeGreaterThan(0);
     const source = readFileSync(join(ROOT, ENV_FILES[name]), "utf8");

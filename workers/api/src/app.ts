@@ -35,7 +35,8 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's validators throw these for bodies that are not JSON at all.
-      return problemFor(c, err.status === 413 ? "payload_too_large" : "bad_request", { detail: err.message });
+      const code = err.status === 413 ? "payload_too_large" : err.status === 415 ? "unsupported_media_type" : "bad_request";
+      return problemFor(c, code, { detail: err.status === 415 ? "Send the body as application/json." : err.message });
     }
     console.error(JSON.stringify({ level: "error", worker: "api", requestId: c.get("requestId"), message: err.message }));
     return problemFor(c, "internal_error", { detail: "Something went wrong on our side; the request id helps us find it." });

@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import type { Hono } from "hono";
 import { decideClick } from "../../../../core/click-decision";
 import { serializeCookie, readCookie } from "../../../../core/cookie";
-import { destinationWithClickId } from "../../../../core/destination";
+import { destinationWithClickId, normalizeHttpUrl } from "../../../../core/destination";
 import { isId, newId } from "../../../../core/ids";
 import { isLinkCode } from "../../../../core/link-code";
 import { normalizeHost } from "../../../../core/link-record";
@@ -36,7 +36,7 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const decision = decideClick(link, { method, isBot: isbot(c.req.header("user-agent") ?? "") });
     if (!decision.track) {
       // The shopper still reaches the store; no cookie, no click id, nothing counted.
-      return new Response(null, { status: 302, headers: { location: link.destinationUrl, "cache-control": NO_STORE } });
+      return new Response(null, { status: 302, headers: { location: normalizeHttpUrl(link.destinationUrl), "cache-control": NO_STORE } });
     }
 
     const ts = Date.now();

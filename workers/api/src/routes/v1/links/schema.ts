@@ -1,10 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { isHttpUrl } from "../../../../../../core/destination";
+import { CONTROL_CHARACTERS, isHttpUrl, normalizeHttpUrl } from "../../../../../../core/destination";
 import { isId } from "../../../../../../core/ids";
 import { linkCodeSchema } from "../../../../../../core/link-code";
 
+/** Free text that ends up in Postgres and in reports: no control characters (Postgres refuses NUL). */
+const label = (max: number) => z.string().max(max).refine((v) => !CONTROL_CHARACTERS.test(v), "must not contain control characters");
+
 const subIds = z
-  .record(z.string().regex(/^sub[1-5]$/, "sub-id keys are sub1..sub5"), z.string().max(200))
+  .record(z.string().regex(/^sub[1-5]$/, "sub-id keys are sub1..sub5"), label(200))
   .openapi({ example: { sub1: "instagram", sub2: "bio" }, description: "Up to five free-form tags the affiliate uses to tell traffic sources apart." });
 
 export const createLinkBody = z
@@ -14,11 +17,16 @@ export const createLinkBody = z
     destinationUrl: z
       .string()
       .max(2048)
-      .refine(isHttpUrl, "must be an absolute http(s) URL")
+      .refine(isHttpUrl, "must be an absolute http(s) URL without control characters")
+      .transform(normalizeHttpUrl)
       .optional()
       .openapi({ description: "Where shoppers land. Defaults to the campaign's destination.", example: "https://loja.example/tenis?utm_source=indica" }),
     code: linkCodeSchema.optional().openapi({ description: "The path of the short link. Random when omitted.", example: "maria-tenis" }),
-    domain: z.string().max(253).optional().openapi({ description: "One of your link domains. Defaults to the shared link domain.", example: "go.loja.example" }),
+    domain: z
+      .string()
+      .max(253)
+      .regex(/^[A-Za-z0-9.-]+$/, "must be a hostname, e.g. go.loja.example")
+      .optional().openapi({ description: "One of your link domains. Defaults to the shared link domain.", example: "go.loja.example" }),
     subIds: subIds.optional(),
   })
   .openapi("CreateLink");
