@@ -1,4 +1,11 @@
 /** `Set-Cookie` serialisation for the first-party cookies the edge sets on the merchant's zone. */
+
+/** The click id of the affiliate click that brought the shopper (Max-Age = the campaign's cookie lifetime). */
+export const CLICK_COOKIE = "indica_click";
+/** A first-party visitor id, for dedup and same-device attribution. */
+export const VISITOR_COOKIE = "indica_vid";
+/** The longest lifetime browsers honour for a cookie (Chrome caps at 400 days). */
+export const VISITOR_COOKIE_MAX_AGE = 400 * 86_400;
 export interface CookieOptions {
   maxAgeSeconds: number;
   domain?: string | null;

@@ -21,6 +21,10 @@ export const ID_PREFIXES = {
   visitor: "vis",
   failedEvent: "fev",
   request: "req",
+  event: "evt",
+  conversion: "cnv",
+  refund: "ref",
+  coupon: "cpn",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -53,3 +53,13 @@ export function createDatabase(env: DatabaseBindings, options: { max?: number } 
 }
 
 export { schema };
+
+/** Runs `fn` with a database for the duration of one request or batch, closing it afterwards off the response path. */
+export async function withDatabase<T>(env: DatabaseBindings, ctx: { waitUntil(p: Promise<unknown>): void }, fn: (db: Database) => Promise<T>): Promise<T> {
+  const handle = createDatabase(env);
+  try {
+    return await fn(handle.db);
+  } finally {
+    ctx.waitUntil(handle.close());
+  }
+}

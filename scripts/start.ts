@@ -85,7 +85,7 @@ const mf = await startStack({
   persistDir: join(STATE, "state"),
   bindings: {
     "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: secrets.IP_HASH_SECRET },
-    "indica-ingest": { ADMIN_TOKEN: secrets.ADMIN_TOKEN },
+    "indica-ingest": { ADMIN_TOKEN: secrets.ADMIN_TOKEN, IP_HASH_SECRET: secrets.IP_HASH_SECRET },
     "indica-api": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, LINK_URL_SCHEME: "http", LINK_URL_PORT: String(PORTS.edge) },
   },
 });

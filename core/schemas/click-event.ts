@@ -37,6 +37,3 @@ export const clickEventSchema = z.object({
 
 export type ClickEvent = z.infer<typeof clickEventSchema>;
 
-/** Every message on the events queue; later issues add conversions, pageviews and refunds. */
-export const queueEventSchema = z.discriminatedUnion("type", [clickEventSchema]);
-export type QueueEvent = z.infer<typeof queueEventSchema>;

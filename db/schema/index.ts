@@ -2,3 +2,4 @@ export * from "./tenants";
 export * from "./access";
 export * from "./program";
 export * from "./events";
+export * from "./tracking";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, char, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, char, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** A merchant: the unit of tenancy. Every merchant-owned row carries `tenant_id`. */
 export const tenants = pgTable("tenants", {
@@ -14,6 +14,12 @@ export const tenants = pgTable("tenants", {
   cookieDomain: text("cookie_domain"),
   /** Where unknown codes on the merchant's own link domains go instead of a 404 page. */
   fallbackUrl: text("fallback_url"),
+  /** not_required | required: with `required`, the tracking script stores nothing until consent (LGPD/GDPR). */
+  consentMode: text("consent_mode").notNull().default("not_required"),
+  /** Origins (https://loja.com.br) allowed to call the tracking endpoints cross-origin; same-origin needs none. */
+  allowedOrigins: text("allowed_origins").array().notNull().default([]),
+  /** Lifetime of the click cookie the tracking script asks the edge to set on the merchant's site. */
+  clickCookieDays: integer("click_cookie_days").notNull().default(30),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -31,7 +31,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     wsProxy: opts.wsProxy ?? inject("wsProxy"),
     bindings: {
       "indica-redirect": { ...common, IP_HASH_SECRET: "test-ip-secret", EVENT_BUFFER_FLUSH_DELAY_MS: "50", ...opts.bindings?.["indica-redirect"] },
-      "indica-ingest": { ADMIN_TOKEN, RETRY_BASE_DELAY_SECONDS: "1", RETRY_MAX_DELAY_SECONDS: "2", ...opts.bindings?.["indica-ingest"] },
+      "indica-ingest": { ADMIN_TOKEN, IP_HASH_SECRET: "test-ip-secret", RETRY_BASE_DELAY_SECONDS: "1", RETRY_MAX_DELAY_SECONDS: "2", ...opts.bindings?.["indica-ingest"] },
       "indica-api": { ...common, LINK_URL_SCHEME: "https", ...opts.bindings?.["indica-api"] },
     },
   });

@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from "../../../db/client";
+import type { ApiKeyPrincipal } from "../../../db/queries/api-keys";
 
 export interface ApiEnv {
   DATABASE_URL: string;
@@ -7,15 +8,9 @@ export interface ApiEnv {
   LINK_URL_SCHEME: string;
   /** Port the redirect Worker is reached on locally; only printed in link URLs, empty in production. */
   LINK_URL_PORT?: string;
-  LINKS_CACHE: KVNamespace;
+  EDGE_CACHE: KVNamespace;
 }
 
-export interface ApiKeyPrincipal {
-  kind: "api_key";
-  tenantId: string;
-  keyId: string;
-  scopes: string[];
-}
 
 export interface ApiHonoEnv {
   Bindings: ApiEnv;

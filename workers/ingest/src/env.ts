@@ -1,18 +1,23 @@
 import type { EventBuffer } from "../../../durable-objects";
+import type { ApiKeyPrincipal } from "../../../db/queries/api-keys";
 
 export interface IngestEnv {
   DATABASE_URL: string;
   NEON_DEV_WS_PROXY?: string;
   /** Bearer token for operator endpoints (replay of failed events). */
   ADMIN_TOKEN?: string;
+  /** Key of the daily-rotating IP hash; the same secret as the redirect Worker's. */
+  IP_HASH_SECRET: string;
   RETRY_BASE_DELAY_SECONDS: string;
   RETRY_MAX_DELAY_SECONDS: string;
   EVENTS: Queue;
   EVENT_BUFFER: DurableObjectNamespace<EventBuffer>;
+  EDGE_CACHE: KVNamespace;
 }
 
 export interface IngestHonoEnv {
   Bindings: IngestEnv;
+  Variables: { principal: ApiKeyPrincipal };
 }
 
 export const EVENTS_QUEUE = "indica-events";

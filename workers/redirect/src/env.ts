@@ -4,7 +4,7 @@ import type { EventBuffer } from "../../../durable-objects";
 export interface RedirectEnv {
   DEFAULT_LINK_DOMAIN: string;
   LINK_MEMORY_TTL_SECONDS: string;
-  LINKS_CACHE: KVNamespace;
+  EDGE_CACHE: KVNamespace;
   EVENTS: Queue;
   EVENT_BUFFER: DurableObjectNamespace<EventBuffer>;
   INGEST: Fetcher;

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { ApiHonoEnv } from "../env";
 import { problemFor } from "../lib/problem";
-import { touchApiKey, verifyApiKey } from "../services/api-keys";
+import { touchApiKey, verifyApiKey } from "../../../../db/queries/api-keys";
 
 export interface ApiKeyAuthOptions {
   /** Scope the key must hold; keys with no scopes are full-access keys of their tenant. */

@@ -3,27 +3,27 @@
  * Events that can never be stored go to failed_events with the reason; a database that is down or
  * failing makes the batch retry with back-off, so nothing is dropped.
  */
-import { queueEventSchema, type ClickEvent } from "../../../../core/schemas/click-event";
+import { queueEventSchema, type QueueEvent } from "../../../../core/schemas/queue-event";
 import { createDatabase, type Database } from "../../../../db/client";
 import { isPermanentDataError } from "../../../../db/transient-error";
 import { EVENTS_QUEUE, type IngestEnv } from "../env";
 import { parkFailedEvents, type FailedEventInput } from "../services/failed-events";
-import { storeClicks } from "../services/store-clicks";
+import { storeMessages } from "../services/store-messages";
 import { retryDelaySeconds } from "./backoff";
 
 interface Sorted {
-  clicks: { message: Message; event: ClickEvent }[];
+  valid: { message: Message; event: QueueEvent }[];
   invalid: { message: Message; failure: FailedEventInput }[];
 }
 
 const SOURCE = `queue:${EVENTS_QUEUE}`;
 
 function sortBatch(batch: MessageBatch): Sorted {
-  const sorted: Sorted = { clicks: [], invalid: [] };
+  const sorted: Sorted = { valid: [], invalid: [] };
   for (const message of batch.messages) {
     const parsed = queueEventSchema.safeParse(message.body);
     if (parsed.success) {
-      sorted.clicks.push({ message, event: parsed.data });
+      sorted.valid.push({ message, event: parsed.data });
     } else {
       const reason = `invalid event: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`;
       sorted.invalid.push({ message, failure: { source: SOURCE, payload: message.body, reason, attempts: message.attempts } });
@@ -37,7 +37,7 @@ export async function consumeEvents(batch: MessageBatch, env: IngestEnv, ctx: Ex
   const handle = createDatabase(env);
   try {
     await handle.db.transaction(async (tx) => {
-      await storeClicks(tx, sorted.clicks.map((c) => c.event));
+      await storeMessages(tx, sorted.valid.map((v) => v.event));
       await parkFailedEvents(tx, sorted.invalid.map((i) => i.failure));
     });
     batch.ackAll();
@@ -49,14 +49,14 @@ export async function consumeEvents(batch: MessageBatch, env: IngestEnv, ctx: Ex
   }
 }
 
-/** The database refused the batch as data: find the rows it refuses and park only those. */
+/** The database refused the batch as data: find the messages it refuses and park only those. */
 async function storeOneByOne(db: Database, sorted: Sorted, env: IngestEnv): Promise<void> {
   const parked = sorted.invalid.map((i) => i.failure);
   const done: Message[] = sorted.invalid.map((i) => i.message);
   const retry: Message[] = [];
-  for (const { message, event } of sorted.clicks) {
+  for (const { message, event } of sorted.valid) {
     try {
-      await storeClicks(db, [event]);
+      await db.transaction((tx) => storeMessages(tx, [event]));
       message.ack();
     } catch (error) {
       if (!isPermanentDataError(error)) {

@@ -5,7 +5,7 @@
 import { isbot } from "isbot";
 import type { Hono } from "hono";
 import { decideClick } from "../../../../core/click-decision";
-import { serializeCookie, readCookie } from "../../../../core/cookie";
+import { CLICK_COOKIE, readCookie, serializeCookie, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "../../../../core/cookie";
 import { destinationWithClickId, normalizeHttpUrl } from "../../../../core/destination";
 import { isId, newId } from "../../../../core/ids";
 import { isLinkCode } from "../../../../core/link-code";
@@ -17,9 +17,6 @@ import { buildClickEvent } from "../services/click-event";
 import { resolveDomain } from "../services/domain-resolver";
 import { resolveLink } from "../services/link-resolver";
 
-export const CLICK_COOKIE = "indica_click";
-export const VISITOR_COOKIE = "indica_vid";
-const VISITOR_COOKIE_MAX_AGE = 400 * 86_400; // the longest lifetime browsers honour
 
 const NO_STORE = "private, no-store";
 

@@ -1,30 +1,22 @@
-/** Which merchant owns a hostname, for fallback URLs on unknown codes. Same cache layers as links. */
+/** Which merchant owns a hostname, for fallback URLs on unknown codes. */
+import { MemoryCache } from "../../../../core/memory-cache";
 import { domainCacheKey, domainRecordSchema, LINK_CACHE_TTL_SECONDS, type DomainRecord } from "../../../../core/link-record";
-import { createDatabase } from "../../../../db/client";
+import { withDatabase } from "../../../../db/client";
 import { findDomainRecord } from "../../../../db/queries/link-record";
+import { readThrough } from "../../../../db/read-through";
 import type { RedirectEnv } from "../env";
-import { MemoryCache } from "./memory-cache";
 
 const memory = new MemoryCache<DomainRecord | null>(1_000);
 
-export async function resolveDomain(env: RedirectEnv, ctx: ExecutionContext, host: string): Promise<DomainRecord | null> {
-  const key = domainCacheKey(host);
-  const cached = memory.get(key);
-  if (cached !== undefined) return cached;
-  const ttlMs = Number(env.LINK_MEMORY_TTL_SECONDS || "15") * 1000;
-
-  const fromKv = domainRecordSchema.safeParse(await env.LINKS_CACHE.get(key, "json").catch(() => null));
-  if (fromKv.success) {
-    memory.set(key, fromKv.data, ttlMs);
-    return fromKv.data;
-  }
-  const handle = createDatabase(env);
-  try {
-    const record = await findDomainRecord(handle.db, host);
-    memory.set(key, record, ttlMs);
-    if (record) ctx.waitUntil(env.LINKS_CACHE.put(key, JSON.stringify(record), { expirationTtl: LINK_CACHE_TTL_SECONDS }).catch(() => {}));
-    return record;
-  } finally {
-    ctx.waitUntil(handle.close());
-  }
+export function resolveDomain(env: RedirectEnv, ctx: ExecutionContext, host: string): Promise<DomainRecord | null> {
+  return readThrough({
+    key: domainCacheKey(host),
+    memory,
+    memoryTtlMs: Number(env.LINK_MEMORY_TTL_SECONDS || "15") * 1000,
+    kv: env.EDGE_CACHE,
+    kvTtlSeconds: LINK_CACHE_TTL_SECONDS,
+    schema: domainRecordSchema,
+    ctx,
+    load: () => withDatabase(env, ctx, (db) => findDomainRecord(db, host)),
+  });
 }

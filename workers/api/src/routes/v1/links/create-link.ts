@@ -33,7 +33,7 @@ export function registerCreateLink(app: OpenAPIHono<ApiHonoEnv>): void {
       return problemFor(c, code, { detail, errors: pointer ? [{ pointer, detail }] : undefined });
     }
     const link = result.value;
-    c.executionCtx.waitUntil(refreshLinkCache(db, c.env.LINKS_CACHE, link.domain, link.code).catch(() => {}));
+    c.executionCtx.waitUntil(refreshLinkCache(db, c.env.EDGE_CACHE, link.domain, link.code).catch(() => {}));
     return c.json(toLinkView(c.env, link), 201, { location: `/v1/links/${link.id}` });
   });
 }

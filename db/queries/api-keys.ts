@@ -1,8 +1,15 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { API_KEY_PATTERN, hashApiKey } from "../../../../core/api-key";
-import type { Database } from "../../../../db/client";
-import { apiKeys } from "../../../../db/schema";
-import type { ApiKeyPrincipal } from "../env";
+import { API_KEY_PATTERN, hashApiKey } from "../../core/api-key";
+import type { Database } from "../client";
+import { apiKeys } from "../schema";
+
+/** A caller authenticated by an API key: everything it does is scoped to this tenant. */
+export interface ApiKeyPrincipal {
+  kind: "api_key";
+  tenantId: string;
+  keyId: string;
+  scopes: string[];
+}
 
 /** The principal behind a key, or null when the key is malformed, unknown, revoked or expired. */
 export async function verifyApiKey(db: Database, key: string): Promise<ApiKeyPrincipal | null> {

@@ -1,0 +1,61 @@
+/**
+ * One bounded autocannon run against a URL. Latencies are taken from each response event rather than
+ * autocannon's histogram, whose 1 ms resolution is too coarse for sub-millisecond p50s.
+ */
+import autocannon from "autocannon";
+
+export interface LoadOptions {
+  connections: number;
+  durationSeconds: number;
+  headers: Record<string, string>;
+}
+
+export interface LoadResult {
+  seconds: number;
+  /** Response latencies in ms, client side, every status. */
+  latencies: number[];
+  statuses: Record<string, number>;
+  errors: number;
+}
+
+export async function runLoad(url: string, o: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const instance = autocannon({ url, connections: o.connections, duration: o.durationSeconds, headers: o.headers });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  const started = performance.now();
+  const result = await instance;
+  const seconds = (performance.now() - started) / 1000;
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
+  return { seconds, latencies, statuses, errors: result.errors + result.timeouts };
+}
+
+export interface Summary {
+  requests: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  statuses: Record<string, number>;
+  errors: number;
+}
+
+/** Merges the rounds of one target: req/s over the summed run time, percentiles over all samples. */
+export function summarise(runs: LoadResult[]): Summary {
+  const all = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
+  const statuses: Record<string, number> = {};
+  for (const r of runs) for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  const round = (n: number) => Math.round(n * 1000) / 1000; // µs precision keeps the JSON small
+  const pct = (p: number) => round(all.length ? all[Math.min(all.length - 1, Math.ceil((p / 100) * all.length) - 1)] : NaN);
+  return {
+    requests: all.length,
+    rps: round(all.length / seconds),
+    p50: pct(50),
+    p90: pct(90),
+    p99: pct(99),
+    max: pct(100),
+    statuses,
+    errors: runs.reduce((s, r) => s + r.errors, 0),
+  };
+}

@@ -1,0 +1,51 @@
+/** The table on stdout and the JSON file in bench/results/. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Summary } from "./load";
+
+export interface Report {
+  options: { connections: number; rounds: number; secondsPerRound: number; warmupSeconds: number; headers: Record<string, string> };
+  /** 1-minute load average before the bench: other work on the machine skews both targets. */
+  loadBefore: number;
+  bare: Summary;
+  redirect: Summary;
+  clicks: { tracked: number; stored: number };
+}
+
+export function printReport(r: Report): void {
+  const { bare, redirect: ours, options: o } = r;
+  const ratio = ours.rps / bare.rps;
+  const addedP99 = ours.p99 - bare.p99;
+  const row = (name: string, s: Summary) =>
+    `${name.padEnd(16)}${s.rps.toFixed(0).padStart(8)}${s.p50.toFixed(2).padStart(9)}${s.p99.toFixed(2).padStart(9)}`;
+  console.log(`\n${o.connections} connections, ${o.rounds} x ${o.secondsPerRound}s per target after ${o.warmupSeconds}s warm-up,` +
+    ` ${cpus().length} cores, load average before ${r.loadBefore.toFixed(2)}`);
+  console.log(`${"target".padEnd(16)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}`);
+  console.log(row("bare 302", bare));
+  console.log(row("indica redirect", ours));
+  console.log(`ratio req/s: ${ratio.toFixed(2)}   added p99: ${addedP99.toFixed(1)} ms` +
+    `   (target >= 0.50 and <= 5 ms: ${ratio >= 0.5 && addedP99 <= 5 ? "met" : "NOT met"})`);
+  // Requests in flight when a run stops are served (and tracked) but never counted by the client.
+  console.log(`clicks stored: ${r.clicks.stored} for ${r.clicks.tracked} tracked 302s received` +
+    ` (+ up to ${o.connections} in flight per redirect run)`);
+  for (const [name, s] of Object.entries({ bare, redirect: ours })) {
+    if (Object.keys(s.statuses).some((code) => code !== "302") || s.errors) {
+      console.log(`warning: ${name} had ${s.errors} errors, statuses ${JSON.stringify(s.statuses)}`);
+    }
+  }
+}
+
+export function writeReport(r: Report): string {
+  const at = new Date().toISOString();
+  const dir = fileURLToPath(new URL("../results/", import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}redirect-${at.replace(/[:.]/g, "-")}.json`;
+  const ratioRps = Math.round((r.redirect.rps / r.bare.rps) * 1000) / 1000;
+  const addedP99Ms = Math.round((r.redirect.p99 - r.bare.p99) * 1000) / 1000;
+  writeFileSync(file, JSON.stringify({ at, node: process.version, cpus: cpus().length, ...r, ratioRps, addedP99Ms }, null, 2) + "\n");
+  return relative(process.cwd(), file);
+}
+
+export const loadAverage = () => loadavg()[0];

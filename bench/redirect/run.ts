@@ -1,0 +1,87 @@
+/**
+ * npm run bench:redirect [-- --duration 10 --connections 32 --rounds 2 --warmup 3]
+ * Same load against the bare 302 Worker and our redirect, in the same workerd, alternating rounds
+ * (ABBA...) so drift on a shared 2-core machine hits both alike. See bench/README.md.
+ */
+import { parseArgs } from "node:util";
+import { runLoad, summarise, type LoadResult } from "./load";
+import { loadAverage, printReport, writeReport, type Report } from "./report";
+import { startBenchStack, type BenchStack } from "./stack";
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" }, // seconds per target, split over the rounds
+    connections: { type: "string", default: "32" },
+    rounds: { type: "string", default: "2" },
+    warmup: { type: "string", default: "3" },
+  },
+});
+const connections = Number(args.connections);
+const rounds = Math.max(1, Number(args.rounds));
+const perRound = Number(args.duration) / rounds;
+const warmup = Number(args.warmup);
+// A browser UA (bots are answered untracked, which is cheaper) and the client IP Cloudflare always adds.
+const headers = {
+  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  "cf-connecting-ip": "203.0.113.7",
+};
+
+const count302 = (r: LoadResult) => r.statuses["302"] ?? 0;
+
+/** Waits until the stored clicks stop lagging the tracked redirects, so the next run starts quiet. */
+async function drain(stack: BenchStack, expected: number, maxMs = 20_000): Promise<number> {
+  const deadline = Date.now() + maxMs;
+  let stored = await stack.clicks();
+  while (stored < expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    stored = await stack.clicks();
+  }
+  return stored;
+}
+
+async function main(): Promise<void> {
+  process.env.WRANGLER_SEND_METRICS ??= "false";
+  const loadBefore = loadAverage();
+  const stack = await startBenchStack();
+  try {
+    const before = await stack.clicks(); // non-zero when DATABASE_URL points at a reused database
+    const probe = await fetch(stack.redirectUrl, { headers, redirect: "manual" });
+    if (probe.status !== 302 || !probe.headers.get("set-cookie")?.includes("indica_click=")) {
+      throw new Error(`redirect probe: expected a tracked 302, got ${probe.status} ${await probe.text()}`);
+    }
+    let tracked = 1;
+    const load = { connections, headers };
+    const targets = { bare: stack.bareUrl, redirect: stack.redirectUrl } as const;
+    const runs: Record<keyof typeof targets, LoadResult[]> = { bare: [], redirect: [] };
+    const once = async (t: keyof typeof targets, seconds: number): Promise<LoadResult> => {
+      const r = await runLoad(targets[t], { ...load, durationSeconds: seconds });
+      if (t === "redirect") await drain(stack, before + (tracked += count302(r)));
+      return r;
+    };
+
+    await once("bare", warmup); // warm-up: JIT, connections, and the link in isolate memory
+    await once("redirect", warmup);
+    for (let i = 0; i < rounds; i++) {
+      const order = i % 2 === 0 ? (["bare", "redirect"] as const) : (["redirect", "bare"] as const);
+      for (const t of order) runs[t].push(await once(t, perRound));
+    }
+    const stored = (await drain(stack, before + tracked, 10_000)) - before;
+
+    const report: Report = {
+      options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers },
+      loadBefore,
+      bare: summarise(runs.bare),
+      redirect: summarise(runs.redirect),
+      clicks: { tracked, stored },
+    };
+    printReport(report);
+    console.log(`written ${writeReport(report)}`);
+  } finally {
+    await stack.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,96 @@
+/**
+ * Normalises the two ways an order reaches us (the script's conversion event, the merchant's server) into
+ * one shape, with the identity candidates each one carries.
+ */
+import { timestampOfId } from "./ids";
+import type { IdentityCandidates } from "./identity-chain";
+import type { BrowserEventMessage, ConversionMessage } from "./schemas/queue-event";
+
+export interface ConversionDraft {
+  tenantId: string;
+  orderId: string;
+  eventId: string;
+  source: "browser" | "s2s";
+  status: string;
+  amount: number;
+  currency: string;
+  items: unknown[];
+  coupon: string | null;
+  clickId: string | null;
+  clickIdSource: string | null;
+  visitorId: string | null;
+  emailHash: string | null;
+  customerIdHash: string | null;
+  metadata: Record<string, unknown>;
+  country: string | null;
+  deviceType: string | null;
+  isBot: boolean;
+  ipHash: string | null;
+  occurredAt: number;
+  receivedAt: number;
+  /** The click-id steps of the chain; coupon and identity are looked up in Postgres. */
+  candidates: Pick<IdentityCandidates, "cookieClickId" | "localStorageClickId" | "urlClickId" | "s2sClickId">;
+}
+
+export function draftFromBrowser(m: BrowserEventMessage): ConversionDraft | null {
+  const e = m.event;
+  if (e.type !== "conversion" || !e.conversion) return null;
+  const candidates = {
+    cookieClickId: m.cookieClickId,
+    localStorageClickId: e.clickIdSource === "local_storage" ? e.clickId : null,
+    urlClickId: e.clickIdSource !== "local_storage" ? e.clickId : null,
+  };
+  const first = candidates.cookieClickId ? "cookie" : e.clickId ? (e.clickIdSource ?? "url") : null;
+  return {
+    tenantId: m.tenantId,
+    orderId: e.conversion.orderId,
+    eventId: e.id,
+    source: "browser",
+    status: "placed",
+    amount: e.conversion.amount,
+    currency: e.conversion.currency,
+    items: e.conversion.items ?? [],
+    coupon: e.conversion.coupon ?? null,
+    clickId: candidates.cookieClickId ?? e.clickId ?? null,
+    clickIdSource: first,
+    visitorId: m.visitorId,
+    emailHash: e.identity?.emailHash ?? null,
+    customerIdHash: e.identity?.customerIdHash ?? null,
+    metadata: e.props ?? {},
+    country: m.context.country,
+    deviceType: m.context.deviceType,
+    isBot: m.context.isBot,
+    ipHash: m.context.ipHash,
+    occurredAt: timestampOfId(e.id) ?? m.context.receivedAt,
+    receivedAt: m.context.receivedAt,
+    candidates,
+  };
+}
+
+export function draftFromServer(m: ConversionMessage): ConversionDraft {
+  const i = m.input;
+  return {
+    tenantId: m.tenantId,
+    orderId: i.orderId,
+    eventId: i.eventId ?? i.orderId,
+    source: "s2s",
+    status: i.status,
+    amount: i.amount,
+    currency: i.currency,
+    items: i.items ?? [],
+    coupon: i.coupon ?? null,
+    clickId: i.clickId ?? null,
+    clickIdSource: i.clickId ? "s2s" : null,
+    visitorId: i.visitorId ?? null,
+    emailHash: i.emailHash ?? null,
+    customerIdHash: i.customerIdHash ?? null,
+    metadata: i.metadata ?? {},
+    country: null,
+    deviceType: null,
+    isBot: false,
+    ipHash: null,
+    occurredAt: i.occurredAt ? Date.parse(i.occurredAt) : m.receivedAt,
+    receivedAt: m.receivedAt,
+    candidates: { s2sClickId: i.clickId ?? null },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Edge enrichment of tracking calls: device, browser and OS from the user agent, the bot flag, the
+ * country the edge saw. Pure functions over request facts, so the consumer never needs the raw request.
+ */
+import { isbot } from "isbot";
+import { UAParser } from "ua-parser-js";
+
+export interface RequestContext {
+  country: string | null;
+  deviceType: "mobile" | "tablet" | "desktop" | "other";
+  browser: string | null;
+  os: string | null;
+  isBot: boolean;
+}
+
+export function describeUserAgent(userAgent: string | null, country: unknown): RequestContext {
+  const ua = userAgent ?? "";
+  const parsed = new UAParser(ua).getResult();
+  const type = parsed.device.type;
+  return {
+    country: typeof country === "string" && /^[A-Z]{2}$/.test(country) ? country : null,
+    deviceType: type === "mobile" || type === "tablet" ? type : ua ? "desktop" : "other",
+    browser: parsed.browser.name ?? null,
+    os: parsed.os.name ?? null,
+    // An empty user agent is a script, not a shopper.
+    isBot: ua === "" || isbot(ua),
+  };
+}
+
+const KEPT_QUERY = /^(utm_[a-z]+|gclid|gbraid|wbraid|msclkid|fbclid|ttclid|indica_cid|ref|coupon)$/;
+
+/** A page URL without query parameters that may carry personal data; campaign parameters are kept. */
+export function scrubPageUrl(raw: string, extraKept: string[] = []): string {
+  const url = new URL(raw);
+  for (const key of [...url.searchParams.keys()]) {
+    if (!KEPT_QUERY.test(key) && !extraKept.includes(key)) url.searchParams.delete(key);
+  }
+  url.hash = "";
+  return url.toString().slice(0, 2048);
+}
+
+export function hostOf(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    return new URL(raw).hostname.slice(0, 255) || null;
+  } catch {
+    return null;
+  }
+}

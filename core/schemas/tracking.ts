@@ -1,0 +1,96 @@
+/**
+ * What merchants send us: browser events from the tracking script (POST /_indica/e) and server-to-server
+ * conversions and refunds (POST /v1/conversions, /v1/conversions/batch, /v1/refunds on the ingest Worker).
+ * Amounts are integer minor units with a currency; emails arrive hashed (SHA-256 of the trimmed,
+ * lower-cased address) or are hashed at the edge, never stored in the clear.
+ */
+import { z } from "zod";
+import { isId } from "../ids";
+import { currencySchema, minorUnitsSchema } from "../money";
+import { CONTROL_CHARACTERS } from "../destination";
+
+export const text = (max: number) =>
+  z.string().max(max).refine((v) => !CONTROL_CHARACTERS.test(v), "must not contain control characters");
+const idOf = (kind: Parameters<typeof isId>[0], hint: string) => z.string().refine((v) => isId(kind, v), `expected ${hint}`);
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, "expected a lowercase SHA-256 hex digest");
+
+export const orderIdSchema = text(128).min(1, "orderId is required");
+export const couponSchema = text(64).min(1);
+
+export const lineItemSchema = z.object({
+  sku: text(128).min(1),
+  name: text(256).optional(),
+  category: text(128).optional(),
+  quantity: z.number().int().min(1).max(100_000),
+  /** Price of one unit, in minor units. */
+  unitAmount: minorUnitsSchema.refine((v) => v >= 0, "must not be negative"),
+});
+
+export const orderStatusSchema = z.enum(["placed", "paid", "fulfilled", "cancelled"]);
+
+export const conversionDetailsSchema = z.object({
+  orderId: orderIdSchema,
+  amount: minorUnitsSchema.refine((v) => v >= 0, "must not be negative"),
+  currency: currencySchema,
+  items: z.array(lineItemSchema).max(200).optional(),
+  coupon: couponSchema.optional(),
+});
+
+export const identitySchema = z
+  .object({ emailHash: sha256HexSchema.optional(), customerIdHash: sha256HexSchema.optional() })
+  .refine((v) => v.emailHash || v.customerIdHash, "give emailHash or customerIdHash");
+
+const propValue = z.union([text(512), z.number().finite(), z.boolean()]);
+
+/** One event from the tracking script. `id` is made in the browser so retries are idempotent. */
+export const browserEventSchema = z.object({
+  id: idOf("event", "an event id (evt_...)"),
+  type: z.enum(["pageview", "lead", "conversion", "custom", "identify"]),
+  name: text(64).optional(),
+  url: z.string().max(2048).refine((v) => /^https?:\/\//.test(v) && !CONTROL_CHARACTERS.test(v), "must be the page's http(s) URL"),
+  referrer: z.string().max(2048).optional(),
+  /** Click id the script found on the landing URL or in localStorage. */
+  clickId: idOf("click", "a click id (clk_...)").optional(),
+  clickIdSource: z.enum(["url", "local_storage"]).optional(),
+  props: z.record(text(64), propValue).refine((p) => Object.keys(p).length <= 25, "at most 25 properties").optional(),
+  identity: identitySchema.optional(),
+  conversion: conversionDetailsSchema.optional(),
+});
+export type BrowserEvent = z.infer<typeof browserEventSchema>;
+
+export const browserEventBatchSchema = z.object({
+  /** The merchant's public site id: its tenant id. */
+  site: idOf("tenant", "the site id from your snippet (tnt_...)"),
+  /** granted | denied | unknown: without consent nothing identifying is kept (see docs/tracking.md). */
+  consent: z.enum(["granted", "denied", "unknown"]).default("unknown"),
+  events: z.array(browserEventSchema).min(1).max(50),
+});
+export type BrowserEventBatch = z.infer<typeof browserEventBatchSchema>;
+
+/** A conversion sent server to server. */
+export const conversionInputSchema = conversionDetailsSchema.extend({
+  /** Unique per conversion; defaults to the order id, so resending an order is harmless. */
+  eventId: text(128).optional(),
+  clickId: idOf("click", "a click id (clk_...)").optional(),
+  visitorId: idOf("visitor", "a visitor id (vis_...)").optional(),
+  customer: z
+    .object({ email: z.email().max(320).optional(), emailHash: sha256HexSchema.optional(), customerId: text(128).optional() })
+    .optional(),
+  status: orderStatusSchema.default("placed"),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  metadata: z.record(text(64), propValue).refine((p) => Object.keys(p).length <= 25, "at most 25 keys").optional(),
+});
+export type ConversionInput = z.infer<typeof conversionInputSchema>;
+
+export const conversionBatchSchema = z.object({ conversions: z.array(conversionInputSchema).min(1).max(100) });
+
+export const refundInputSchema = z.object({
+  orderId: orderIdSchema,
+  /** Unique per refund of the order; defaults to a hash of the order id and amount. */
+  refundId: text(128).optional(),
+  amount: minorUnitsSchema.refine((v) => v > 0, "must be positive"),
+  currency: currencySchema,
+  reason: text(500).optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type RefundInput = z.infer<typeof refundInputSchema>;

@@ -1,0 +1,134 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, char, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+/**
+ * Browser events from the tracking script, range-partitioned by month on `occurred_at` (the time inside
+ * the browser-made event id, so a retried event lands on the same row). No raw IP, no raw email; without
+ * consent, no visitor id, IP hash or identity either.
+ */
+export const events = pgTable(
+  "events",
+  {
+    id: text("id").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    tenantId: text("tenant_id").notNull(),
+    type: text("type").notNull(),
+    name: text("name"),
+    /** Page URL with the query reduced to campaign parameters (utm_*, click ids): queries can carry PII. */
+    url: text("url").notNull(),
+    referrerHost: text("referrer_host"),
+    visitorId: text("visitor_id"),
+    clickId: text("click_id"),
+    /** cookie | local_storage | url */
+    clickIdSource: text("click_id_source"),
+    props: jsonb("props").$type<Record<string, unknown>>().notNull().default({}),
+    emailHash: text("email_hash"),
+    customerIdHash: text("customer_id_hash"),
+    orderId: text("order_id"),
+    consent: text("consent").notNull(),
+    country: char("country", { length: 2 }),
+    deviceType: text("device_type"),
+    browser: text("browser"),
+    os: text("os"),
+    isBot: boolean("is_bot").notNull().default(false),
+    ipHash: text("ip_hash"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id, t.occurredAt] }),
+    index("events_tenant_time_idx").on(t.tenantId, t.occurredAt),
+    index("events_tenant_visitor_idx").on(t.tenantId, t.visitorId, t.occurredAt),
+  ],
+);
+
+/**
+ * Orders reported by the script or by the merchant's server. Hash-partitioned by tenant (see the
+ * migration) so that `(tenant_id, order_id)` can be unique: the order id is what makes a conversion
+ * idempotent, however many times and through however many channels it is reported.
+ */
+export const conversions = pgTable(
+  "conversions",
+  {
+    id: text("id").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    orderId: text("order_id").notNull(),
+    eventId: text("event_id").notNull(),
+    /** browser | s2s */
+    source: text("source").notNull(),
+    /** placed | paid | fulfilled | cancelled */
+    status: text("status").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    items: jsonb("items").$type<unknown[]>().notNull().default([]),
+    coupon: text("coupon"),
+    /** The click id reported with the order, and where it came from (cookie, local_storage, url, s2s). */
+    clickId: text("click_id"),
+    clickIdSource: text("click_id_source"),
+    visitorId: text("visitor_id"),
+    emailHash: text("email_hash"),
+    customerIdHash: text("customer_id_hash"),
+    /** Result of the identity fallback chain (docs/tracking.md): which step found the shopper. */
+    identitySource: text("identity_source"),
+    matchedClickId: text("matched_click_id"),
+    matchedAffiliateId: text("matched_affiliate_id"),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    country: char("country", { length: 2 }),
+    deviceType: text("device_type"),
+    isBot: boolean("is_bot").notNull().default(false),
+    ipHash: text("ip_hash"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex("conversions_tenant_order_key").on(t.tenantId, t.orderId),
+    index("conversions_tenant_time_idx").on(t.tenantId, t.occurredAt),
+  ],
+);
+
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    orderId: text("order_id").notNull(),
+    /** The merchant's refund id, or one derived from the request, so a resent refund counts once. */
+    refundKey: text("refund_key").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    reason: text("reason"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("refunds_tenant_key").on(t.tenantId, t.refundKey), index("refunds_tenant_order_idx").on(t.tenantId, t.orderId)],
+);
+
+/** Hashed identities seen with a visitor (identify events, consented conversions): cross-device stitching. */
+export const identities = pgTable(
+  "identities",
+  {
+    tenantId: text("tenant_id").notNull(),
+    /** email | customer */
+    kind: text("kind").notNull(),
+    valueHash: text("value_hash").notNull(),
+    visitorId: text("visitor_id").notNull(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.kind, t.valueHash, t.visitorId] }), index("identities_visitor_idx").on(t.tenantId, t.visitorId)],
+);
+
+/** Coupon codes given to affiliates: an order using one is theirs even without a click. */
+export const coupons = pgTable(
+  "coupons",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    code: text("code").notNull(),
+    affiliateId: text("affiliate_id").notNull(),
+    campaignId: text("campaign_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Shoppers type codes in any case.
+  (t) => [uniqueIndex("coupons_tenant_code_key").on(t.tenantId, sql`upper(${t.code})`)],
+);

@@ -1,0 +1,23 @@
+import type { Hono } from "hono";
+import type { IngestHonoEnv } from "../env";
+
+/**
+ * CORS for the tracking endpoints. Credentials are allowed so the first-party cookies travel. Whether the
+ * origin may send for a site is checked on the actual request (403); CORS headers are not the guard.
+ */
+export function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (!origin) return {};
+  return { "access-control-allow-origin": origin, "access-control-allow-credentials": "true", vary: "Origin" };
+}
+
+export function registerTrackingPreflight(app: Hono<IngestHonoEnv>): void {
+  app.options("/_indica/*", (c) => {
+    const headers = {
+      ...corsHeaders(c.req.header("origin")),
+      "access-control-allow-methods": "POST, OPTIONS",
+      "access-control-allow-headers": "content-type",
+      "access-control-max-age": "86400",
+    };
+    return new Response(null, { status: 204, headers });
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * POST /_indica/click {site, clickId}: the tracking script, running on the merchant's site, asks the edge
+ * to keep the click id from the landing URL in a server-set, HttpOnly, first-party cookie. Server-set
+ * cookies escape Safari's 7-day cap on cookies written by scripts.
+ */
+import type { Hono } from "hono";
+import { z } from "zod";
+import { CLICK_COOKIE, serializeCookie } from "../../../../core/cookie";
+import { isId } from "../../../../core/ids";
+import { cookieDomainFor, isOriginAllowed } from "../../../../core/site-record";
+import type { IngestHonoEnv } from "../env";
+import { invalidBody, problemFrom, simpleProblem } from "../lib/problems";
+import { readJsonBody } from "../lib/read-json";
+import { resolveSite } from "../services/site-resolver";
+import { corsHeaders } from "./cors";
+
+const clickBody = z.object({
+  site: z.string().refine((v) => isId("tenant", v), "expected the site id from your snippet (tnt_...)"),
+  clickId: z.string().refine((v) => isId("click", v), "expected a click id (clk_...)"),
+});
+
+export function registerTrackClick(app: Hono<IngestHonoEnv>): void {
+  app.post("/_indica/click", async (c) => {
+    const cors = corsHeaders(c.req.header("origin"));
+    const body = await readJsonBody(c.req.raw, 4_096);
+    if (!body.ok) return problemFrom(body.error, cors);
+    const parsed = clickBody.safeParse(body.value);
+    if (!parsed.success) return invalidBody(parsed.error, cors);
+
+    const site = await resolveSite(c.env, c.executionCtx, parsed.data.site);
+    if (!site) return simpleProblem("not_found", "Unknown site id; copy the snippet from your dashboard.", cors);
+    if (!isOriginAllowed(site, c.req.header("origin") ?? null, c.req.url)) {
+      return simpleProblem("forbidden", "This origin is not registered for the site.", cors);
+    }
+    const host = new URL(c.req.url).hostname;
+    const cookie = serializeCookie(CLICK_COOKIE, parsed.data.clickId, {
+      maxAgeSeconds: site.clickCookieDays * 86_400,
+      domain: cookieDomainFor(site, host),
+    });
+    return new Response(null, { status: 204, headers: { ...cors, "set-cookie": cookie, "cache-control": "no-store" } });
+  });
+}

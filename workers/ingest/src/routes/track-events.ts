@@ -1,0 +1,75 @@
+/**
+ * POST /_indica/e: a batch of browser events from the tracking script. Validated whole (a bad batch is
+ * refused with field errors and nothing of it is kept), enriched at the edge, queued one message per event.
+ */
+import type { Hono } from "hono";
+import { CLICK_COOKIE, readCookie, serializeCookie, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "../../../../core/cookie";
+import { describeUserAgent } from "../../../../core/enrich";
+import { isId, newId } from "../../../../core/ids";
+import { hashIp } from "../../../../core/ip";
+import { browserEventBatchSchema } from "../../../../core/schemas/tracking";
+import type { BrowserEventMessage } from "../../../../core/schemas/queue-event";
+import { cookieDomainFor, isOriginAllowed, type SiteRecord } from "../../../../core/site-record";
+import type { IngestHonoEnv } from "../env";
+import { invalidBody, problemFrom, simpleProblem } from "../lib/problems";
+import { readJsonBody } from "../lib/read-json";
+import { enqueue } from "../services/enqueue";
+import { resolveSite } from "../services/site-resolver";
+import { corsHeaders } from "./cors";
+
+const MAX_BATCH_BYTES = 64 * 1024;
+
+/** Identifiers may be stored with consent, or when the merchant does not require it and the shopper did not refuse. */
+export function mayStoreIdentifiers(site: SiteRecord, consent: "granted" | "denied" | "unknown", gpc: boolean): boolean {
+  if (gpc || consent === "denied") return false;
+  return consent === "granted" || site.consentMode === "not_required";
+}
+
+export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
+  app.post("/_indica/e", async (c) => {
+    const cors = corsHeaders(c.req.header("origin"));
+    const body = await readJsonBody(c.req.raw, MAX_BATCH_BYTES);
+    if (!body.ok) return problemFrom(body.error, cors);
+    const parsed = browserEventBatchSchema.safeParse(body.value);
+    if (!parsed.success) return invalidBody(parsed.error, cors);
+    const batch = parsed.data;
+
+    const site = await resolveSite(c.env, c.executionCtx, batch.site);
+    if (!site) return simpleProblem("not_found", "Unknown site id; copy the snippet from your dashboard.", cors);
+    if (!isOriginAllowed(site, c.req.header("origin") ?? null, c.req.url)) {
+      return simpleProblem("forbidden", "This origin is not registered for the site.", cors);
+    }
+
+    const now = Date.now();
+    const storeIds = mayStoreIdentifiers(site, batch.consent, c.req.header("sec-gpc") === "1");
+    const cookies = c.req.header("cookie");
+    const knownVisitor = readCookie(cookies, VISITOR_COOKIE);
+    const visitorId = storeIds ? (isId("visitor", knownVisitor) ? knownVisitor : newId("visitor", now)) : null;
+    const cookieClick = readCookie(cookies, CLICK_COOKIE);
+    const ip = c.req.header("cf-connecting-ip");
+    const context = {
+      receivedAt: now,
+      ...describeUserAgent(c.req.header("user-agent") ?? null, (c.req.raw as { cf?: { country?: unknown } }).cf?.country),
+      ipHash: storeIds && ip ? await hashIp(ip, c.env.IP_HASH_SECRET, now) : null,
+    };
+    const messages: BrowserEventMessage[] = batch.events.map((event) => ({
+      type: "browser_event",
+      v: 1,
+      tenantId: site.tenantId,
+      consent: storeIds ? "granted" : batch.consent === "granted" ? "denied" : batch.consent,
+      visitorId,
+      cookieClickId: storeIds && isId("click", cookieClick) ? cookieClick : null,
+      context,
+      // Without consent the event keeps no identity; a click id on the page URL may still travel (see docs/tracking.md).
+      event: storeIds ? event : { ...event, identity: undefined, clickId: event.clickIdSource === "url" ? event.clickId : undefined },
+    }));
+    await enqueue(c.env, messages);
+
+    const headers = new Headers({ ...cors, "cache-control": "no-store" });
+    if (visitorId && visitorId !== knownVisitor) {
+      headers.append("set-cookie", serializeCookie(VISITOR_COOKIE, visitorId, { maxAgeSeconds: VISITOR_COOKIE_MAX_AGE, domain: cookieDomainFor(site, new URL(c.req.url).hostname) }));
+    }
+    headers.set("content-type", "application/json");
+    return new Response(JSON.stringify({ accepted: messages.length }), { status: 202, headers });
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * POST /v1/conversions and /v1/conversions/batch: orders from the merchant's server. Idempotent by order id;
+ * a batch is accepted whole or refused whole with a field error for each bad conversion.
+ */
+import type { Hono } from "hono";
+import { hashCustomerId, hashEmail } from "../../../../../core/identity-hash";
+import { conversionBatchSchema, conversionInputSchema, type ConversionInput } from "../../../../../core/schemas/tracking";
+import type { ConversionMessage } from "../../../../../core/schemas/queue-event";
+import type { IngestHonoEnv } from "../../env";
+import { invalidBody, problemFrom } from "../../lib/problems";
+import { readJsonBody } from "../../lib/read-json";
+import { serverAuth } from "../../middleware/server-auth";
+import { enqueue } from "../../services/enqueue";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Raw emails and customer ids are hashed here and never go further. */
+export async function toConversionMessage(tenantId: string, input: ConversionInput, receivedAt: number): Promise<ConversionMessage> {
+  const { customer, ...rest } = input;
+  return {
+    type: "conversion",
+    v: 1,
+    tenantId,
+    receivedAt,
+    input: {
+      ...rest,
+      emailHash: customer?.emailHash ?? (customer?.email ? await hashEmail(customer.email) : undefined),
+      customerIdHash: customer?.customerId ? await hashCustomerId(customer.customerId) : undefined,
+    },
+  };
+}
+
+export function registerConversions(app: Hono<IngestHonoEnv>): void {
+  app.post("/v1/conversions", serverAuth({ scope: "conversions:write" }), async (c) => {
+    const body = await readJsonBody(c.req.raw, MAX_BODY_BYTES);
+    if (!body.ok) return problemFrom(body.error);
+    const parsed = conversionInputSchema.safeParse(body.value);
+    if (!parsed.success) return invalidBody(parsed.error);
+    await enqueue(c.env, [await toConversionMessage(c.get("principal").tenantId, parsed.data, Date.now())]);
+    return c.json({ accepted: 1, orderId: parsed.data.orderId }, 202);
+  });
+
+  app.post("/v1/conversions/batch", serverAuth({ scope: "conversions:write" }), async (c) => {
+    const body = await readJsonBody(c.req.raw, MAX_BODY_BYTES);
+    if (!body.ok) return problemFrom(body.error);
+    const parsed = conversionBatchSchema.safeParse(body.value);
+    if (!parsed.success) return invalidBody(parsed.error);
+    const now = Date.now();
+    const tenantId = c.get("principal").tenantId;
+    const messages = await Promise.all(parsed.data.conversions.map((input) => toConversionMessage(tenantId, input, now)));
+    await enqueue(c.env, messages);
+    return c.json({ accepted: messages.length }, 202);
+  });
+}

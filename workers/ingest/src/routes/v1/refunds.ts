@@ -1,0 +1,25 @@
+/** POST /v1/refunds: a full or partial refund of an order, idempotent by refund id. */
+import type { Hono } from "hono";
+import { sha256Hex } from "../../../../../core/ip";
+import { refundInputSchema } from "../../../../../core/schemas/tracking";
+import type { RefundMessage } from "../../../../../core/schemas/queue-event";
+import type { IngestHonoEnv } from "../../env";
+import { invalidBody, problemFrom } from "../../lib/problems";
+import { readJsonBody } from "../../lib/read-json";
+import { serverAuth } from "../../middleware/server-auth";
+import { enqueue } from "../../services/enqueue";
+
+export function registerRefunds(app: Hono<IngestHonoEnv>): void {
+  app.post("/v1/refunds", serverAuth({ scope: "conversions:write" }), async (c) => {
+    const body = await readJsonBody(c.req.raw, 64 * 1024);
+    if (!body.ok) return problemFrom(body.error);
+    const parsed = refundInputSchema.safeParse(body.value);
+    if (!parsed.success) return invalidBody(parsed.error);
+    const input = parsed.data;
+    // Without the merchant's refund id, the same order, amount and time is the same refund.
+    const refundKey = input.refundId ?? `derived:${await sha256Hex(JSON.stringify([input.orderId, input.amount, input.currency, input.occurredAt ?? null]))}`;
+    const message: RefundMessage = { type: "refund", v: 1, tenantId: c.get("principal").tenantId, receivedAt: Date.now(), refundKey, input };
+    await enqueue(c.env, [message]);
+    return c.json({ accepted: 1, orderId: input.orderId }, 202);
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * Set-based lookups for the identity chain: one query per kind for a whole batch of conversions, never a
+ * query per order.
+ */
+import { sql } from "drizzle-orm";
+import type { ConversionDraft } from "../../../../core/conversion-draft";
+import { timestampOfId } from "../../../../core/ids";
+import type { Executor } from "../../../../db/client";
+
+/** How far back a visitor's or identity's latest click is looked for. Attribution windows apply later. */
+export const IDENTITY_LOOKBACK_DAYS = 90;
+
+type Rows<T> = { rows: T[] } | T[];
+const rowsOf = <T>(r: Rows<T>): T[] => (Array.isArray(r) ? r : r.rows);
+
+/** Affiliate of each stored click, by click id; the time inside the id picks the partition. */
+export async function affiliatesOfClicks(db: Executor, clickIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(clickIds)].filter((id) => timestampOfId(id) !== null);
+  if (ids.length === 0) return new Map();
+  const times = ids.map((id) => new Date(timestampOfId(id)!).toISOString());
+  const result = await db.execute<{ id: string; affiliate_id: string }>(sql`
+    SELECT c.id, c.affiliate_id FROM clicks c
+    JOIN unnest(${sql.param(ids)}::text[], ${sql.param(times)}::timestamptz[]) AS k(id, at) ON c.id = k.id AND c.clicked_at = k.at`);
+  return new Map(rowsOf(result).map((r) => [r.id, r.affiliate_id]));
+}
+
+/** Affiliate owning each coupon used, keyed by `tenant|CODE`. */
+export async function affiliatesOfCoupons(db: Executor, drafts: ConversionDraft[]): Promise<Map<string, string>> {
+  const used = drafts.filter((d) => d.coupon);
+  if (used.length === 0) return new Map();
+  const result = await db.execute<{ key: string; affiliate_id: string }>(sql`
+    SELECT k.tenant_id || '|' || upper(k.code) AS key, c.affiliate_id FROM coupons c
+    JOIN unnest(${sql.param(used.map((d) => d.tenantId))}::text[], ${sql.param(used.map((d) => d.coupon!))}::text[]) AS k(tenant_id, code)
+      ON c.tenant_id = k.tenant_id AND upper(c.code) = upper(k.code)`);
+  return new Map(rowsOf(result).map((r) => [r.key, r.affiliate_id]));
+}
+
+export const couponKey = (d: ConversionDraft) => `${d.tenantId}|${d.coupon!.toUpperCase()}`;
+
+/**
+ * For each draft (by index), the latest click of its visitor or of any visitor seen with the same hashed
+ * email or customer id: the cross-device step of the chain.
+ */
+export async function identityClicks(db: Executor, drafts: ConversionDraft[]): Promise<Map<number, { clickId: string; affiliateId: string }>> {
+  const idx = drafts.map((_, i) => i).filter((i) => drafts[i].visitorId || drafts[i].emailHash || drafts[i].customerIdHash);
+  if (idx.length === 0) return new Map();
+  const col = <K extends keyof ConversionDraft>(k: K) => sql.param(idx.map((i) => drafts[i][k] ?? null));
+  const result = await db.execute<{ ord: number; id: string; affiliate_id: string }>(sql`
+    WITH k AS (
+      SELECT * FROM unnest(${sql.param(idx)}::int[], ${col("tenantId")}::text[], ${col("visitorId")}::text[],
+                           ${col("emailHash")}::text[], ${col("customerIdHash")}::text[])
+        AS k(ord, tenant_id, visitor_id, email_hash, customer_hash)
+    ), v AS (
+      SELECT ord, tenant_id, visitor_id FROM k WHERE visitor_id IS NOT NULL
+      UNION
+      SELECT k.ord, k.tenant_id, i.visitor_id FROM k JOIN identities i ON i.tenant_id = k.tenant_id
+        AND ((i.kind = 'email' AND i.value_hash = k.email_hash) OR (i.kind = 'customer' AND i.value_hash = k.customer_hash))
+    )
+    SELECT DISTINCT ON (v.ord) v.ord, c.id, c.affiliate_id FROM v
+    JOIN clicks c ON c.tenant_id = v.tenant_id AND c.visitor_id = v.visitor_id
+      AND c.clicked_at > now() - make_interval(days => ${IDENTITY_LOOKBACK_DAYS})
+    ORDER BY v.ord, c.clicked_at DESC`);
+  return new Map(rowsOf(result).map((r) => [Number(r.ord), { clickId: r.id, affiliateId: r.affiliate_id }]));
+}

@@ -1,0 +1,22 @@
+/** Writes a set of queue messages of any type; the caller decides the transaction around it. */
+import { draftFromBrowser, draftFromServer, type ConversionDraft } from "../../../../core/conversion-draft";
+import type { QueueEvent } from "../../../../core/schemas/queue-event";
+import type { Executor } from "../../../../db/client";
+import { storeBrowserEvents } from "./store-browser-events";
+import { storeClicks } from "./store-clicks";
+import { storeConversions } from "./store-conversions";
+import { storeRefunds } from "./store-refunds";
+
+export async function storeMessages(db: Executor, messages: QueueEvent[]): Promise<void> {
+  const clicks = messages.filter((m) => m.type === "click");
+  const browser = messages.filter((m) => m.type === "browser_event");
+  const drafts: ConversionDraft[] = [
+    ...browser.map(draftFromBrowser).filter((d): d is ConversionDraft => d !== null),
+    ...messages.filter((m) => m.type === "conversion").map(draftFromServer),
+  ];
+  // Order matters: a click and the order it led to may arrive in the same batch.
+  await storeClicks(db, clicks);
+  await storeBrowserEvents(db, browser);
+  await storeConversions(db, drafts);
+  await storeRefunds(db, messages.filter((m) => m.type === "refund"));
+}
