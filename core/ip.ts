@@ -29,10 +29,22 @@ export function saltDay(now: number): string {
   return new Date(now).toISOString().slice(0, 10);
 }
 
+// Importing the key costs more than the HMAC itself; it is done once per secret per isolate.
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
 export async function hashIp(ip: string, secret: string, now: number): Promise<string | null> {
   const network = truncateIp(ip);
   if (!network) return null;
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await hmacKey(secret);
   const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${saltDay(now)}|${network}`));
   return toHex(new Uint8Array(mac)).slice(0, 32);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enqueueEvents, type EventQueue } from "./enqueue";
+import { enqueueEvents, EventBatcher, type EventQueue } from "./enqueue";
 
 const noSleep = async () => {};
 
@@ -42,5 +42,32 @@ describe("enqueueEvents", () => {
     });
     expect(out).toBe("buffered");
     expect(buffered).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+});
+
+describe("EventBatcher", () => {
+  it("sends the events of many requests in one batch, carried by the request that opened it", async () => {
+    const batcher = new EventBatcher(100, 5);
+    const sent: unknown[][] = [];
+    const flush = async (events: unknown[]) => void sent.push(events);
+    const opener = batcher.add(1, flush);
+    expect(opener).not.toBeNull();
+    expect(batcher.add(2, flush)).toBeNull();
+    expect(batcher.add(3, flush)).toBeNull();
+    await opener;
+    expect(sent).toEqual([[1, 2, 3]]);
+  });
+
+  it("flushes at once when a batch is full, and the opener's timer then sends only what is left", async () => {
+    const batcher = new EventBatcher(2, 5);
+    const sent: unknown[][] = [];
+    const flush = async (events: unknown[]) => void sent.push(events);
+    const opener = batcher.add("a", flush);
+    const full = batcher.add("b", flush);
+    expect(full).not.toBeNull();
+    await full;
+    const next = batcher.add("c", flush);
+    await Promise.all([opener, next]);
+    expect(sent).toEqual([["a", "b"], ["c"]]);
   });
 });

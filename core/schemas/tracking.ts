@@ -74,7 +74,8 @@ export const conversionInputSchema = conversionDetailsSchema.extend({
   clickId: idOf("click", "a click id (clk_...)").optional(),
   visitorId: idOf("visitor", "a visitor id (vis_...)").optional(),
   customer: z
-    .object({ email: z.email().max(320).optional(), emailHash: sha256HexSchema.optional(), customerId: text(128).optional() })
+    // Stores send emails as typed; surrounding spaces are not a reason to refuse an order.
+    .object({ email: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.email().max(320)).optional(), emailHash: sha256HexSchema.optional(), customerId: text(128).optional() })
     .optional(),
   status: orderStatusSchema.default("placed"),
   occurredAt: z.iso.datetime({ offset: true }).optional(),

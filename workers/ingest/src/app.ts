@@ -6,6 +6,7 @@ import { registerHealth } from "./routes/health";
 import { registerReplayFailedEvents } from "./routes/replay-failed-events";
 import { registerTrackClick } from "./routes/track-click";
 import { registerTrackEvents } from "./routes/track-events";
+import { registerTrackerScript } from "./routes/tracker-script";
 import { registerConversions } from "./routes/v1/conversions";
 import { registerRefunds } from "./routes/v1/refunds";
 
@@ -15,6 +16,7 @@ export function createIngestApp(): Hono<IngestHonoEnv> {
   registerTrackingPreflight(app);
   registerTrackClick(app);
   registerTrackEvents(app);
+  registerTrackerScript(app);
   registerConversions(app);
   registerRefunds(app);
   registerReplayFailedEvents(app);

@@ -7,7 +7,7 @@ import { CLICK_COOKIE, readCookie, serializeCookie, VISITOR_COOKIE, VISITOR_COOK
 import { describeUserAgent } from "../../../../core/enrich";
 import { isId, newId } from "../../../../core/ids";
 import { hashIp } from "../../../../core/ip";
-import { browserEventBatchSchema } from "../../../../core/schemas/tracking";
+import { browserEventBatchSchema, type BrowserEvent } from "../../../../core/schemas/tracking";
 import type { BrowserEventMessage } from "../../../../core/schemas/queue-event";
 import { cookieDomainFor, isOriginAllowed, type SiteRecord } from "../../../../core/site-record";
 import type { IngestHonoEnv } from "../env";
@@ -23,6 +23,11 @@ const MAX_BATCH_BYTES = 64 * 1024;
 export function mayStoreIdentifiers(site: SiteRecord, consent: "granted" | "denied" | "unknown", gpc: boolean): boolean {
   if (gpc || consent === "denied") return false;
   return consent === "granted" || site.consentMode === "not_required";
+}
+
+function withoutIdentifiers(event: BrowserEvent): BrowserEvent {
+  const keepClick = event.type === "conversion" && event.clickIdSource !== "local_storage";
+  return { ...event, identity: undefined, clickId: keepClick ? event.clickId : undefined, clickIdSource: keepClick ? event.clickIdSource : undefined };
 }
 
 export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
@@ -60,8 +65,9 @@ export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
       visitorId,
       cookieClickId: storeIds && isId("click", cookieClick) ? cookieClick : null,
       context,
-      // Without consent the event keeps no identity; a click id on the page URL may still travel (see docs/tracking.md).
-      event: storeIds ? event : { ...event, identity: undefined, clickId: event.clickIdSource === "url" ? event.clickId : undefined },
+      // Without consent an event keeps no identity; only an order may keep the click id of the page it was
+      // placed on (it travels with the order, not in storage; see docs/tracking.md).
+      event: storeIds ? event : withoutIdentifiers(event),
     }));
     await enqueue(c.env, messages);
 

@@ -10,7 +10,7 @@ import { destinationWithClickId, normalizeHttpUrl } from "../../../../core/desti
 import { isId, newId } from "../../../../core/ids";
 import { isLinkCode } from "../../../../core/link-code";
 import { normalizeHost } from "../../../../core/link-record";
-import { bufferShardName, enqueueEvents } from "../../../../durable-objects/enqueue";
+import { bufferShardName, enqueueEvents, EventBatcher } from "../../../../durable-objects/enqueue";
 import type { RedirectEnv, RedirectHonoEnv } from "../env";
 import { badLinkPage, notFoundPage } from "../pages";
 import { buildClickEvent } from "../services/click-event";
@@ -19,6 +19,9 @@ import { resolveLink } from "../services/link-resolver";
 
 
 const NO_STORE = "private, no-store";
+
+/** Clicks of this isolate go to the queue together, up to 100 or every 20 ms. */
+const clickBatcher = new EventBatcher(100, 20);
 
 export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
   app.on(["GET", "HEAD"], "/:code", async (c) => {
@@ -44,7 +47,7 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const env = c.env;
     c.executionCtx.waitUntil(
       buildClickEvent(request, link, { clickId, visitorId, ts }, env.IP_HASH_SECRET).then((event) =>
-        enqueueEvents(env.EVENTS, [event], { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()) }),
+        clickBatcher.add(event, (events) => enqueueEvents(env.EVENTS, events, { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()) })),
       ),
     );
 
