@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   conversion: "cnv",
   refund: "ref",
   coupon: "cpn",
+  signingSecret: "sgs",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

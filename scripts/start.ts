@@ -65,17 +65,27 @@ cleanups.push(() => database.stop());
 await migrateDatabase(database.url).catch((error: Error) => fail(`could not migrate ${database.url}: ${error.message}`));
 
 step("demo merchant");
+const secrets = loadDevSecrets(STATE);
 const devFile = join(STATE, "dev.json");
-const previous = existsSync(devFile) ? (JSON.parse(readFileSync(devFile, "utf8")) as { demo?: { apiKey?: string } }) : {};
+type PreviousDev = { demo?: { apiKey?: string; signing?: { keyId: string; secret: string } | null } };
+const previous = existsSync(devFile) ? (JSON.parse(readFileSync(devFile, "utf8")) as PreviousDev) : {};
 const seedClient = new pg.Client({ connectionString: database.url });
 await seedClient.connect();
-const demo = await seedProgram(seedClient, { slug: "demo", name: "Loja Demo", linkDomain: LINK_DOMAIN, code: "demo", apiKey: previous.demo?.apiKey });
+const seeded = await seedProgram(seedClient, {
+  slug: "demo",
+  name: "Loja Demo",
+  linkDomain: LINK_DOMAIN,
+  code: "demo",
+  apiKey: previous.demo?.apiKey,
+  // One signing secret for the demo, made on the first start and remembered in dev.json.
+  secretsKey: previous.demo?.signing ? undefined : secrets.SECRETS_KEY,
+});
+const demo = { ...seeded, signing: seeded.signing ?? previous.demo?.signing ?? null };
 await seedClient.end();
 
 step("workers");
 const bridge = await startWsBridge(database.url, PORTS.bridge);
 cleanups.push(() => bridge.close());
-const secrets = loadDevSecrets(STATE);
 const mf = await startStack({
   bundles: await bundleAll(join(STATE, "build")),
   databaseUrl: database.url,
@@ -85,7 +95,7 @@ const mf = await startStack({
   persistDir: join(STATE, "state"),
   bindings: {
     "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: secrets.IP_HASH_SECRET },
-    "indica-ingest": { ADMIN_TOKEN: secrets.ADMIN_TOKEN, IP_HASH_SECRET: secrets.IP_HASH_SECRET },
+    "indica-ingest": { ADMIN_TOKEN: secrets.ADMIN_TOKEN, IP_HASH_SECRET: secrets.IP_HASH_SECRET, SECRETS_KEY: secrets.SECRETS_KEY },
     "indica-api": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, LINK_URL_SCHEME: "http", LINK_URL_PORT: String(PORTS.edge) },
   },
 });

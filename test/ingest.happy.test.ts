@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
+import { signPayload } from "../core/request-signature";
 import { conversionOf, eventId, orderId, postEvents, serverPost } from "./helpers/tracking";
 import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
 
@@ -85,5 +86,18 @@ describe("ingest", () => {
     // The raw email never reaches Postgres; its SHA-256 does.
     expect(conversion.email_hash).toBe(createHash("sha256").update("maria@example.com").digest("hex"));
     expect(JSON.stringify(conversion)).not.toMatch(/maria/i);
+  });
+
+  it("accepts a conversion signed with HMAC instead of an API key, and refuses a tampered one", async () => {
+    const p = await seedTestProgram(stack);
+    const order = orderId();
+    const body = JSON.stringify({ orderId: order, amount: 4990, currency: "BRL" });
+    const t = Math.floor(Date.now() / 1000);
+    const signed = (sig: string, payload = body) =>
+      serverPost(stack, "/v1/conversions", null, payload, { "indica-key-id": p.signing!.keyId, "indica-signature": `t=${t},v1=${sig}` });
+    const sig = await signPayload(p.signing!.secret, t, body);
+    expect((await signed(sig, body.replace("4990", "9990"))).status).toBe(401);
+    expect((await signed(sig)).status).toBe(202);
+    expect(await waitFor(() => conversionOf(stack, p.tenantId, order), 20_000, "signed conversion")).toMatchObject({ amount: "4990" });
   });
 });

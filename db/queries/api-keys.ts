@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { API_KEY_PATTERN, hashApiKey } from "../../core/api-key";
 import type { Database } from "../client";
-import { apiKeys } from "../schema";
+import { apiKeys, signingSecrets } from "../schema";
 
 /** A caller authenticated by an API key: everything it does is scoped to this tenant. */
 export interface ApiKeyPrincipal {
@@ -30,4 +30,13 @@ export async function touchApiKey(db: Database, keyId: string): Promise<void> {
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()` })
     .where(and(eq(apiKeys.id, keyId), or(isNull(apiKeys.lastUsedAt), sql`${apiKeys.lastUsedAt} < now() - interval '1 minute'`)));
+}
+
+/** The sealed secret and principal behind a signing key id, or null when unknown or revoked. */
+export async function findSigningSecret(db: Database, id: string): Promise<{ sealedSecret: string; principal: ApiKeyPrincipal } | null> {
+  const [row] = await db
+    .select({ id: signingSecrets.id, tenantId: signingSecrets.tenantId, scopes: signingSecrets.scopes, sealedSecret: signingSecrets.sealedSecret })
+    .from(signingSecrets)
+    .where(and(eq(signingSecrets.id, id), isNull(signingSecrets.revokedAt)));
+  return row ? { sealedSecret: row.sealedSecret, principal: { kind: "api_key", tenantId: row.tenantId, keyId: row.id, scopes: row.scopes } } : null;
 }

@@ -38,3 +38,20 @@ export const apiKeys = pgTable(
     index("api_keys_tenant_idx").on(t.tenantId),
   ],
 );
+
+/**
+ * Secrets for signed server-to-server requests (HMAC). Unlike API keys they must be readable to verify a
+ * signature, so they are stored sealed with AES-GCM under a Worker secret (core/secret-box.ts).
+ */
+export const signingSecrets = pgTable(
+  "signing_secrets",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    sealedSecret: text("sealed_secret").notNull(),
+    scopes: text("scopes").array().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("signing_secrets_tenant_idx").on(t.tenantId)],
+);

@@ -6,12 +6,18 @@ import { join } from "node:path";
 export interface DevSecrets {
   IP_HASH_SECRET: string;
   ADMIN_TOKEN: string;
+  SECRETS_KEY: string;
 }
 
 export function loadDevSecrets(stateDir: string): DevSecrets {
   const file = join(stateDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DevSecrets;
-  const secrets = { IP_HASH_SECRET: randomBytes(32).toString("hex"), ADMIN_TOKEN: randomBytes(24).toString("hex") };
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<DevSecrets>) : {};
+  // Secrets added in later versions are filled in; existing ones are kept so cookies and hashes stay stable.
+  const secrets: DevSecrets = {
+    IP_HASH_SECRET: existing.IP_HASH_SECRET ?? randomBytes(32).toString("hex"),
+    ADMIN_TOKEN: existing.ADMIN_TOKEN ?? randomBytes(24).toString("hex"),
+    SECRETS_KEY: existing.SECRETS_KEY ?? randomBytes(32).toString("hex"),
+  };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

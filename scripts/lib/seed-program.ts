@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "../../core/api-key";
 import { newId } from "../../core/ids";
+import { seal } from "../../core/secret-box";
 
 export interface ProgramOptions {
   slug: string;
@@ -19,6 +20,8 @@ export interface ProgramOptions {
   ownDomain?: boolean;
   cookieLifetimeDays?: number;
   subIds?: Record<string, string>;
+  /** With the Workers' SECRETS_KEY, also creates a signing secret for signed server-to-server calls. */
+  secretsKey?: string;
 }
 
 export interface SeededProgram {
@@ -30,6 +33,7 @@ export interface SeededProgram {
   linkDomain: string;
   apiKey: string;
   destinationUrl: string;
+  signing: { keyId: string; secret: string } | null;
 }
 
 export async function seedProgram(db: pg.ClientBase | pg.Pool, o: ProgramOptions): Promise<SeededProgram> {
@@ -81,7 +85,15 @@ export async function seedProgram(db: pg.ClientBase | pg.Pool, o: ProgramOptions
      WHERE NOT EXISTS (SELECT 1 FROM api_keys WHERE key_hash = $5)`,
     [newId("apiKey"), tenantId, "Demo key", apiKeyPrefix(apiKey), await hashApiKey(apiKey)],
   );
-  return { tenantId, campaignId, affiliateId, linkId, code, linkDomain: o.linkDomain.toLowerCase(), apiKey, destinationUrl };
+  const signing = o.secretsKey ? await createSigningSecret(db, tenantId, o.secretsKey) : null;
+  return { tenantId, campaignId, affiliateId, linkId, code, linkDomain: o.linkDomain.toLowerCase(), apiKey, destinationUrl, signing };
+}
+
+async function createSigningSecret(db: pg.ClientBase | pg.Pool, tenantId: string, secretsKey: string) {
+  const keyId = newId("signingSecret");
+  const secret = `whsec_${generateApiKey().slice(3)}`;
+  await db.query("INSERT INTO signing_secrets (id, tenant_id, sealed_secret) VALUES ($1, $2, $3)", [keyId, tenantId, await seal(secret, secretsKey)]);
+  return { keyId, secret };
 }
 
 async function firstOrInsert(db: pg.ClientBase | pg.Pool, select: string, params: unknown[], insert: () => Promise<string>): Promise<string> {

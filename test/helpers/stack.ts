@@ -7,6 +7,7 @@ import { startStack, type WorkerName } from "../../scripts/lib/stack";
 
 export const TEST_LINK_DOMAIN = "go.indica.test";
 export const ADMIN_TOKEN = "test-admin-token";
+export const SECRETS_KEY = "test-secrets-key";
 
 export interface TestStack {
   mf: Miniflare;
@@ -31,7 +32,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     wsProxy: opts.wsProxy ?? inject("wsProxy"),
     bindings: {
       "indica-redirect": { ...common, IP_HASH_SECRET: "test-ip-secret", EVENT_BUFFER_FLUSH_DELAY_MS: "50", ...opts.bindings?.["indica-redirect"] },
-      "indica-ingest": { ADMIN_TOKEN, IP_HASH_SECRET: "test-ip-secret", RETRY_BASE_DELAY_SECONDS: "1", RETRY_MAX_DELAY_SECONDS: "2", ...opts.bindings?.["indica-ingest"] },
+      "indica-ingest": { ADMIN_TOKEN, SECRETS_KEY, IP_HASH_SECRET: "test-ip-secret", RETRY_BASE_DELAY_SECONDS: "1", RETRY_MAX_DELAY_SECONDS: "2", ...opts.bindings?.["indica-ingest"] },
       "indica-api": { ...common, LINK_URL_SCHEME: "https", ...opts.bindings?.["indica-api"] },
     },
   });
@@ -56,7 +57,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
 /** A throwaway merchant with its own slug and codes, so test files never collide. */
 export function seedTestProgram(stack: TestStack, o: Partial<ProgramOptions> = {}): Promise<SeededProgram> {
   const unique = newId("tenant").slice(-10).toLowerCase();
-  return seedProgram(stack.db, { slug: `t-${unique}`, linkDomain: TEST_LINK_DOMAIN, code: `c-${unique}`, ...o });
+  return seedProgram(stack.db, { slug: `t-${unique}`, linkDomain: TEST_LINK_DOMAIN, code: `c-${unique}`, secretsKey: SECRETS_KEY, ...o });
 }
 
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, what = "condition"): Promise<T> {

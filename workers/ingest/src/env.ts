@@ -8,6 +8,8 @@ export interface IngestEnv {
   ADMIN_TOKEN?: string;
   /** Key of the daily-rotating IP hash; the same secret as the redirect Worker's. */
   IP_HASH_SECRET: string;
+  /** Seals signing secrets at rest (core/secret-box.ts). */
+  SECRETS_KEY: string;
   RETRY_BASE_DELAY_SECONDS: string;
   RETRY_MAX_DELAY_SECONDS: string;
   EVENTS: Queue;

@@ -22,7 +22,7 @@ const clickBody = z.object({
 export function registerTrackClick(app: Hono<IngestHonoEnv>): void {
   app.post("/_indica/click", async (c) => {
     const cors = corsHeaders(c.req.header("origin"));
-    const body = await readJsonBody(c.req.raw, 4_096);
+    const body = await readJsonBody(c.req, 4_096);
     if (!body.ok) return problemFrom(body.error, cors);
     const parsed = clickBody.safeParse(body.value);
     if (!parsed.success) return invalidBody(parsed.error, cors);

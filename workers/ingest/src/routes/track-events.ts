@@ -33,7 +33,7 @@ function withoutIdentifiers(event: BrowserEvent): BrowserEvent {
 export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
   app.post("/_indica/e", async (c) => {
     const cors = corsHeaders(c.req.header("origin"));
-    const body = await readJsonBody(c.req.raw, MAX_BATCH_BYTES);
+    const body = await readJsonBody(c.req, MAX_BATCH_BYTES);
     if (!body.ok) return problemFrom(body.error, cors);
     const parsed = browserEventBatchSchema.safeParse(body.value);
     if (!parsed.success) return invalidBody(parsed.error, cors);

@@ -31,8 +31,8 @@ export async function toConversionMessage(tenantId: string, input: ConversionInp
 }
 
 export function registerConversions(app: Hono<IngestHonoEnv>): void {
-  app.post("/v1/conversions", serverAuth({ scope: "conversions:write" }), async (c) => {
-    const body = await readJsonBody(c.req.raw, MAX_BODY_BYTES);
+  app.post("/v1/conversions", serverAuth({ scope: "conversions:write", maxBodyBytes: MAX_BODY_BYTES }), async (c) => {
+    const body = await readJsonBody(c.req, MAX_BODY_BYTES);
     if (!body.ok) return problemFrom(body.error);
     const parsed = conversionInputSchema.safeParse(body.value);
     if (!parsed.success) return invalidBody(parsed.error);
@@ -40,8 +40,8 @@ export function registerConversions(app: Hono<IngestHonoEnv>): void {
     return c.json({ accepted: 1, orderId: parsed.data.orderId }, 202);
   });
 
-  app.post("/v1/conversions/batch", serverAuth({ scope: "conversions:write" }), async (c) => {
-    const body = await readJsonBody(c.req.raw, MAX_BODY_BYTES);
+  app.post("/v1/conversions/batch", serverAuth({ scope: "conversions:write", maxBodyBytes: MAX_BODY_BYTES }), async (c) => {
+    const body = await readJsonBody(c.req, MAX_BODY_BYTES);
     if (!body.ok) return problemFrom(body.error);
     const parsed = conversionBatchSchema.safeParse(body.value);
     if (!parsed.success) return invalidBody(parsed.error);

@@ -9,9 +9,11 @@ import { readJsonBody } from "../../lib/read-json";
 import { serverAuth } from "../../middleware/server-auth";
 import { enqueue } from "../../services/enqueue";
 
+const MAX_BODY_BYTES = 64 * 1024;
+
 export function registerRefunds(app: Hono<IngestHonoEnv>): void {
-  app.post("/v1/refunds", serverAuth({ scope: "conversions:write" }), async (c) => {
-    const body = await readJsonBody(c.req.raw, 64 * 1024);
+  app.post("/v1/refunds", serverAuth({ scope: "conversions:write", maxBodyBytes: MAX_BODY_BYTES }), async (c) => {
+    const body = await readJsonBody(c.req, MAX_BODY_BYTES);
     if (!body.ok) return problemFrom(body.error);
     const parsed = refundInputSchema.safeParse(body.value);
     if (!parsed.success) return invalidBody(parsed.error);
