@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { problem, problemResponse } from "../../../core/problem";
 import type { IngestHonoEnv } from "./env";
 import { registerTrackingPreflight } from "./routes/cors";
@@ -7,11 +7,12 @@ import { registerReplayFailedEvents } from "./routes/replay-failed-events";
 import { registerTrackClick } from "./routes/track-click";
 import { registerTrackEvents } from "./routes/track-events";
 import { registerTrackerScript } from "./routes/tracker-script";
+import { registerIngestDocs } from "./openapi";
 import { registerConversions } from "./routes/v1/conversions";
 import { registerRefunds } from "./routes/v1/refunds";
 
-export function createIngestApp(): Hono<IngestHonoEnv> {
-  const app = new Hono<IngestHonoEnv>();
+export function createIngestApp(): OpenAPIHono<IngestHonoEnv> {
+  const app = new OpenAPIHono<IngestHonoEnv>();
   registerHealth(app);
   registerTrackingPreflight(app);
   registerTrackClick(app);
@@ -20,6 +21,8 @@ export function createIngestApp(): Hono<IngestHonoEnv> {
   registerConversions(app);
   registerRefunds(app);
   registerReplayFailedEvents(app);
+  registerIngestDocs(app);
+  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Indica ingest", version: "1.0.0" } });
   app.notFound((c) => problemResponse(problem("not_found", { instance: new URL(c.req.url).pathname })));
   app.onError((err, c) => {
     console.error(JSON.stringify({ level: "error", worker: "ingest", message: err.message }));

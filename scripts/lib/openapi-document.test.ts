@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { productOpenApiDocument } from "./openapi-document";
+
+type Operation = { responses: Record<string, unknown>; security?: unknown[]; servers?: unknown[] };
+
+describe("OpenAPI document", () => {
+  const doc = productOpenApiDocument();
+  const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ id: `${method.toUpperCase()} ${path}`, path, op })),
+  );
+
+  it("docs/openapi.json matches the routes (run `npm run openapi` after changing a route)", () => {
+    const committed = JSON.parse(readFileSync(new URL("../../docs/openapi.json", import.meta.url), "utf8"));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+
+  it("documents the API's and the ingest Worker's public operations", () => {
+    expect(operations.map((o) => o.id).sort()).toEqual(
+      ["GET /v1/links/{id}", "POST /v1/links", "POST /v1/conversions", "POST /v1/conversions/batch", "POST /v1/refunds", "POST /_indica/e"].sort(),
+    );
+  });
+
+  it("declares problem responses and credentials for every authenticated operation", () => {
+    for (const { id, path, op } of operations) {
+      expect(op.responses["400"] ?? op.responses.default, id).toBeDefined();
+      if (path.startsWith("/v1/")) expect(op.security?.length, id).toBeGreaterThan(0);
+    }
+  });
+});

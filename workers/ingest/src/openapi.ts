@@ -1,0 +1,47 @@
+/**
+ * OpenAPI declarations of the ingest Worker's public operations. The routes validate with the same zod
+ * schemas (core/schemas/tracking.ts) but read bodies themselves (text/plain from browsers, a body shared
+ * with signature checks), so the operations are declared here rather than through createRoute.
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import { browserEventBatchSchema, conversionBatchSchema, conversionInputSchema, refundInputSchema } from "../../../core/schemas/tracking";
+import type { IngestHonoEnv } from "./env";
+
+const problem = z
+  .object({ type: z.string(), title: z.string(), status: z.number().int(), code: z.string(), detail: z.string().optional(), errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional() })
+  .meta({ id: "IngestProblem" });
+const problems = { content: { "application/problem+json": { schema: problem } } };
+const accepted = z.object({ accepted: z.number().int(), orderId: z.string().optional() });
+const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+
+/** Ingest lives on its own hostname (or the merchant's /_indica path), not the API's. */
+const servers = [{ url: "{ingest}", description: "The ingest Worker", variables: { ingest: { default: "https://t.indica.link" } } }];
+const serverAuth: Record<string, string[]>[] = [{ apiKey: [] }, { signedRequest: [] }];
+const errors = { 400: { description: "Invalid body; `errors` lists each field", ...problems }, 401: { description: "Missing or invalid credentials", ...problems }, 403: { description: "Not allowed", ...problems }, 413: { description: "Body too large", ...problems } };
+
+export function registerIngestDocs(app: OpenAPIHono<IngestHonoEnv>): void {
+  const r = app.openAPIRegistry;
+  r.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key (`ik_...`)." });
+  r.registerComponent("securitySchemes", "signedRequest", {
+    type: "apiKey",
+    in: "header",
+    name: "Indica-Signature",
+    description: "`t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>` with the signing key id in `Indica-Key-Id`.",
+  });
+  const s2s = (path: string, summary: string, body: z.ZodType, description: string) =>
+    r.registerPath({ method: "post", path, servers, tags: ["Conversions"], summary, description, security: serverAuth, request: { body: { required: true, ...json(body) } }, responses: { 202: { description: "Queued; idempotent", ...json(accepted) }, ...errors } });
+  s2s("/v1/conversions", "Report an order", conversionInputSchema, "Idempotent by orderId. A later report from your server updates the order's status.");
+  s2s("/v1/conversions/batch", "Report up to 100 orders", conversionBatchSchema, "Accepted whole or refused whole.");
+  s2s("/v1/refunds", "Report a full or partial refund", refundInputSchema, "Idempotent by refundId.");
+  r.registerPath({
+    method: "post",
+    path: "/_indica/e",
+    servers,
+    tags: ["Tracking"],
+    summary: "Browser events from the tracking script",
+    description: "Sent by the script as text/plain JSON from the merchant's own domain. Cross-origin calls need the origin in the site's allowed origins.",
+    request: { body: { required: true, content: { "text/plain": { schema: browserEventBatchSchema } } } },
+    responses: { 202: { description: "Queued", ...json(accepted) }, 400: errors[400], 403: { description: "Origin not allowed", ...problems }, 404: { description: "Unknown site", ...problems }, 413: errors[413] },
+  });
+}
