@@ -20,16 +20,21 @@ export interface TestStack {
 export interface TestStackOptions {
   databaseUrl?: string;
   wsProxy?: string;
+  /** Edge entry port, for tests that reach the stack over HTTP (browsers); 0 picks a free one. */
+  port?: number;
+  /** The shared link domain; tests that click through a browser use "localhost". */
+  linkDomain?: string;
   bindings?: Partial<Record<WorkerName, Record<string, string>>>;
 }
 
 export async function startTestStack(opts: TestStackOptions = {}): Promise<TestStack> {
   const databaseUrl = opts.databaseUrl ?? inject("databaseUrl");
-  const common = { DEFAULT_LINK_DOMAIN: TEST_LINK_DOMAIN };
+  const common = { DEFAULT_LINK_DOMAIN: opts.linkDomain ?? TEST_LINK_DOMAIN };
   const mf = await startStack({
     bundles: inject("bundles") as Record<WorkerName, string>,
     databaseUrl,
     wsProxy: opts.wsProxy ?? inject("wsProxy"),
+    port: opts.port,
     bindings: {
       "indica-redirect": { ...common, IP_HASH_SECRET: "test-ip-secret", EVENT_BUFFER_FLUSH_DELAY_MS: "50", ...opts.bindings?.["indica-redirect"] },
       "indica-ingest": { ADMIN_TOKEN, SECRETS_KEY, IP_HASH_SECRET: "test-ip-secret", RETRY_BASE_DELAY_SECONDS: "1", RETRY_MAX_DELAY_SECONDS: "2", ...opts.bindings?.["indica-ingest"] },
