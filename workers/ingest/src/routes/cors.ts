@@ -2,9 +2,11 @@ import type { Hono } from "hono";
 import type { IngestHonoEnv } from "../env";
 
 /**
- * CORS for the tracking endpoints. Credentials are allowed so the first-party cookies travel. Whether the
- * origin may send for a site is checked on the actual request (403); CORS headers are not the guard.
+ * CORS for the tracking endpoints. Credentials are allowed so the first-party cookies travel. Preflights are
+ * answered for any origin (they carry no site id); the actual request is refused (403, no CORS headers)
+ * unless the origin is the site's own or registered by the merchant.
  */
+/** Call only once the origin is known to be allowed for the site. */
 export function corsHeaders(origin: string | undefined): Record<string, string> {
   if (!origin) return {};
   return { "access-control-allow-origin": origin, "access-control-allow-credentials": "true", vary: "Origin" };

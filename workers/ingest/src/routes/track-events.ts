@@ -31,19 +31,21 @@ function withoutIdentifiers(event: BrowserEvent): BrowserEvent {
 }
 
 export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
-  app.post("/_indica/e", async (c) => {
-    const cors = corsHeaders(c.req.header("origin"));
+  // `/e` is the same endpoint for setups that give the ingest Worker its own hostname.
+  app.on("POST", ["/_indica/e", "/e"], async (c) => {
     const body = await readJsonBody(c.req, MAX_BATCH_BYTES);
-    if (!body.ok) return problemFrom(body.error, cors);
+    if (!body.ok) return problemFrom(body.error);
     const parsed = browserEventBatchSchema.safeParse(body.value);
-    if (!parsed.success) return invalidBody(parsed.error, cors);
+    if (!parsed.success) return invalidBody(parsed.error);
     const batch = parsed.data;
 
     const site = await resolveSite(c.env, c.executionCtx, batch.site);
-    if (!site) return simpleProblem("not_found", "Unknown site id; copy the snippet from your dashboard.", cors);
+    if (!site) return simpleProblem("not_found", "Unknown site id; copy the snippet from your dashboard.");
     if (!isOriginAllowed(site, c.req.header("origin") ?? null, c.req.url)) {
-      return simpleProblem("forbidden", "This origin is not registered for the site.", cors);
+      return simpleProblem("forbidden", "This origin is not registered for the site.");
     }
+    // CORS headers only for origins the merchant registered (or its own): nobody else may read our answers.
+    const cors = corsHeaders(c.req.header("origin"));
 
     const now = Date.now();
     const storeIds = mayStoreIdentifiers(site, batch.consent, c.req.header("sec-gpc") === "1");
