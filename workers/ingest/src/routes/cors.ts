@@ -4,9 +4,9 @@ import type { IngestHonoEnv } from "../env";
 /**
  * CORS for the tracking endpoints. Credentials are allowed so the first-party cookies travel. Preflights are
  * answered for any origin (they carry no site id); the actual request is refused (403, no CORS headers)
- * unless the origin is the site's own or registered by the merchant.
+ * unless the origin is the site's own or registered by the merchant: call `corsHeaders` only once the origin
+ * is known to be allowed.
  */
-/** Call only once the origin is known to be allowed for the site. */
 export function corsHeaders(origin: string | undefined): Record<string, string> {
   if (!origin) return {};
   return { "access-control-allow-origin": origin, "access-control-allow-credentials": "true", vary: "Origin" };
