@@ -13,6 +13,11 @@ export interface RequestContext {
   isBot: boolean;
 }
 
+/** A missing user agent is a script, not a shopper; otherwise the isbot patterns decide. */
+export function isBotUserAgent(userAgent: string | null | undefined): boolean {
+  return !userAgent || isbot(userAgent);
+}
+
 export function describeUserAgent(userAgent: string | null, country: unknown): RequestContext {
   const ua = userAgent ?? "";
   const parsed = new UAParser(ua).getResult();
@@ -22,8 +27,7 @@ export function describeUserAgent(userAgent: string | null, country: unknown): R
     deviceType: type === "mobile" || type === "tablet" ? type : ua ? "desktop" : "other",
     browser: parsed.browser.name ?? null,
     os: parsed.os.name ?? null,
-    // An empty user agent is a script, not a shopper.
-    isBot: ua === "" || isbot(ua),
+    isBot: isBotUserAgent(ua),
   };
 }
 

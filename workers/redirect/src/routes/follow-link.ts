@@ -2,11 +2,11 @@
  * GET|HEAD /{code}: the affiliate link. The response never waits for the click to be recorded: the event
  * is built and enqueued in waitUntil, and any failure there falls back to the EventBuffer object.
  */
-import { isbot } from "isbot";
 import type { Hono } from "hono";
 import { decideClick } from "../../../../core/click-decision";
 import { CLICK_COOKIE, readCookie, serializeCookie, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "../../../../core/cookie";
 import { destinationWithClickId, normalizeHttpUrl } from "../../../../core/destination";
+import { isBotUserAgent } from "../../../../core/enrich";
 import { isId, newId } from "../../../../core/ids";
 import { isLinkCode } from "../../../../core/link-code";
 import { normalizeHost } from "../../../../core/link-record";
@@ -33,7 +33,7 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const link = await resolveLink(c.env, c.executionCtx, host, code);
     if (!link) return unknownCode(c.env, c.executionCtx, host, method);
 
-    const decision = decideClick(link, { method, isBot: isbot(c.req.header("user-agent") ?? "") });
+    const decision = decideClick(link, { method, isBot: isBotUserAgent(c.req.header("user-agent")) });
     if (!decision.track) {
       // The shopper still reaches the store; no cookie, no click id, nothing counted.
       return new Response(null, { status: 302, headers: { location: normalizeHttpUrl(link.destinationUrl), "cache-control": NO_STORE } });
