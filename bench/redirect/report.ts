@@ -1,9 +1,9 @@
 /** The table on stdout and the JSON file in bench/results/. */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
-import { relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cpus } from "node:os";
+import { writeResult } from "../lib/results";
 import type { Summary } from "./load";
+
+export { loadAverage } from "../lib/results";
 
 export interface Report {
   options: { connections: number; rounds: number; secondsPerRound: number; warmupSeconds: number; headers: Record<string, string> };
@@ -38,14 +38,7 @@ export function printReport(r: Report): void {
 }
 
 export function writeReport(r: Report): string {
-  const at = new Date().toISOString();
-  const dir = fileURLToPath(new URL("../results/", import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  const file = `${dir}redirect-${at.replace(/[:.]/g, "-")}.json`;
   const ratioRps = Math.round((r.redirect.rps / r.bare.rps) * 1000) / 1000;
   const addedP99Ms = Math.round((r.redirect.p99 - r.bare.p99) * 1000) / 1000;
-  writeFileSync(file, JSON.stringify({ at, node: process.version, cpus: cpus().length, ...r, ratioRps, addedP99Ms }, null, 2) + "\n");
-  return relative(process.cwd(), file);
+  return writeResult("redirect", { ...r, ratioRps, addedP99Ms });
 }
-
-export const loadAverage = () => loadavg()[0];
