@@ -5,6 +5,7 @@
 import { timestampOfId } from "./ids";
 import type { IdentityCandidates } from "./identity-chain";
 import type { BrowserEventMessage, ConversionMessage } from "./schemas/queue-event";
+import type { BrowserEvent } from "./schemas/tracking";
 
 export interface ConversionDraft {
   tenantId: string;
@@ -32,8 +33,15 @@ export interface ConversionDraft {
   candidates: Pick<IdentityCandidates, "cookieClickId" | "localStorageClickId" | "urlClickId" | "s2sClickId">;
 }
 
-export function draftFromBrowser(m: BrowserEventMessage): ConversionDraft | null {
-  const e = m.event;
+/** The orders among a tracking call's events. */
+export function draftsFromBrowser(m: BrowserEventMessage): ConversionDraft[] {
+  return m.events.flatMap((e) => {
+    const draft = draftFromBrowserEvent(m, e);
+    return draft ? [draft] : [];
+  });
+}
+
+function draftFromBrowserEvent(m: BrowserEventMessage, e: BrowserEvent): ConversionDraft | null {
   if (e.type !== "conversion" || !e.conversion) return null;
   const candidates = {
     cookieClickId: m.cookieClickId,

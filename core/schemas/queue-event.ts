@@ -31,7 +31,8 @@ export const browserEventMessageSchema = z.object({
   /** The server-set click cookie sent along with the call, only when identifiers may be stored. */
   cookieClickId: z.string().nullable(),
   context: edgeContextSchema,
-  event: browserEventSchema,
+  /** One message per tracking call, not per event: a queue's throughput is counted in messages. */
+  events: z.array(browserEventSchema).min(1).max(50),
 });
 export type BrowserEventMessage = z.infer<typeof browserEventMessageSchema>;
 

@@ -59,7 +59,7 @@ export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
       ...describeUserAgent(c.req.header("user-agent") ?? null, (c.req.raw as { cf?: { country?: unknown } }).cf?.country),
       ipHash: storeIds && ip ? await hashIp(ip, c.env.IP_HASH_SECRET, now) : null,
     };
-    const messages: BrowserEventMessage[] = batch.events.map((event) => ({
+    const message: BrowserEventMessage = {
       type: "browser_event",
       v: 1,
       tenantId: site.tenantId,
@@ -69,15 +69,15 @@ export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
       context,
       // Without consent an event keeps no identity; only an order may keep the click id of the page it was
       // placed on (it travels with the order, not in storage; see docs/tracking.md).
-      event: storeIds ? event : withoutIdentifiers(event),
-    }));
-    await enqueue(c.env, messages);
+      events: storeIds ? batch.events : batch.events.map(withoutIdentifiers),
+    };
+    await enqueue(c.env, [message]);
 
     const headers = new Headers({ ...cors, "cache-control": "no-store" });
     if (visitorId && visitorId !== knownVisitor) {
       headers.append("set-cookie", serializeCookie(VISITOR_COOKIE, visitorId, { maxAgeSeconds: VISITOR_COOKIE_MAX_AGE, domain: cookieDomainFor(site, new URL(c.req.url).hostname) }));
     }
     headers.set("content-type", "application/json");
-    return new Response(JSON.stringify({ accepted: messages.length }), { status: 202, headers });
+    return new Response(JSON.stringify({ accepted: batch.events.length }), { status: 202, headers });
   });
 }

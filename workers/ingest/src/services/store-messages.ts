@@ -1,5 +1,5 @@
 /** Writes a set of queue messages of any type; the caller decides the transaction around it. */
-import { draftFromBrowser, draftFromServer, type ConversionDraft } from "../../../../core/conversion-draft";
+import { draftsFromBrowser, draftFromServer, type ConversionDraft } from "../../../../core/conversion-draft";
 import type { QueueEvent } from "../../../../core/schemas/queue-event";
 import type { Executor } from "../../../../db/client";
 import { storeBrowserEvents } from "./store-browser-events";
@@ -11,7 +11,7 @@ export async function storeMessages(db: Executor, messages: QueueEvent[]): Promi
   const clicks = messages.filter((m) => m.type === "click");
   const browser = messages.filter((m) => m.type === "browser_event");
   const drafts: ConversionDraft[] = [
-    ...browser.map(draftFromBrowser).filter((d): d is ConversionDraft => d !== null),
+    ...browser.flatMap(draftsFromBrowser),
     ...messages.filter((m) => m.type === "conversion").map(draftFromServer),
   ];
   // Order matters: a click and the order it led to may arrive in the same batch.
