@@ -47,7 +47,7 @@ describe("enqueueEvents", () => {
 
 describe("EventBatcher", () => {
   it("sends the events of many requests in one batch, carried by the request that opened it", async () => {
-    const batcher = new EventBatcher(100, 5);
+    const batcher = new EventBatcher<number>(100, 5);
     const sent: unknown[][] = [];
     const flush = async (events: unknown[]) => void sent.push(events);
     const opener = batcher.add(1, flush);
@@ -59,7 +59,7 @@ describe("EventBatcher", () => {
   });
 
   it("flushes at once when a batch is full, and the opener's timer then sends only what is left", async () => {
-    const batcher = new EventBatcher(2, 5);
+    const batcher = new EventBatcher<string>(2, 5);
     const sent: unknown[][] = [];
     const flush = async (events: unknown[]) => void sent.push(events);
     const opener = batcher.add("a", flush);

@@ -52,8 +52,8 @@ export function bufferShardName(random: number = Math.random()): string {
  * requests, which the Workers runtime does not allow. Events of later requests ride along, in memory for
  * at most `maxWaitMs`, under that request's waitUntil.
  */
-export class EventBatcher {
-  private pending: unknown[] = [];
+export class EventBatcher<T> {
+  private pending: T[] = [];
 
   constructor(
     private readonly maxBatch = 100,
@@ -61,7 +61,7 @@ export class EventBatcher {
   ) {}
 
   /** Returns the work the caller must keep alive with waitUntil, or null when another request carries it. */
-  add(event: unknown, flush: (events: unknown[]) => Promise<unknown>): Promise<unknown> | null {
+  add(event: T, flush: (events: T[]) => Promise<unknown>): Promise<unknown> | null {
     this.pending.push(event);
     if (this.pending.length >= this.maxBatch) return flush(this.take());
     if (this.pending.length === 1) {
@@ -73,7 +73,7 @@ export class EventBatcher {
     return null;
   }
 
-  private take(): unknown[] {
+  private take(): T[] {
     const events = this.pending;
     this.pending = [];
     return events;

@@ -36,6 +36,19 @@ describe("failed events", () => {
     await waitFor(async () => (await stack.db.query("SELECT 1 FROM clicks WHERE id = $1", [good.id])).rowCount === 1, 20_000, "the valid click");
   });
 
+  it("parks only the bad click of a click batch and stores the others", async () => {
+    const p = await seedTestProgram(stack);
+    const good = [clickEvent(p), clickEvent(p)];
+    const bad = { ...clickEvent(p), visitorId: "nope" };
+    const queue = await stack.mf.getQueueProducer("EVENTS", "indica-ingest");
+    await queue.send({ type: "click_batch", v: 1, clicks: [good[0], bad, good[1]] });
+    const parked = await waitFor(async () => (await stack.db.query("SELECT * FROM failed_events WHERE event_id = $1", [bad.id])).rows[0], 20_000, "the parked click");
+    expect(parked.reason).toMatch(/visitorId: expected a visitor id/);
+    expect(parked.payload).toEqual(bad);
+    const { rows } = await stack.db.query("SELECT id FROM clicks WHERE tenant_id = $1 ORDER BY id", [p.tenantId]);
+    expect(rows.map((r) => r.id)).toEqual(good.map((g) => g.id).sort());
+  });
+
   it("replays a parked event into the pipeline exactly once", async () => {
     const p = await seedTestProgram(stack);
     const event = clickEvent(p);

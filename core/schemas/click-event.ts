@@ -37,3 +37,28 @@ export const clickEventSchema = z.object({
 
 export type ClickEvent = z.infer<typeof clickEventSchema>;
 
+
+/** Clicks the redirect gathered in one isolate, sent as one queue message (a queue's limits count messages). */
+export const clickBatchEnvelopeSchema = z.object({ type: z.literal("click_batch"), v: z.literal(1), clicks: z.array(z.unknown()).min(1).max(100) });
+
+/** Queue messages stay under 128 KB; keep a margin for the envelope and encoding. */
+const MAX_MESSAGE_BYTES = 100_000;
+
+/** Packs clicks into as few `click_batch` messages as the message size limit allows. */
+export function packClicks(clicks: ClickEvent[]): { type: "click_batch"; v: 1; clicks: ClickEvent[] }[] {
+  const messages: { type: "click_batch"; v: 1; clicks: ClickEvent[] }[] = [];
+  let current: ClickEvent[] = [];
+  let bytes = 0;
+  for (const click of clicks) {
+    const size = JSON.stringify(click).length + 1;
+    if (current.length > 0 && (bytes + size > MAX_MESSAGE_BYTES || current.length === 100)) {
+      messages.push({ type: "click_batch", v: 1, clicks: current });
+      current = [];
+      bytes = 0;
+    }
+    current.push(click);
+    bytes += size;
+  }
+  if (current.length > 0) messages.push({ type: "click_batch", v: 1, clicks: current });
+  return messages;
+}

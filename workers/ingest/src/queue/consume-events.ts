@@ -3,6 +3,7 @@
  * Events that can never be stored go to failed_events with the reason; a database that is down or
  * failing makes the batch retry with back-off, so nothing is dropped.
  */
+import { clickBatchEnvelopeSchema, clickEventSchema } from "../../../../core/schemas/click-event";
 import { queueEventSchema, type QueueEvent } from "../../../../core/schemas/queue-event";
 import { createDatabase, type Database } from "../../../../db/client";
 import { isPermanentDataError } from "../../../../db/transient-error";
@@ -11,73 +12,85 @@ import { parkFailedEvents, type FailedEventInput } from "../services/failed-even
 import { storeMessages } from "../services/store-messages";
 import { retryDelaySeconds } from "./backoff";
 
-interface Sorted {
-  valid: { message: Message; event: QueueEvent }[];
-  invalid: { message: Message; failure: FailedEventInput }[];
+/** What one queue message holds: events to store and parts that can never be stored. */
+interface Unit {
+  message: Message;
+  events: QueueEvent[];
+  failures: FailedEventInput[];
 }
 
 const SOURCE = `queue:${EVENTS_QUEUE}`;
 
-function sortBatch(batch: MessageBatch): Sorted {
-  const sorted: Sorted = { valid: [], invalid: [] };
-  for (const message of batch.messages) {
-    const parsed = queueEventSchema.safeParse(message.body);
-    if (parsed.success) {
-      sorted.valid.push({ message, event: parsed.data });
-    } else {
-      const reason = `invalid event: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`;
-      sorted.invalid.push({ message, failure: { source: SOURCE, payload: message.body, reason, attempts: message.attempts } });
+const describeIssues = (issues: { path: PropertyKey[]; message: string }[]) =>
+  `invalid event: ${issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`).join("; ")}`;
+
+/** A click batch is checked click by click, so one bad click does not park the other ninety-nine. */
+function unpack(message: Message): Unit {
+  const unit: Unit = { message, events: [], failures: [] };
+  const fail = (payload: unknown, reason: string) => unit.failures.push({ source: SOURCE, payload, reason, attempts: message.attempts });
+  const envelope = clickBatchEnvelopeSchema.safeParse(message.body);
+  if (envelope.success) {
+    for (const click of envelope.data.clicks) {
+      const parsed = clickEventSchema.safeParse(click);
+      if (parsed.success) unit.events.push(parsed.data);
+      else fail(click, describeIssues(parsed.error.issues));
     }
+    return unit;
   }
-  return sorted;
+  const parsed = queueEventSchema.safeParse(message.body);
+  if (parsed.success) unit.events.push(parsed.data);
+  else fail(message.body, describeIssues(parsed.error.issues));
+  return unit;
+}
+
+async function storeUnits(db: Database, units: Unit[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await storeMessages(tx, units.flatMap((u) => u.events));
+    await parkFailedEvents(tx, units.flatMap((u) => u.failures));
+  });
 }
 
 export async function consumeEvents(batch: MessageBatch, env: IngestEnv, ctx: ExecutionContext): Promise<void> {
-  const sorted = sortBatch(batch);
+  const units = batch.messages.map(unpack);
   const handle = createDatabase(env);
   try {
-    await handle.db.transaction(async (tx) => {
-      await storeMessages(tx, sorted.valid.map((v) => v.event));
-      await parkFailedEvents(tx, sorted.invalid.map((i) => i.failure));
-    });
+    await storeUnits(handle.db, units);
     batch.ackAll();
   } catch (error) {
-    if (isPermanentDataError(error)) await storeOneByOne(handle.db, sorted, env);
-    else retryAll(batch.messages, env);
+    if (!isPermanentDataError(error)) return retry(batch.messages, env);
+    for (const unit of units) await storeCarefully(handle.db, unit, env);
   } finally {
     ctx.waitUntil(handle.close());
   }
 }
 
-/** The database refused the batch as data: find the messages it refuses and park only those. */
-async function storeOneByOne(db: Database, sorted: Sorted, env: IngestEnv): Promise<void> {
-  const parked = sorted.invalid.map((i) => i.failure);
-  const done: Message[] = sorted.invalid.map((i) => i.message);
-  const retry: Message[] = [];
-  for (const { message, event } of sorted.valid) {
+/** The database refused the batch as data: find the events it refuses, park only those, keep the rest. */
+async function storeCarefully(db: Database, unit: Unit, env: IngestEnv): Promise<void> {
+  try {
+    await storeUnits(db, [unit]);
+    return unit.message.ack();
+  } catch (error) {
+    if (!isPermanentDataError(error)) return retry([unit.message], env);
+  }
+  const failures = [...unit.failures];
+  for (const event of unit.events) {
     try {
       await db.transaction((tx) => storeMessages(tx, [event]));
-      message.ack();
     } catch (error) {
-      if (!isPermanentDataError(error)) {
-        retry.push(message);
-        continue;
-      }
-      parked.push({ source: SOURCE, payload: message.body, reason: `rejected by the database: ${(error as Error).message}`, attempts: message.attempts });
-      done.push(message);
+      if (!isPermanentDataError(error)) return retry([unit.message], env);
+      failures.push({ source: SOURCE, payload: event, reason: `rejected by the database: ${(error as Error).message}`, attempts: unit.message.attempts });
     }
   }
   try {
-    await parkFailedEvents(db, parked);
-    for (const message of done) message.ack();
+    await parkFailedEvents(db, failures);
+    unit.message.ack();
   } catch {
-    // Could not park them: leave them on the queue rather than lose them.
-    retry.push(...done);
+    // Could not park them: leave the message on the queue rather than lose anything (stored events dedupe).
+    retry([unit.message], env);
   }
-  retryAll(retry, env);
 }
 
-function retryAll(messages: readonly Message[], env: IngestEnv): void {
+function retry(messages: readonly Message[], env: IngestEnv): void {
   const base = Number(env.RETRY_BASE_DELAY_SECONDS || 2);
   const max = Number(env.RETRY_MAX_DELAY_SECONDS || 300);
   for (const message of messages) message.retry({ delaySeconds: retryDelaySeconds(message.attempts, base, max) });

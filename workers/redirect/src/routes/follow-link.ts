@@ -10,6 +10,7 @@ import { isBotUserAgent } from "../../../../core/enrich";
 import { isId, newId } from "../../../../core/ids";
 import { isLinkCode } from "../../../../core/link-code";
 import { normalizeHost } from "../../../../core/link-record";
+import { packClicks, type ClickEvent } from "../../../../core/schemas/click-event";
 import { bufferShardName, enqueueEvents, EventBatcher } from "../../../../durable-objects/enqueue";
 import type { RedirectEnv, RedirectHonoEnv } from "../env";
 import { badLinkPage, notFoundPage } from "../pages";
@@ -21,7 +22,7 @@ import { resolveLink } from "../services/link-resolver";
 const NO_STORE = "private, no-store";
 
 /** Clicks of this isolate go to the queue together, up to 100 or every 20 ms. */
-const clickBatcher = new EventBatcher(100, 20);
+const clickBatcher = new EventBatcher<ClickEvent>(100, 20);
 
 export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
   app.on(["GET", "HEAD"], "/:code", async (c) => {
@@ -47,7 +48,9 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const env = c.env;
     c.executionCtx.waitUntil(
       buildClickEvent(request, link, { clickId, visitorId, ts }, env.IP_HASH_SECRET).then((event) =>
-        clickBatcher.add(event, (events) => enqueueEvents(env.EVENTS, events, { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()) })),
+        clickBatcher.add(event, (events) =>
+          enqueueEvents(env.EVENTS, packClicks(events), { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()) }),
+        ),
       ),
     );
 

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { newId } from "../ids";
+import { packClicks, type ClickEvent } from "./click-event";
+
+const click = (ua = "Mozilla/5.0"): ClickEvent => ({
+  type: "click", v: 1, id: newId("click"), ts: Date.now(), tenantId: newId("tenant"), linkId: newId("link"), campaignId: newId("campaign"),
+  affiliateId: newId("affiliate"), visitorId: newId("visitor"), subIds: {}, ipHash: null, country: null, userAgent: ua, referrerHost: null, adClickIds: {},
+});
+
+describe("packClicks", () => {
+  it("keeps every click, in order, at most 100 per message and under the size limit", () => {
+    const clicks = [...Array.from({ length: 150 }, () => click()), ...Array.from({ length: 120 }, () => click("x".repeat(512)))];
+    const messages = packClicks(clicks);
+    expect(messages.flatMap((m) => m.clicks)).toEqual(clicks);
+    for (const m of messages) {
+      expect(m.clicks.length).toBeLessThanOrEqual(100);
+      expect(JSON.stringify(m).length).toBeLessThan(128 * 1024);
+    }
+    expect(packClicks([])).toEqual([]);
+  });
+});
