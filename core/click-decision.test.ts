@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { decideClick } from "./click-decision";
+import { fraudSettingsFrom } from "./fraud-settings";
 import type { LinkRecord } from "./link-record";
 
 const link: LinkRecord = {
   linkId: "lnk_1", tenantId: "tnt_1", campaignId: "cmp_1", affiliateId: "aff_1",
   destinationUrl: "https://loja.example/", subIds: {}, linkStatus: "active", campaignStatus: "active",
   affiliateStatus: "active", cookieLifetimeDays: 30, dedupWindowSeconds: 30, clickParam: "indica_cid", cookieDomain: null,
+  fraud: fraudSettingsFrom({}),
 };
 
 describe("decideClick", () => {

@@ -4,6 +4,7 @@
  * it from isolate memory, then KV, then Postgres.
  */
 import { z } from "zod";
+import { fraudSettingsSchema } from "./fraud-settings";
 
 export const linkRecordSchema = z.object({
   linkId: z.string(),
@@ -19,6 +20,7 @@ export const linkRecordSchema = z.object({
   dedupWindowSeconds: z.number().int(),
   clickParam: z.string(),
   cookieDomain: z.string().nullable(),
+  fraud: fraudSettingsSchema,
 });
 export type LinkRecord = z.infer<typeof linkRecordSchema>;
 

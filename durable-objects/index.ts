@@ -1,1 +1,3 @@
 export { EventBuffer, type EventBufferEnv } from "./event-buffer";
+export { IpGuard, type IpVelocity } from "./ip-guard";
+export { VisitorGuard, type VisitorClick, type VisitorVerdict } from "./visitor-guard";

@@ -5,6 +5,7 @@ import { packClicks, type ClickEvent } from "./click-event";
 const click = (ua = "Mozilla/5.0"): ClickEvent => ({
   type: "click", v: 1, id: newId("click"), ts: Date.now(), tenantId: newId("tenant"), linkId: newId("link"), campaignId: newId("campaign"),
   affiliateId: newId("affiliate"), visitorId: newId("visitor"), subIds: {}, ipHash: null, country: null, userAgent: ua, referrerHost: null, adClickIds: {},
+  isDuplicate: false, fraud: { score: 0, reasons: [], flagged: false },
 });
 
 describe("packClicks", () => {

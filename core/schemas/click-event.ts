@@ -33,6 +33,10 @@ export const clickEventSchema = z.object({
   referrerHost: z.string().max(255).nullable(),
   /** Paid-search click ids present on the affiliate link's request (brand-bidding evidence). */
   adClickIds: z.record(z.string(), z.string().max(200)).default({}),
+  /** The visitor's object saw the same link inside the campaign's dedup window. */
+  isDuplicate: z.boolean().default(false),
+  /** The edge's fraud assessment (core/fraud.ts); absent from events made before it existed. */
+  fraud: z.object({ score: z.number().int().min(0).max(100), reasons: z.array(z.string().max(64)).max(20), flagged: z.boolean() }).default({ score: 0, reasons: [], flagged: false }),
 });
 
 export type ClickEvent = z.infer<typeof clickEventSchema>;

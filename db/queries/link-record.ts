@@ -1,5 +1,6 @@
 /** The redirect's source of truth on a cache miss, also used by the API to write the cache through. */
 import { and, eq, sql } from "drizzle-orm";
+import { fraudSettingsFrom } from "../../core/fraud-settings";
 import type { DomainRecord, LinkRecord } from "../../core/link-record";
 import type { Database } from "../client";
 import { affiliates, campaigns, domains, links, tenants } from "../schema";
@@ -20,6 +21,7 @@ export async function findLinkRecord(db: Database, domain: string, code: string)
       dedupWindowSeconds: campaigns.dedupWindowSeconds,
       clickParam: tenants.clickParam,
       cookieDomain: tenants.cookieDomain,
+      fraudSettings: campaigns.fraudSettings,
     })
     .from(links)
     .innerJoin(campaigns, eq(campaigns.id, links.campaignId))
@@ -27,7 +29,9 @@ export async function findLinkRecord(db: Database, domain: string, code: string)
     .innerJoin(tenants, eq(tenants.id, links.tenantId))
     .where(and(sql`lower(${links.domain}) = ${domain.toLowerCase()}`, eq(links.code, code)))
     .limit(1);
-  return rows[0] ?? null;
+  if (!rows[0]) return null;
+  const { fraudSettings, ...record } = rows[0];
+  return { ...record, fraud: fraudSettingsFrom(fraudSettings) };
 }
 
 export async function findDomainRecord(db: Database, hostname: string): Promise<DomainRecord | null> {

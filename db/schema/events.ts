@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, char, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, char, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Clicks are append-only facts, range-partitioned by month on `clicked_at` (the partitioning DDL lives in
@@ -26,7 +26,15 @@ export const clicks = pgTable(
     userAgent: text("user_agent"),
     referrerHost: text("referrer_host"),
     adClickIds: jsonb("ad_click_ids").$type<Record<string, string>>().notNull().default({}),
+    /** A repeat click on the same link by the same visitor inside the campaign's dedup window. */
     isDuplicate: boolean("is_duplicate").notNull().default(false),
+    /** Fraud assessment at the edge (core/fraud.ts): flagged clicks are held back from commission. */
+    fraudScore: smallint("fraud_score").notNull().default(0),
+    fraudReasons: text("fraud_reasons").array().notNull().default([]),
+    flagged: boolean("flagged").notNull().default(false),
+    /** null while waiting, then approved | rejected by the merchant in the review queue. */
+    reviewStatus: text("review_status"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -36,6 +44,8 @@ export const clicks = pgTable(
     index("clicks_tenant_affiliate_time_idx").on(t.tenantId, t.affiliateId, t.clickedAt),
     // Attribution gathers a visitor's touches.
     index("clicks_tenant_visitor_idx").on(t.tenantId, t.visitorId, t.clickedAt),
+    // The review queue: flagged clicks still waiting for a decision.
+    index("clicks_review_queue_idx").on(t.tenantId, t.clickedAt).where(sql`${t.flagged} AND ${t.reviewStatus} IS NULL`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, char, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, char, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**
  * Browser events from the tracking script, range-partitioned by month on `occurred_at` (the time inside
@@ -72,6 +72,11 @@ export const conversions = pgTable(
     matchedClickId: text("matched_click_id"),
     matchedAffiliateId: text("matched_affiliate_id"),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    fraudScore: smallint("fraud_score").notNull().default(0),
+    fraudReasons: text("fraud_reasons").array().notNull().default([]),
+    flagged: boolean("flagged").notNull().default(false),
+    reviewStatus: text("review_status"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     country: char("country", { length: 2 }),
     deviceType: text("device_type"),
     isBot: boolean("is_bot").notNull().default(false),

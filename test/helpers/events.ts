@@ -21,6 +21,8 @@ export function clickEvent(p: SeededProgram, overrides: Partial<ClickEvent> = {}
     userAgent: "Mozilla/5.0",
     referrerHost: null,
     adClickIds: {},
+    isDuplicate: false,
+    fraud: { score: 0, reasons: [], flagged: false },
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { EventBuffer } from "../../../durable-objects";
+import type { EventBuffer, IpGuard, VisitorGuard } from "../../../durable-objects";
 
 /** Bindings declared in the root wrangler.toml (plus secrets and the dev-only bridge). */
 export interface RedirectEnv {
@@ -7,6 +7,8 @@ export interface RedirectEnv {
   EDGE_CACHE: KVNamespace;
   EVENTS: Queue;
   EVENT_BUFFER: DurableObjectNamespace<EventBuffer>;
+  VISITOR_GUARD: DurableObjectNamespace<VisitorGuard>;
+  IP_GUARD: DurableObjectNamespace<IpGuard>;
   INGEST: Fetcher;
   DATABASE_URL: string;
   IP_HASH_SECRET: string;

@@ -1,4 +1,4 @@
 import { createRedirectApp } from "./app";
 
-export { EventBuffer } from "../../../durable-objects";
+export { EventBuffer, IpGuard, VisitorGuard } from "../../../durable-objects";
 export default createRedirectApp();

@@ -23,12 +23,19 @@ export async function storeClicks(db: Executor, events: ClickEvent[]): Promise<v
     user_agent: e.userAgent,
     referrer_host: e.referrerHost,
     ad_click_ids: e.adClickIds,
+    is_duplicate: e.isDuplicate,
+    fraud_score: e.fraud.score,
+    fraud_reasons: e.fraud.reasons,
+    flagged: e.fraud.flagged,
   }));
   await db.execute(sql`
-    INSERT INTO clicks (id, clicked_at, tenant_id, link_id, campaign_id, affiliate_id, visitor_id, sub_ids, ip_hash, country, user_agent, referrer_host, ad_click_ids)
-    SELECT id, clicked_at, tenant_id, link_id, campaign_id, affiliate_id, visitor_id, sub_ids, ip_hash, country, user_agent, referrer_host, ad_click_ids
+    INSERT INTO clicks (id, clicked_at, tenant_id, link_id, campaign_id, affiliate_id, visitor_id, sub_ids, ip_hash, country, user_agent, referrer_host, ad_click_ids,
+      is_duplicate, fraud_score, fraud_reasons, flagged)
+    SELECT id, clicked_at, tenant_id, link_id, campaign_id, affiliate_id, visitor_id, sub_ids, ip_hash, country, user_agent, referrer_host, ad_click_ids,
+      is_duplicate, fraud_score, ARRAY(SELECT jsonb_array_elements_text(fraud_reasons)), flagged
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
       id text, clicked_at timestamptz, tenant_id text, link_id text, campaign_id text, affiliate_id text, visitor_id text,
-      sub_ids jsonb, ip_hash text, country char(2), user_agent text, referrer_host text, ad_click_ids jsonb)
+      sub_ids jsonb, ip_hash text, country char(2), user_agent text, referrer_host text, ad_click_ids jsonb,
+      is_duplicate boolean, fraud_score smallint, fraud_reasons jsonb, flagged boolean)
     ON CONFLICT DO NOTHING`);
 }

@@ -42,12 +42,13 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
 
     const ts = Date.now();
     const knownVisitor = readCookie(c.req.header("cookie"), VISITOR_COOKIE);
-    const visitorId = isId("visitor", knownVisitor) ? knownVisitor : newId("visitor", ts);
+    const returning = isId("visitor", knownVisitor);
+    const visitorId = returning ? knownVisitor : newId("visitor", ts);
     const clickId = newId("click", ts);
     const request = c.req.raw;
     const env = c.env;
     c.executionCtx.waitUntil(
-      buildClickEvent(request, link, { clickId, visitorId, ts }, env.IP_HASH_SECRET).then((event) =>
+      buildClickEvent(env, request, link, { clickId, visitorId, knownVisitor: returning, ts }).then((event) =>
         clickBatcher.add(event, (events) =>
           enqueueEvents(env.EVENTS, packClicks(events), { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()) }),
         ),

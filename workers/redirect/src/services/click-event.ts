@@ -1,7 +1,15 @@
-/** Builds the click event from the request. Runs inside waitUntil: the HMAC of the IP costs nothing to the shopper. */
-import type { ClickEvent } from "../../../../core/schemas/click-event";
-import { hashIp } from "../../../../core/ip";
+/**
+ * Builds the click event from the request, with its duplicate flag and fraud assessment. Runs inside
+ * waitUntil: the IP hash and the guard objects cost the shopper nothing.
+ */
+import { requestSignals, type ClickRequestFacts } from "../../../../core/click-signals";
+import { hostOf } from "../../../../core/enrich";
+import { assess } from "../../../../core/fraud";
+import { hashIp, sha256Hex } from "../../../../core/ip";
 import type { LinkRecord } from "../../../../core/link-record";
+import type { ClickEvent } from "../../../../core/schemas/click-event";
+import { guardClick } from "../../../../durable-objects/click-guard";
+import type { RedirectEnv } from "../env";
 
 const AD_CLICK_PARAMS = ["gclid", "gbraid", "wbraid", "msclkid", "fbclid", "ttclid"] as const;
 const SUB_ID_KEYS = ["sub1", "sub2", "sub3", "sub4", "sub5"] as const;
@@ -10,6 +18,8 @@ const MAX_PARAM_LENGTH = 200;
 export interface ClickIdentity {
   clickId: string;
   visitorId: string;
+  /** Whether the visitor id came from the visitor's cookie (a returning visitor) or was made now. */
+  knownVisitor: boolean;
   ts: number;
 }
 
@@ -23,15 +33,40 @@ export function clickSubIds(link: LinkRecord, query: URLSearchParams): Record<st
   return subIds;
 }
 
-export async function buildClickEvent(request: Request, link: LinkRecord, who: ClickIdentity, ipSecret: string): Promise<ClickEvent> {
-  const url = new URL(request.url);
-  const adClickIds: Record<string, string> = {};
+function adClickIds(query: URLSearchParams): Record<string, string> {
+  const ids: Record<string, string> = {};
   for (const p of AD_CLICK_PARAMS) {
-    const v = url.searchParams.get(p);
-    if (v) adClickIds[p] = v.slice(0, MAX_PARAM_LENGTH);
+    const v = query.get(p);
+    if (v) ids[p] = v.slice(0, MAX_PARAM_LENGTH);
   }
-  const ip = request.headers.get("cf-connecting-ip");
-  const country = (request as Request & { cf?: { country?: unknown } }).cf?.country;
+  return ids;
+}
+
+export async function buildClickEvent(env: RedirectEnv, request: Request, link: LinkRecord, who: ClickIdentity): Promise<ClickEvent> {
+  const url = new URL(request.url);
+  const h = request.headers;
+  const cf = (request as Request & { cf?: { country?: unknown; asn?: unknown } }).cf;
+  const ip = h.get("cf-connecting-ip");
+  const ipHash = ip ? await hashIp(ip, env.IP_HASH_SECRET, who.ts) : null;
+  const userAgent = h.get("user-agent")?.slice(0, 512) ?? null;
+  const facts: ClickRequestFacts = {
+    userAgent,
+    accept: h.get("accept"),
+    acceptLanguage: h.get("accept-language"),
+    secChUa: h.get("sec-ch-ua"),
+    asn: typeof cf?.asn === "number" ? cf.asn : null,
+    adClickIds: adClickIds(url.searchParams),
+  };
+
+  // Without a visitor cookie, the same network and browser stand in for the visitor (issue: cookie-less bots).
+  const visitorKey = who.knownVisitor ? `v:${who.visitorId}` : `f:${await sha256Hex(`${ipHash ?? ""}|${userAgent ?? ""}`)}`;
+  const guard = await guardClick(
+    { visitor: env.VISITOR_GUARD.getByName(visitorKey), ip: ipHash ? env.IP_GUARD.getByName(ipHash) : null },
+    { linkId: link.linkId, affiliateId: link.affiliateId, at: who.ts, dedupWindowMs: link.dedupWindowSeconds * 1000 },
+    link.fraud,
+  );
+  const fraud = assess([...requestSignals(facts, link.fraud), ...guard.reasons], link.fraud.flagThreshold);
+
   return {
     type: "click",
     v: 1,
@@ -43,19 +78,12 @@ export async function buildClickEvent(request: Request, link: LinkRecord, who: C
     affiliateId: link.affiliateId,
     visitorId: who.visitorId,
     subIds: clickSubIds(link, url.searchParams),
-    ipHash: ip ? await hashIp(ip, ipSecret, who.ts) : null,
-    country: typeof country === "string" && country.length === 2 ? country : null,
-    userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
-    referrerHost: referrerHost(request.headers.get("referer")),
-    adClickIds,
+    ipHash,
+    country: typeof cf?.country === "string" && cf.country.length === 2 ? cf.country : null,
+    userAgent,
+    referrerHost: hostOf(h.get("referer")),
+    adClickIds: facts.adClickIds,
+    isDuplicate: guard.duplicate,
+    fraud,
   };
-}
-
-function referrerHost(referer: string | null): string | null {
-  if (!referer) return null;
-  try {
-    return new URL(referer).hostname.slice(0, 255) || null;
-  } catch {
-    return null;
-  }
 }

@@ -1,0 +1,48 @@
+/**
+ * Fraud signals and their combined score. Each signal has a reason code and a weight (0-100, how sure we
+ * are that a click or conversion showing it is not a genuine shopper's); the score combines independent
+ * signals as 1 - Π(1 - wᵢ), so two weak signals raise suspicion without one strong one being needed, and
+ * the score never passes 100. Defaults and reasons: docs/fraud.md.
+ */
+export const FRAUD_SIGNALS = {
+  bot_user_agent: 95,
+  headless_browser: 90,
+  missing_browser_headers: 35,
+  inconsistent_client_hints: 30,
+  datacenter_network: 45,
+  ip_velocity_minute: 60,
+  ip_velocity_hour: 50,
+  visitor_affiliate_velocity: 55,
+  affiliate_spike: 40,
+  fast_conversion: 60,
+  self_referral: 100,
+  brand_bidding: 80,
+  leaked_coupon: 70,
+} as const;
+
+export type FraudReason = keyof typeof FRAUD_SIGNALS;
+
+/** Score at or above which a click or conversion is held back from commission and sent to review. */
+export const DEFAULT_FLAG_THRESHOLD = 70;
+
+export interface FraudAssessment {
+  score: number;
+  reasons: FraudReason[];
+  flagged: boolean;
+}
+
+export function assess(reasons: Iterable<FraudReason>, threshold = DEFAULT_FLAG_THRESHOLD): FraudAssessment {
+  const unique = [...new Set(reasons)].sort();
+  const clean = unique.reduce((p, r) => p * (1 - FRAUD_SIGNALS[r] / 100), 1);
+  const score = Math.round((1 - clean) * 100);
+  return { score, reasons: unique, flagged: score >= threshold };
+}
+
+/** Velocity limits per campaign; defaults suit a small shop's organic traffic. */
+export interface VelocityLimits {
+  ipPerMinute: number;
+  ipPerHour: number;
+  visitorPerAffiliatePerHour: number;
+}
+
+export const DEFAULT_VELOCITY_LIMITS: VelocityLimits = { ipPerMinute: 20, ipPerHour: 120, visitorPerAffiliatePerHour: 10 };

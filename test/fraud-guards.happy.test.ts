@@ -1,0 +1,119 @@
+/**
+ * The guard objects in workerd: dedup inside and after the window, velocity counters, state that survives
+ * the object being evicted (workerd restarted on the same storage), expiry by alarm, and the signals they
+ * add to clicks on the way to Postgres.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Miniflare } from "miniflare";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { newId } from "../core/ids";
+import { startStack, type WorkerName } from "../scripts/lib/stack";
+import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
+
+const CHROME = {
+  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  accept: "text/html",
+  "accept-language": "pt-BR",
+  "sec-ch-ua": '"Chromium";v="131"',
+};
+
+type VisitorStub = { recordClick(c: object): Promise<{ duplicate: boolean; affiliateClicksLastHour: number }>; touches(): Promise<unknown[]>; sweep(): Promise<void> };
+
+async function visitorGuard(mf: Miniflare, name: string): Promise<VisitorStub> {
+  const ns = await mf.getDurableObjectNamespace("VISITOR_GUARD", "indica-redirect");
+  return ns.get(ns.idFromName(name)) as unknown as VisitorStub;
+}
+
+describe("guard objects", () => {
+  let scratch: string;
+  beforeAll(() => {
+    scratch = mkdtempSync(join(tmpdir(), "indica-guards-"));
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  const persistentStack = () =>
+    startStack({
+      bundles: inject("bundles") as Record<WorkerName, string>,
+      databaseUrl: inject("databaseUrl"),
+      wsProxy: inject("wsProxy"),
+      persistDir: scratch,
+      bindings: { "indica-redirect": { IP_HASH_SECRET: "s" } },
+    });
+
+  it("tells a repeat click inside the dedup window, keeps counting after eviction, and forgets by alarm", async () => {
+    const now = Date.now();
+    const click = { linkId: "lnk_A", affiliateId: "aff_A", at: now, dedupWindowMs: 30_000 };
+    let mf = await persistentStack();
+    let guard = await visitorGuard(mf, "v:vis_test");
+    expect(await guard.recordClick(click)).toEqual({ duplicate: false, affiliateClicksLastHour: 1 });
+    expect(await guard.recordClick({ ...click, at: now + 10_000 })).toEqual({ duplicate: true, affiliateClicksLastHour: 2 });
+    expect((await guard.recordClick({ ...click, linkId: "lnk_B", at: now + 11_000 })).duplicate).toBe(false);
+    await mf.dispose();
+
+    mf = await persistentStack();
+    guard = await visitorGuard(mf, "v:vis_test");
+    // After the window the same link counts again, and the counters survived the restart.
+    expect(await guard.recordClick({ ...click, at: now + 45_000 })).toEqual({ duplicate: false, affiliateClicksLastHour: 4 });
+
+    const old = await visitorGuard(mf, "v:vis_old");
+    await old.recordClick({ ...click, at: now - 25 * 3_600_000 });
+    expect(await old.touches()).toHaveLength(1);
+    await old.sweep(); // what the alarm runs
+    expect(await old.touches()).toEqual([]);
+    // An object emptied by a sweep works again on the next click.
+    expect((await old.recordClick(click)).affiliateClicksLastHour).toBe(1);
+    await mf.dispose();
+  });
+});
+
+describe("fraud signals on clicks", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.close());
+
+  const clickRow = (id: string) => waitFor(async () => (await stack.db.query("SELECT * FROM clicks WHERE id = $1", [id])).rows[0], 20_000, `click ${id}`);
+  async function click(code: string, headers: Record<string, string>, query = ""): Promise<string> {
+    const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}${query}`, { headers });
+    expect(res.status).toBe(302);
+    return new URL(res.headers.get("location")!).searchParams.get("indica_cid")!;
+  }
+
+  it("stores a repeat click by the same visitor as a duplicate, and a later one after the window as new", async () => {
+    const p = await seedTestProgram(stack);
+    await stack.db.query("UPDATE campaigns SET dedup_window_seconds = 1 WHERE id = $1", [p.campaignId]);
+    const cookie = `indica_vid=${newId("visitor")}`;
+    const first = await click(p.code, { ...CHROME, cookie });
+    const repeat = await click(p.code, { ...CHROME, cookie });
+    await new Promise((r) => setTimeout(r, 1_200));
+    const later = await click(p.code, { ...CHROME, cookie });
+    expect((await clickRow(first)).is_duplicate).toBe(false);
+    expect((await clickRow(repeat)).is_duplicate).toBe(true);
+    expect((await clickRow(later)).is_duplicate).toBe(false);
+  });
+
+  it("flags a click flood from one network once it passes the per-minute limit", async () => {
+    const p = await seedTestProgram(stack);
+    const ip = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 22; i++) ids.push(await click(p.code, { ...CHROME, "cf-connecting-ip": ip, cookie: `indica_vid=${newId("visitor")}` }));
+    expect((await clickRow(ids[0])).fraud_reasons).toEqual([]);
+    const last = await clickRow(ids[21]);
+    expect(last.fraud_reasons).toContain("ip_velocity_minute");
+    expect(last.fraud_score).toBeGreaterThanOrEqual(60);
+  });
+
+  it("flags brand bidding and scripted requests, and leaves a real browser's click clean", async () => {
+    const p = await seedTestProgram(stack);
+    const clean = await clickRow(await click(p.code, CHROME));
+    expect(clean).toMatchObject({ fraud_score: 0, fraud_reasons: [], flagged: false });
+    const paid = await clickRow(await click(p.code, CHROME, "?gclid=abc"));
+    expect(paid).toMatchObject({ fraud_reasons: ["brand_bidding"], flagged: true });
+    const scripted = await clickRow(await click(p.code, { "user-agent": CHROME["user-agent"] }));
+    expect(scripted.fraud_reasons).toEqual(["inconsistent_client_hints", "missing_browser_headers"]);
+    expect(scripted.flagged).toBe(false);
+  });
+});
