@@ -102,3 +102,33 @@ export function draftFromServer(m: ConversionMessage): ConversionDraft {
     candidates: { s2sClickId: i.clickId ?? null },
   };
 }
+
+const STATUS_ORDER = ["placed", "paid", "fulfilled", "cancelled"];
+
+/**
+ * Reports of the same order (tenant, order id) in one batch, merged: the first report's identifiers,
+ * filled in by later ones where it had none, and the furthest status the merchant's server reported.
+ */
+export function mergeDrafts(drafts: ConversionDraft[]): ConversionDraft[] {
+  const byOrder = new Map<string, ConversionDraft>();
+  for (const d of drafts) {
+    const key = `${d.tenantId}|${d.orderId}`;
+    const seen = byOrder.get(key);
+    if (!seen) {
+      byOrder.set(key, d);
+      continue;
+    }
+    const status = d.source === "s2s" && STATUS_ORDER.indexOf(d.status) > STATUS_ORDER.indexOf(seen.status) ? d.status : seen.status;
+    byOrder.set(key, {
+      ...seen,
+      status,
+      source: seen.source === "s2s" || d.source === "s2s" ? "s2s" : "browser",
+      coupon: seen.coupon ?? d.coupon,
+      visitorId: seen.visitorId ?? d.visitorId,
+      emailHash: seen.emailHash ?? d.emailHash,
+      customerIdHash: seen.customerIdHash ?? d.customerIdHash,
+      candidates: { ...d.candidates, ...Object.fromEntries(Object.entries(seen.candidates).filter(([, v]) => v)) },
+    });
+  }
+  return [...byOrder.values()];
+}

@@ -1,3 +1,5 @@
+import { isStorableText } from "./text";
+
 /**
  * Builds the URL a shopper is sent to: the link's destination with the click id appended.
  * The destination's own query (UTM tags included) and fragment are kept as they are.
@@ -8,15 +10,12 @@ export function destinationWithClickId(destination: string, param: string, click
   return url.toString();
 }
 
-/** ASCII control characters: Postgres refuses NUL, and CR/LF/TAB have no place in a URL or a label. */
-export const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
-
 /**
  * Only absolute http(s) URLs are valid destinations: no `javascript:`, `data:` or relative paths, and no
  * control characters (the URL parser would silently drop tabs and newlines, changing what was meant).
  */
 export function isHttpUrl(value: string): boolean {
-  if (CONTROL_CHARACTERS.test(value)) return false;
+  if (!isStorableText(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.length > 0;

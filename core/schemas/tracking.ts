@@ -7,10 +7,9 @@
 import { z } from "zod";
 import { isId } from "../ids";
 import { currencySchema, minorUnitsSchema } from "../money";
-import { CONTROL_CHARACTERS } from "../destination";
+import { isStorableText } from "../text";
 
-export const text = (max: number) =>
-  z.string().max(max).refine((v) => !CONTROL_CHARACTERS.test(v), "must not contain control characters");
+export const text = (max: number) => z.string().max(max).refine(isStorableText, "must not contain control characters or broken Unicode");
 const idOf = (kind: Parameters<typeof isId>[0], hint: string) => z.string().refine((v) => isId(kind, v), `expected ${hint}`);
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, "expected a lowercase SHA-256 hex digest");
 
@@ -47,8 +46,8 @@ export const browserEventSchema = z.object({
   id: idOf("event", "an event id (evt_...)"),
   type: z.enum(["pageview", "lead", "conversion", "custom", "identify"]),
   name: text(64).optional(),
-  url: z.string().max(2048).refine((v) => /^https?:\/\//.test(v) && !CONTROL_CHARACTERS.test(v), "must be the page's http(s) URL"),
-  referrer: z.string().max(2048).optional(),
+  url: z.string().max(2048).refine((v) => /^https?:\/\//.test(v) && isStorableText(v), "must be the page's http(s) URL"),
+  referrer: text(2048).optional(),
   /** Click id the script found on the landing URL or in localStorage. */
   clickId: idOf("click", "a click id (clk_...)").optional(),
   clickIdSource: z.enum(["url", "local_storage"]).optional(),

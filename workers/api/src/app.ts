@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { fieldErrors } from "../../../core/problem";
+import { isUnavailable } from "../../../db/transient-error";
 import type { ApiHonoEnv } from "./env";
 import { problemFor } from "./lib/problem";
 import { database } from "./middleware/database";
@@ -39,6 +40,10 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
       return problemFor(c, code, { detail: err.status === 415 ? "Send the body as application/json." : err.message });
     }
     console.error(JSON.stringify({ level: "error", worker: "api", requestId: c.get("requestId"), message: err.message }));
+    if (isUnavailable(err)) {
+      c.header("retry-after", "5");
+      return problemFor(c, "unavailable", { detail: "The database is unreachable; try again shortly." });
+    }
     return problemFor(c, "internal_error", { detail: "Something went wrong on our side; the request id helps us find it." });
   });
   return app;

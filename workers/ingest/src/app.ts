@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { problem, problemResponse } from "../../../core/problem";
+import { isUnavailable } from "../../../db/transient-error";
 import type { IngestHonoEnv } from "./env";
 import { registerTrackingPreflight } from "./routes/cors";
 import { registerHealth } from "./routes/health";
@@ -25,7 +26,9 @@ export function createIngestApp(): OpenAPIHono<IngestHonoEnv> {
   app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Indica ingest", version: "1.0.0" } });
   app.notFound((c) => problemResponse(problem("not_found", { instance: new URL(c.req.url).pathname })));
   app.onError((err, c) => {
-    console.error(JSON.stringify({ level: "error", worker: "ingest", message: err.message }));
+    console.error(JSON.stringify({ level: "error", worker: "ingest", path: new URL(c.req.url).pathname, message: err.message }));
+    // The database behind an uncached key or site is unreachable: a retryable answer, not a bug.
+    if (isUnavailable(err)) return problemResponse(problem("unavailable", { detail: "Try again shortly; nothing was stored." }), { "retry-after": "5" });
     return problemResponse(problem("internal_error"));
   });
   return app;

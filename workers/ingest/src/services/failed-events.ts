@@ -1,6 +1,7 @@
 /** failed_events: where the pipeline keeps what it could not process, and the replay that sends it back. */
 import { and, asc, inArray, isNull, sql } from "drizzle-orm";
 import { newId } from "../../../../core/ids";
+import { storableJson } from "../../../../core/text";
 import type { Database, Executor } from "../../../../db/client";
 import { failedEvents } from "../../../../db/schema";
 
@@ -28,9 +29,9 @@ export async function parkFailedEvents(db: Executor, items: FailedEventInput[]):
       source: i.source,
       eventType: field(i.payload, "type"),
       eventId: field(i.payload, "id"),
-      // jsonb cannot hold `undefined`; keep the fact that there was no body.
-      payload: i.payload === undefined ? { missing: true } : i.payload,
-      reason: i.reason.slice(0, 2_000),
+      // Whatever arrived must be parkable, even what jsonb cannot hold as it is (see core/text.ts).
+      payload: storableJson(i.payload),
+      reason: String(storableJson(i.reason.slice(0, 2_000))),
       attempts: i.attempts,
     })),
   );

@@ -13,15 +13,44 @@ export const IDENTITY_LOOKBACK_DAYS = 90;
 type Rows<T> = { rows: T[] } | T[];
 const rowsOf = <T>(r: Rows<T>): T[] => (Array.isArray(r) ? r : r.rows);
 
-/** Affiliate of each stored click, by click id; the time inside the id picks the partition. */
-export async function affiliatesOfClicks(db: Executor, clickIds: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(clickIds)].filter((id) => timestampOfId(id) !== null);
+export interface StoredClick {
+  affiliateId: string;
+  at: number;
+  reasons: string[];
+  minClickToConversionSeconds: number;
+}
+
+export const clickKey = (tenantId: string, clickId: string) => `${tenantId}|${clickId}`;
+
+/**
+ * Stored clicks by tenant and id, with what the fraud checks need; the time inside the id picks the
+ * partition. Only the tenant's own clicks count: a click id from another merchant matches nothing.
+ */
+export async function storedClicks(db: Executor, wanted: { tenantId: string; clickId: string }[]): Promise<Map<string, StoredClick>> {
+  const keys = [...new Map(wanted.filter((w) => timestampOfId(w.clickId) !== null).map((w) => [clickKey(w.tenantId, w.clickId), w])).values()];
+  if (keys.length === 0) return new Map();
+  const result = await db.execute<{ tenant_id: string; id: string; affiliate_id: string; reasons: string[]; min_seconds: string | null }>(sql`
+    SELECT c.tenant_id, c.id, c.affiliate_id, c.fraud_reasons AS reasons, cp.fraud_settings ->> 'minClickToConversionSeconds' AS min_seconds
+    FROM clicks c
+    JOIN unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.clickId))}::text[],
+                ${sql.param(keys.map((k) => new Date(timestampOfId(k.clickId)!).toISOString()))}::timestamptz[]) AS k(tenant_id, id, at)
+      ON c.tenant_id = k.tenant_id AND c.id = k.id AND c.clicked_at = k.at
+    LEFT JOIN campaigns cp ON cp.id = c.campaign_id`);
+  return new Map(
+    rowsOf(result).map((r) => [
+      clickKey(r.tenant_id, r.id),
+      { affiliateId: r.affiliate_id, at: timestampOfId(r.id)!, reasons: r.reasons ?? [], minClickToConversionSeconds: Number(r.min_seconds ?? 10) },
+    ]),
+  );
+}
+
+/** SHA-256 of each affiliate's own email (same normalisation as core/identity-hash.ts), for self-referral. */
+export async function affiliateEmailHashes(db: Executor, affiliateIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(affiliateIds)];
   if (ids.length === 0) return new Map();
-  const times = ids.map((id) => new Date(timestampOfId(id)!).toISOString());
-  const result = await db.execute<{ id: string; affiliate_id: string }>(sql`
-    SELECT c.id, c.affiliate_id FROM clicks c
-    JOIN unnest(${sql.param(ids)}::text[], ${sql.param(times)}::timestamptz[]) AS k(id, at) ON c.id = k.id AND c.clicked_at = k.at`);
-  return new Map(rowsOf(result).map((r) => [r.id, r.affiliate_id]));
+  const result = await db.execute<{ id: string; email_hash: string }>(sql`
+    SELECT id, encode(sha256(convert_to(lower(btrim(email)), 'UTF8')), 'hex') AS email_hash FROM affiliates WHERE id = ANY(${sql.param(ids)}::text[])`);
+  return new Map(rowsOf(result).map((r) => [r.id, r.email_hash]));
 }
 
 /** Affiliate owning each coupon used, keyed by `tenant|CODE`. */

@@ -63,9 +63,11 @@ export interface IdentityLink {
 }
 
 export async function linkIdentities(db: Executor, links: IdentityLink[]): Promise<void> {
-  if (links.length === 0) return;
+  // One insert may not touch a row twice: the script identifies on every page, so repeats are common.
+  const unique = [...new Map(links.map((l) => [`${l.tenantId}|${l.kind}|${l.valueHash}|${l.visitorId}`, l])).values()];
+  if (unique.length === 0) return;
   await db
     .insert(identities)
-    .values(links)
+    .values(unique)
     .onConflictDoUpdate({ target: [identities.tenantId, identities.kind, identities.valueHash, identities.visitorId], set: { lastSeenAt: sql`now()` } });
 }

@@ -1,25 +1,38 @@
-import { sql } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { ConversionDraft } from "../../../../core/conversion-draft";
 import { newId } from "../../../../core/ids";
 import { resolveIdentity } from "../../../../core/identity-chain";
 import type { Executor } from "../../../../db/client";
 import { conversions } from "../../../../db/schema";
-import { affiliatesOfClicks, affiliatesOfCoupons, couponKey, identityClicks } from "./identity-lookups";
+import { conversionSignals } from "../../../../core/conversion-signals";
+import { assess } from "../../../../core/fraud";
+import { mergeDrafts } from "../../../../core/conversion-draft";
+import { affiliateEmailHashes, affiliatesOfCoupons, clickKey, couponKey, identityClicks, storedClicks } from "./identity-lookups";
 import { linkIdentities, type IdentityLink } from "./store-browser-events";
 
 /**
  * Orders, idempotent by (tenant, order id): the first report creates the row with the identity chain's
  * result; later reports from the merchant's server only move its status (placed → paid → ...).
  */
-export async function storeConversions(db: Executor, drafts: ConversionDraft[]): Promise<void> {
-  if (drafts.length === 0) return;
-  const clickIds = drafts.flatMap((d) => Object.values(d.candidates).filter((v): v is string => !!v));
-  const [byClick, byCoupon, byIdentity] = await Promise.all([affiliatesOfClicks(db, clickIds), affiliatesOfCoupons(db, drafts), identityClicks(db, drafts)]);
+export async function storeConversions(db: Executor, reported: ConversionDraft[]): Promise<void> {
+  if (reported.length === 0) return;
+  // One insert may not touch a row twice: reports of the same order in one batch become one.
+  const drafts = mergeDrafts(reported);
+  const wanted = drafts.flatMap((d) => Object.values(d.candidates).flatMap((clickId) => (clickId ? [{ tenantId: d.tenantId, clickId }] : [])));
+  const [clicksById, byCoupon, byIdentity] = await Promise.all([storedClicks(db, wanted), affiliatesOfCoupons(db, drafts), identityClicks(db, drafts)]);
+  const matches = drafts.map((d, i) =>
+    resolveIdentity(
+      { ...d.candidates, couponAffiliateId: d.coupon ? byCoupon.get(couponKey(d)) : null, identityClick: byIdentity.get(i) },
+      (clickId) => clicksById.get(clickKey(d.tenantId, clickId))?.affiliateId ?? null,
+    ),
+  );
+  const emailHashes = await affiliateEmailHashes(db, matches.flatMap((m) => (m?.affiliateId ? [m.affiliateId] : [])));
 
   const rows = drafts.map((d, i) => {
-    const match = resolveIdentity(
-      { ...d.candidates, couponAffiliateId: d.coupon ? byCoupon.get(couponKey(d)) : null, identityClick: byIdentity.get(i) },
-      (clickId) => byClick.get(clickId) ?? null,
+    const match = matches[i];
+    const click = match?.clickId ? clicksById.get(clickKey(d.tenantId, match.clickId)) ?? null : null;
+    const fraud = assess(
+      conversionSignals({ match, occurredAt: d.occurredAt, emailHash: d.emailHash, click, affiliateEmailHash: match?.affiliateId ? emailHashes.get(match.affiliateId) ?? null : null }),
     );
     const { candidates: _candidates, occurredAt, receivedAt, ...rest } = d;
     return {
@@ -30,6 +43,9 @@ export async function storeConversions(db: Executor, drafts: ConversionDraft[]):
       identitySource: match?.source ?? null,
       matchedClickId: match?.clickId ?? null,
       matchedAffiliateId: match?.affiliateId ?? null,
+      fraudScore: fraud.score,
+      fraudReasons: fraud.reasons,
+      flagged: fraud.flagged,
     };
   });
   await db
@@ -38,8 +54,9 @@ export async function storeConversions(db: Executor, drafts: ConversionDraft[]):
     .onConflictDoUpdate({
       target: [conversions.tenantId, conversions.orderId],
       set: { status: sql`excluded.status` },
-      // Only the merchant's server is authoritative on status; a browser report never rolls it back.
-      setWhere: sql`excluded.source = 's2s' AND ${conversions.status} <> excluded.status`,
+      // Only the merchant's server moves an order's status, and only forward (placed → paid → fulfilled, or
+      // cancelled): a late or redelivered report never rolls it back.
+      setWhere: sql`excluded.source = 's2s' AND ${statusRank(sql`excluded.status`)} > ${statusRank(conversions.status)}`,
     });
 
   const links: IdentityLink[] = drafts.flatMap((d) =>
@@ -51,4 +68,8 @@ export async function storeConversions(db: Executor, drafts: ConversionDraft[]):
       : [],
   );
   await linkIdentities(db, links);
+}
+
+function statusRank(status: SQL | AnyColumn) {
+  return sql`(CASE ${status} WHEN 'placed' THEN 0 WHEN 'paid' THEN 1 WHEN 'fulfilled' THEN 2 WHEN 'cancelled' THEN 3 ELSE -1 END)`;
 }

@@ -1,10 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { CONTROL_CHARACTERS, isHttpUrl, normalizeHttpUrl } from "../../../../../../core/destination";
+import { isHttpUrl, normalizeHttpUrl } from "../../../../../../core/destination";
+import { isStorableText } from "../../../../../../core/text";
 import { isId } from "../../../../../../core/ids";
 import { linkCodeSchema } from "../../../../../../core/link-code";
 
 /** Free text that ends up in Postgres and in reports: no control characters (Postgres refuses NUL). */
-const label = (max: number) => z.string().max(max).refine((v) => !CONTROL_CHARACTERS.test(v), "must not contain control characters");
+const label = (max: number) => z.string().max(max).refine(isStorableText, "must not contain control characters or broken Unicode");
 
 const subIds = z
   .record(z.string().regex(/^sub[1-5]$/, "sub-id keys are sub1..sub5"), label(200))

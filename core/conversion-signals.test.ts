@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { conversionSignals, type ConversionFacts } from "./conversion-signals";
+
+const base: ConversionFacts = {
+  match: { source: "cookie", clickId: "clk_1", affiliateId: "aff_1" },
+  occurredAt: 1_000_000,
+  emailHash: "a".repeat(64),
+  click: { at: 1_000_000 - 3_600_000, reasons: [], minClickToConversionSeconds: 10 },
+  affiliateEmailHash: "b".repeat(64),
+};
+
+describe("conversion signals", () => {
+  it("finds nothing on an ordinary order an hour after its click", () => {
+    expect(conversionSignals(base)).toEqual([]);
+  });
+
+  it("tells click injection, self-referral, leaked coupons and flagged clicks", () => {
+    expect(conversionSignals({ ...base, click: { ...base.click!, at: base.occurredAt - 4_000 } })).toEqual(["fast_conversion"]);
+    expect(conversionSignals({ ...base, affiliateEmailHash: base.emailHash })).toEqual(["self_referral"]);
+    expect(conversionSignals({ ...base, match: { source: "coupon", clickId: null, affiliateId: "aff_1" }, click: null })).toEqual(["leaked_coupon"]);
+    expect(conversionSignals({ ...base, click: { ...base.click!, reasons: ["brand_bidding", "not_a_reason"] } })).toEqual(["brand_bidding"]);
+  });
+});
