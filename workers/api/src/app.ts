@@ -8,6 +8,7 @@ import { problemFor } from "./lib/problem";
 import { database } from "./middleware/database";
 import { requestId } from "./middleware/request-id";
 import { registerOpenApi } from "./routes/openapi";
+import { registerFraudReview } from "./routes/v1/fraud/review-queue";
 import { registerCreateLink } from "./routes/v1/links/create-link";
 import { registerGetLink } from "./routes/v1/links/get-link";
 
@@ -30,6 +31,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   app.get("/health", (c) => c.json({ ok: true, worker: "api" }));
   registerCreateLink(app);
   registerGetLink(app);
+  registerFraudReview(app);
   registerOpenApi(app);
 
   app.notFound((c) => problemFor(c, "not_found", { detail: "No such endpoint. See /openapi.json." }));

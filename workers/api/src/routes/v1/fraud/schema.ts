@@ -1,0 +1,33 @@
+import { z } from "@hono/zod-openapi";
+import { isId } from "../../../../../../core/ids";
+
+export const reviewItemSchema = z
+  .object({
+    id: z.string().openapi({ example: "clk_01JB8Z5Q3X0000000000000000" }),
+    kind: z.enum(["click", "conversion"]),
+    at: z.string().openapi({ format: "date-time" }),
+    affiliateId: z.string().nullable(),
+    campaignId: z.string().nullable(),
+    score: z.number().int(),
+    reasons: z.array(z.string()),
+    evidence: z.record(z.string(), z.unknown()).openapi({ description: "What the decision was made on: user agent, country, duplicate flag, order amount, identity source…" }),
+  })
+  .openapi("ReviewItem");
+
+export const reviewListSchema = z.object({ items: z.array(reviewItemSchema), nextCursor: z.string().nullable() }).openapi("ReviewList");
+
+export const reviewQuery = z.object({
+  kind: z.enum(["click", "conversion"]).default("click").openapi({ param: { name: "kind", in: "query" } }),
+  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: "limit", in: "query" } }),
+  cursor: z.string().max(64).optional().openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
+});
+
+export const reviewIdParams = z.object({
+  id: z
+    .string()
+    .refine((v) => isId("click", v) || isId("conversion", v), "expected a click (clk_...) or conversion (cnv_...) id")
+    .openapi({ param: { name: "id", in: "path" }, example: "clk_01JB8Z5Q3X0000000000000000" }),
+  decision: z.enum(["approve", "reject"]).openapi({ param: { name: "decision", in: "path" } }),
+});
+
+export const decisionSchema = z.object({ id: z.string(), reviewStatus: z.enum(["approved", "rejected"]), reviewedAt: z.string() }).openapi("ReviewDecision");
