@@ -8,7 +8,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { describeUserAgent } from "./enrich";
 
-const CORPORA = resolve(fileURLToPath(new URL("../../shared/data/user-agents", import.meta.url)));
+/** shared/ sits beside the checkout (CI, developers); INDICA_SHARED_DIR points elsewhere when it does not. */
+const CORPORA =
+  [process.env.INDICA_SHARED_DIR, fileURLToPath(new URL("../../shared", import.meta.url)), "/work/shared"]
+    .filter((d): d is string => !!d)
+    .map((d) => resolve(d, "data/user-agents"))
+    .find((d) => existsSync(d)) ?? resolve(fileURLToPath(new URL("../../shared/data/user-agents", import.meta.url)));
 
 /** The corpora's YAML is a flat map of product → list of strings; this reads exactly that. */
 function yamlStrings(file: string): string[] {

@@ -6,7 +6,7 @@ import type { Summary } from "./load";
 export { loadAverage } from "../lib/results";
 
 export interface Report {
-  options: { connections: number; rounds: number; secondsPerRound: number; warmupSeconds: number; headers: Record<string, string> };
+  options: { connections: number; rounds: number; secondsPerRound: number; warmupSeconds: number; headers: Record<string, string>; guards: boolean };
   /** 1-minute load average before the bench: other work on the machine skews both targets. */
   loadBefore: number;
   bare: Summary;
@@ -24,7 +24,7 @@ export function printReport(r: Report): void {
     ` ${cpus().length} cores, load average before ${r.loadBefore.toFixed(2)}`);
   console.log(`${"target".padEnd(16)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}`);
   console.log(row("bare 302", bare));
-  console.log(row("indica redirect", ours));
+  console.log(row(o.guards ? "indica redirect" : "redirect, no DO", ours));
   console.log(`ratio req/s: ${ratio.toFixed(2)}   added p99: ${addedP99.toFixed(1)} ms` +
     `   (target >= 0.50 and <= 5 ms: ${ratio >= 0.5 && addedP99 <= 5 ? "met" : "NOT met"})`);
   // Requests in flight when a run stops are served (and tracked) but never counted by the client.

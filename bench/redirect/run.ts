@@ -1,5 +1,5 @@
 /**
- * npm run bench:redirect [-- --duration 10 --connections 32 --rounds 2 --warmup 3]
+ * npm run bench:redirect [-- --duration 10 --connections 32 --rounds 2 --warmup 3 --guards both|on|off]
  * Same load against the bare 302 Worker and our redirect, in the same workerd, alternating rounds
  * (ABBA...) so drift on a shared 2-core machine hits both alike. See bench/README.md.
  */
@@ -14,6 +14,8 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "32" },
     rounds: { type: "string", default: "2" },
     warmup: { type: "string", default: "3" },
+    // With and without the fraud guard objects, each against its own bare baseline.
+    guards: { type: "string", default: "both" },
   },
 });
 const connections = Number(args.connections);
@@ -41,8 +43,20 @@ async function drain(stack: BenchStack, expected: number, maxMs = 20_000): Promi
 
 async function main(): Promise<void> {
   process.env.WRANGLER_SEND_METRICS ??= "false";
+  const modes = args.guards === "both" ? [true, false] : [args.guards !== "off"];
+  const reports: Report[] = [];
+  for (const guards of modes) reports.push(await benchOnce(guards));
+  if (reports.length === 2) {
+    const [on, off] = reports;
+    const ratio = on.redirect.rps / on.bare.rps / (off.redirect.rps / off.bare.rps);
+    console.log(`\nguard objects in the path: ${(ratio * 100).toFixed(0)}% of the throughput without them (each against its own bare run),` +
+      ` p99 ${(on.redirect.p99 - on.bare.p99 - (off.redirect.p99 - off.bare.p99)).toFixed(1)} ms more`);
+  }
+}
+
+async function benchOnce(guards: boolean): Promise<Report> {
   const loadBefore = loadAverage();
-  const stack = await startBenchStack();
+  const stack = await startBenchStack({ guards });
   try {
     const before = await stack.clicks(); // non-zero when DATABASE_URL points at a reused database
     const probe = await fetch(stack.redirectUrl, { headers, redirect: "manual" });
@@ -50,7 +64,7 @@ async function main(): Promise<void> {
       throw new Error(`redirect probe: expected a tracked 302, got ${probe.status} ${await probe.text()}`);
     }
     let tracked = 1;
-    const load = { connections, headers };
+    const load = { connections, headers, varyClientIp: true };
     const targets = { bare: stack.bareUrl, redirect: stack.redirectUrl } as const;
     const runs: Record<keyof typeof targets, LoadResult[]> = { bare: [], redirect: [] };
     const once = async (t: keyof typeof targets, seconds: number): Promise<LoadResult> => {
@@ -68,7 +82,7 @@ async function main(): Promise<void> {
     const stored = (await drain(stack, before + tracked, 10_000)) - before;
 
     const report: Report = {
-      options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers },
+      options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers, guards },
       loadBefore,
       bare: summarise(runs.bare),
       redirect: summarise(runs.redirect),
@@ -76,6 +90,7 @@ async function main(): Promise<void> {
     };
     printReport(report);
     console.log(`written ${writeReport(report)}`);
+    return report;
   } finally {
     await stack.close();
   }

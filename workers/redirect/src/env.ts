@@ -14,6 +14,8 @@ export interface RedirectEnv {
   IP_HASH_SECRET: string;
   NEON_DEV_WS_PROXY?: string;
   EVENT_BUFFER_FLUSH_DELAY_MS?: string;
+  /** "off" records clicks without asking the guard objects (an escape hatch if they misbehave). */
+  FRAUD_GUARDS?: string;
 }
 
 export interface RedirectHonoEnv {
