@@ -1,31 +1,54 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VELOCITY_LIMITS } from "../core/fraud";
-import { guardClick, type GuardStubs } from "./click-guard";
+import { guardClicks, type GuardRequest, type GuardShards } from "./click-guard";
 
-const click = { linkId: "lnk_1", affiliateId: "aff_1", at: 1_000, dedupWindowMs: 30_000 };
-const ok: GuardStubs = {
-  visitor: { recordClick: async () => ({ duplicate: true, affiliateClicksLastHour: 11 }) },
-  ip: { hit: async () => ({ lastMinute: 25, lastHour: 30 }) },
-};
+const request = (visitor: string, network: string | null = "net-1"): GuardRequest => ({
+  click: { visitor, linkId: "lnk_1", affiliateId: "aff_1", at: 1_000, dedupWindowMs: 30_000 },
+  network,
+  limits: DEFAULT_VELOCITY_LIMITS,
+});
 
-describe("guardClick", () => {
-  it("turns the objects' answers into duplicate and velocity signals", async () => {
-    expect(await guardClick(ok, click, DEFAULT_VELOCITY_LIMITS)).toEqual({ duplicate: true, reasons: ["ip_velocity_minute", "visitor_affiliate_velocity"], checked: true });
+function shards(o: { visitorsFail?: boolean; visitorsHang?: boolean; networksFail?: boolean } = {}) {
+  const calls = { visitors: 0, networks: 0 };
+  const s: GuardShards = {
+    visitors: () => ({
+      recordClicks: async (clicks) => {
+        calls.visitors++;
+        if (o.visitorsFail) throw new Error("overloaded");
+        if (o.visitorsHang) return new Promise(() => {});
+        return clicks.map((c, i) => ({ duplicate: i > 0, affiliateClicksLastHour: c.visitor === "v:busy" ? 11 : 1 }));
+      },
+    }),
+    networks: () => ({
+      hitMany: async (hits) => {
+        calls.networks++;
+        if (o.networksFail) throw new Error("overloaded");
+        return hits.map(() => ({ lastMinute: 25, lastHour: 30 }));
+      },
+    }),
+  };
+  return { s, calls };
+}
+
+describe("guardClicks", () => {
+  it("asks each shard once per batch and maps the answers back to each click", async () => {
+    const { s, calls } = shards();
+    const out = await guardClicks([request("v:a"), request("v:a"), request("v:busy", null)], s);
+    expect(out[0]).toEqual({ duplicate: false, reasons: ["ip_velocity_minute"], checked: true });
+    expect(out[1].duplicate).toBe(true);
+    expect(out[2].reasons).toEqual(["visitor_affiliate_velocity"]);
+    expect(calls.networks).toBe(1);
+    expect(calls.visitors).toBeLessThanOrEqual(2);
   });
 
-  it("fails open when an object throws", async () => {
-    const failing: GuardStubs = { ...ok, ip: { hit: async () => Promise.reject(new Error("overloaded")) } };
-    expect(await guardClick(failing, click, DEFAULT_VELOCITY_LIMITS)).toEqual({ duplicate: false, reasons: [], checked: false });
-  });
-
-  it("fails open when an object is too slow", async () => {
-    const slow: GuardStubs = { ...ok, visitor: { recordClick: () => new Promise(() => {}) } };
+  it("fails open when a shard throws or is too slow", async () => {
+    expect(await guardClicks([request("v:a")], shards({ visitorsFail: true }).s)).toEqual([{ duplicate: false, reasons: [], checked: false }]);
     const started = Date.now();
-    expect(await guardClick(slow, click, DEFAULT_VELOCITY_LIMITS, 30)).toEqual({ duplicate: false, reasons: [], checked: false });
+    expect(await guardClicks([request("v:a")], shards({ visitorsHang: true }).s, undefined, 30)).toEqual([{ duplicate: false, reasons: [], checked: false }]);
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
-  it("works without an IP to count by", async () => {
-    expect((await guardClick({ ...ok, ip: null }, click, DEFAULT_VELOCITY_LIMITS)).reasons).toEqual(["visitor_affiliate_velocity"]);
+  it("keeps the visitor's verdict when only the network shard fails", async () => {
+    expect(await guardClicks([request("v:busy")], shards({ networksFail: true }).s)).toEqual([{ duplicate: false, reasons: ["visitor_affiliate_velocity"], checked: true }]);
   });
 });

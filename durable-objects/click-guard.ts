@@ -1,44 +1,74 @@
 /**
- * Asks the visitor's and the network's guard objects about a click, off the shopper's critical path and
- * with a time limit: a slow or failing object never blocks or loses a click, it only means the click is
- * recorded without dedup and velocity checks (fail-open).
+ * Asks the guard objects about a batch of clicks, off the shopper's critical path and with a time limit:
+ * one call per shard for the whole batch (durable-objects/shard.ts). A slow or failing shard never blocks
+ * or loses clicks; its clicks are only recorded without dedup and velocity checks (fail-open).
  */
 import { velocitySignals } from "../core/click-signals";
 import type { FraudReason, VelocityLimits } from "../core/fraud";
 import type { IpVelocity } from "./ip-guard";
+import { networkShardName, shardCounts, visitorShardName, type ShardCounts } from "./shard";
 import type { VisitorClick, VisitorVerdict } from "./visitor-guard";
 
-export interface GuardStubs {
-  visitor: { recordClick(click: VisitorClick): Promise<VisitorVerdict> };
-  /** Null when the request carried no IP (nothing to count by). */
-  ip: { hit(at: number): Promise<IpVelocity> } | null;
+export interface GuardRequest {
+  click: VisitorClick;
+  /** The network's hash; null when the request carried no IP (nothing to count by). */
+  network: string | null;
+  limits: VelocityLimits;
 }
 
 export interface GuardOutcome {
   duplicate: boolean;
   reasons: FraudReason[];
-  /** False when the objects did not answer in time or failed. */
+  /** False when the shards did not answer in time or failed. */
   checked: boolean;
+}
+
+export interface GuardShards {
+  visitors(name: string): { recordClicks(clicks: VisitorClick[]): Promise<VisitorVerdict[]> };
+  networks(name: string): { hitMany(hits: { network: string; at: number }[]): Promise<IpVelocity[]> };
 }
 
 export const GUARD_TIMEOUT_MS = 250;
 
-export async function guardClick(stubs: GuardStubs, click: VisitorClick, limits: VelocityLimits, timeoutMs = GUARD_TIMEOUT_MS): Promise<GuardOutcome> {
+const UNCHECKED: GuardOutcome = { duplicate: false, reasons: [], checked: false };
+
+/** Calls `ask` once per group of items (by shard name), mapping answers back; null answers where a shard failed. */
+async function perShard<T, A>(items: T[], shardOf: (t: T) => string | null, ask: (shard: string, items: T[]) => Promise<A[]>, deadline: Promise<null>): Promise<(A | null)[]> {
+  const groups = new Map<string, number[]>();
+  items.forEach((t, i) => {
+    const shard = shardOf(t);
+    if (shard) groups.set(shard, [...(groups.get(shard) ?? []), i]);
+  });
+  const answers: (A | null)[] = items.map(() => null);
+  await Promise.all(
+    [...groups].map(async ([shard, idx]) => {
+      const got = await Promise.race([ask(shard, idx.map((i) => items[i])).catch(() => null), deadline]);
+      if (got) idx.forEach((i, k) => (answers[i] = got[k] ?? null));
+    }),
+  );
+  return answers;
+}
+
+export async function guardClicks(requests: GuardRequest[], shards: GuardShards, counts: ShardCounts = shardCounts(undefined), timeoutMs = GUARD_TIMEOUT_MS): Promise<GuardOutcome[]> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => {
+  const deadline = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), timeoutMs);
   });
   try {
-    const answers = await Promise.race([Promise.all([stubs.visitor.recordClick(click), stubs.ip ? stubs.ip.hit(click.at) : null]), timeout]);
-    if (!answers) return { duplicate: false, reasons: [], checked: false };
-    const [visitor, ip] = answers;
-    const reasons = velocitySignals(
-      { ipLastMinute: ip?.lastMinute ?? 0, ipLastHour: ip?.lastHour ?? 0, visitorAffiliateLastHour: visitor.affiliateClicksLastHour },
-      limits,
-    );
-    return { duplicate: visitor.duplicate, reasons, checked: true };
-  } catch {
-    return { duplicate: false, reasons: [], checked: false };
+    const [visitors, networks] = await Promise.all([
+      perShard(requests, (r) => visitorShardName(r.click.visitor, counts.visitors), (name, rs) => shards.visitors(name).recordClicks(rs.map((r) => r.click)), deadline),
+      perShard(requests, (r) => (r.network ? networkShardName(r.network, counts.networks) : null), (name, rs) => shards.networks(name).hitMany(rs.map((r) => ({ network: r.network!, at: r.click.at }))), deadline),
+    ]);
+    return requests.map((r, i) => {
+      const visitor = visitors[i];
+      if (!visitor) return UNCHECKED;
+      const ip = networks[i];
+      const reasons = velocitySignals(
+        { ipLastMinute: ip?.lastMinute ?? 0, ipLastHour: ip?.lastHour ?? 0, visitorAffiliateLastHour: visitor.affiliateClicksLastHour },
+        r.limits,
+      );
+      return { duplicate: visitor.duplicate, reasons, checked: true };
+    });
   } finally {
     clearTimeout(timer);
   }

@@ -1,13 +1,14 @@
 /**
- * One object per visitor (first-party visitor id, or a hash of the truncated IP and user agent when the
- * visitor has no cookie). It remembers the visitor's recent clicks to tell a repeat click on the same link
- * inside the campaign's dedup window (a duplicate, not a new click) and to count clicks per affiliate for
- * velocity checks. State is bounded: clicks older than a day are deleted by an alarm, and an object with
- * nothing left deletes its storage.
+ * Visitors' recent clicks, in shard objects (durable-objects/shard.ts): a visitor (first-party visitor id,
+ * or a hash of the truncated IP and user agent when there is no cookie) always lands on the same shard.
+ * It tells a repeat click on the same link inside the campaign's dedup window (a duplicate, not a new
+ * click) and counts the visitor's clicks per affiliate for velocity checks. State is bounded: an alarm
+ * deletes clicks older than a day.
  */
 import { DurableObject } from "cloudflare:workers";
 
 export interface VisitorClick {
+  visitor: string;
   linkId: string;
   affiliateId: string;
   at: number;
@@ -22,39 +23,45 @@ export interface VisitorVerdict {
 
 const RETENTION_MS = 24 * 3_600_000;
 const HOUR_MS = 3_600_000;
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 export class VisitorGuard extends DurableObject<Record<string, unknown>> {
   constructor(ctx: DurableObjectState, env: Record<string, unknown>) {
     super(ctx, env);
-    this.ensureSchema();
+    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS clicks (visitor TEXT NOT NULL, link_id TEXT NOT NULL, affiliate_id TEXT NOT NULL, at INTEGER NOT NULL)");
+    ctx.storage.sql.exec("CREATE INDEX IF NOT EXISTS clicks_visitor ON clicks (visitor, at)");
+    ctx.storage.sql.exec("CREATE INDEX IF NOT EXISTS clicks_at ON clicks (at)");
   }
 
-  /** deleteAll() drops the tables too, so they are made again before the object is used after a sweep. */
-  private schemaReady = false;
-  private ensureSchema(): void {
-    if (this.schemaReady) return;
-    this.ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS clicks (link_id TEXT NOT NULL, affiliate_id TEXT NOT NULL, at INTEGER NOT NULL)");
-    this.ctx.storage.sql.exec("CREATE INDEX IF NOT EXISTS clicks_at ON clicks (at)");
-    this.schemaReady = true;
+  /** Several clicks in one call (a redirect isolate's batch), judged in order in one transaction. */
+  async recordClicks(clicks: VisitorClick[]): Promise<VisitorVerdict[]> {
+    const verdicts = this.ctx.storage.transactionSync(() => clicks.map((c) => this.judge(c)));
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
+    return verdicts;
   }
 
   async recordClick(click: VisitorClick): Promise<VisitorVerdict> {
-    this.ensureSchema();
+    return (await this.recordClicks([click]))[0];
+  }
+
+  private judge(click: VisitorClick): VisitorVerdict {
     const sql = this.ctx.storage.sql;
-    const duplicate = sql.exec("SELECT 1 FROM clicks WHERE link_id = ? AND at > ? LIMIT 1", click.linkId, click.at - click.dedupWindowMs).toArray().length > 0;
-    sql.exec("INSERT INTO clicks (link_id, affiliate_id, at) VALUES (?, ?, ?)", click.linkId, click.affiliateId, click.at);
+    const duplicate =
+      sql.exec("SELECT 1 FROM clicks WHERE visitor = ? AND link_id = ? AND at > ? LIMIT 1", click.visitor, click.linkId, click.at - click.dedupWindowMs).toArray().length > 0;
+    sql.exec("INSERT INTO clicks (visitor, link_id, affiliate_id, at) VALUES (?, ?, ?, ?)", click.visitor, click.linkId, click.affiliateId, click.at);
     const affiliateClicksLastHour = Number(
-      sql.exec("SELECT count(*) AS n FROM clicks WHERE affiliate_id = ? AND at > ?", click.affiliateId, click.at - HOUR_MS).one().n,
+      sql.exec("SELECT count(*) AS n FROM clicks WHERE visitor = ? AND affiliate_id = ? AND at > ?", click.visitor, click.affiliateId, click.at - HOUR_MS).one().n,
     );
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + RETENTION_MS);
     return { duplicate, affiliateClicksLastHour };
   }
 
-  /** The visitor's recent touches per affiliate: hints for attribution. */
-  touches(): { affiliateId: string; clicks: number; lastAt: number }[] {
-    this.ensureSchema();
+  /** A visitor's recent touches per affiliate: hints for attribution. */
+  touches(visitor: string): { affiliateId: string; clicks: number; lastAt: number }[] {
     return this.ctx.storage.sql
-      .exec<{ affiliate_id: string; n: number; last_at: number }>("SELECT affiliate_id, count(*) AS n, max(at) AS last_at FROM clicks GROUP BY affiliate_id ORDER BY last_at DESC")
+      .exec<{ affiliate_id: string; n: number; last_at: number }>(
+        "SELECT affiliate_id, count(*) AS n, max(at) AS last_at FROM clicks WHERE visitor = ? GROUP BY affiliate_id ORDER BY last_at DESC",
+        visitor,
+      )
       .toArray()
       .map((r) => ({ affiliateId: r.affiliate_id, clicks: Number(r.n), lastAt: Number(r.last_at) }));
   }
@@ -63,15 +70,10 @@ export class VisitorGuard extends DurableObject<Record<string, unknown>> {
     return this.sweep();
   }
 
-  /** Drops what is past retention and, when nothing is left, the object's storage; the alarm runs it hourly. */
+  /** Drops clicks past retention; the alarm runs it every ten minutes while the shard holds any. */
   async sweep(): Promise<void> {
-    this.ensureSchema();
     this.ctx.storage.sql.exec("DELETE FROM clicks WHERE at <= ?", Date.now() - RETENTION_MS);
     const left = Number(this.ctx.storage.sql.exec("SELECT count(*) AS n FROM clicks").one().n);
-    if (left === 0) {
-      await this.ctx.storage.deleteAll();
-      this.schemaReady = false;
-    }
-    else await this.ctx.storage.setAlarm(Date.now() + HOUR_MS);
+    if (left > 0) await this.ctx.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
   }
 }

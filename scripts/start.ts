@@ -11,7 +11,7 @@ import { provideDevDatabase } from "./lib/dev-database";
 import { loadDevSecrets } from "./lib/dev-secrets";
 import { migrateDatabase } from "./lib/migrate";
 import { seedProgram } from "./lib/seed-program";
-import { bundleAll, ROOT, startStack } from "./lib/stack";
+import { bundleAll, LOCAL_GUARD_SHARDS, ROOT, startStack } from "./lib/stack";
 import { startWsBridge } from "./lib/ws-bridge";
 
 process.env.WRANGLER_SEND_METRICS ??= "false";
@@ -94,7 +94,7 @@ const mf = await startStack({
   directPorts: { "indica-ingest": PORTS.ingest, "indica-api": PORTS.api },
   persistDir: join(STATE, "state"),
   bindings: {
-    "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: secrets.IP_HASH_SECRET },
+    "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: secrets.IP_HASH_SECRET, GUARD_SHARDS: LOCAL_GUARD_SHARDS },
     "indica-ingest": { ADMIN_TOKEN: secrets.ADMIN_TOKEN, IP_HASH_SECRET: secrets.IP_HASH_SECRET, SECRETS_KEY: secrets.SECRETS_KEY },
     "indica-api": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, LINK_URL_SCHEME: "http", LINK_URL_PORT: String(PORTS.edge) },
   },

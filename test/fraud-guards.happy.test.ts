@@ -19,7 +19,7 @@ const CHROME = {
   "sec-ch-ua": '"Chromium";v="131"',
 };
 
-type VisitorStub = { recordClick(c: object): Promise<{ duplicate: boolean; affiliateClicksLastHour: number }>; touches(): Promise<unknown[]>; sweep(): Promise<void> };
+type VisitorStub = { recordClick(c: object): Promise<{ duplicate: boolean; affiliateClicksLastHour: number }>; touches(visitor: string): Promise<unknown[]>; sweep(): Promise<void> };
 
 async function visitorGuard(mf: Miniflare, name: string): Promise<VisitorStub> {
   const ns = await mf.getDurableObjectNamespace("VISITOR_GUARD", "indica-redirect");
@@ -44,26 +44,26 @@ describe("guard objects", () => {
 
   it("tells a repeat click inside the dedup window, keeps counting after eviction, and forgets by alarm", async () => {
     const now = Date.now();
-    const click = { linkId: "lnk_A", affiliateId: "aff_A", at: now, dedupWindowMs: 30_000 };
+    const click = { visitor: "v:vis_test", linkId: "lnk_A", affiliateId: "aff_A", at: now, dedupWindowMs: 30_000 };
     let mf = await persistentStack();
-    let guard = await visitorGuard(mf, "v:vis_test");
+    let guard = await visitorGuard(mf, "visitors-0");
     expect(await guard.recordClick(click)).toEqual({ duplicate: false, affiliateClicksLastHour: 1 });
     expect(await guard.recordClick({ ...click, at: now + 10_000 })).toEqual({ duplicate: true, affiliateClicksLastHour: 2 });
     expect((await guard.recordClick({ ...click, linkId: "lnk_B", at: now + 11_000 })).duplicate).toBe(false);
     await mf.dispose();
 
     mf = await persistentStack();
-    guard = await visitorGuard(mf, "v:vis_test");
+    guard = await visitorGuard(mf, "visitors-0");
     // After the window the same link counts again, and the counters survived the restart.
     expect(await guard.recordClick({ ...click, at: now + 45_000 })).toEqual({ duplicate: false, affiliateClicksLastHour: 4 });
 
-    const old = await visitorGuard(mf, "v:vis_old");
-    await old.recordClick({ ...click, at: now - 25 * 3_600_000 });
-    expect(await old.touches()).toHaveLength(1);
-    await old.sweep(); // what the alarm runs
-    expect(await old.touches()).toEqual([]);
-    // An object emptied by a sweep works again on the next click.
-    expect((await old.recordClick(click)).affiliateClicksLastHour).toBe(1);
+    // Another visitor on the same shard is counted apart.
+    expect(await guard.recordClick({ ...click, visitor: "v:vis_other", at: now + 46_000 })).toEqual({ duplicate: false, affiliateClicksLastHour: 1 });
+    await guard.recordClick({ ...click, visitor: "v:vis_old", at: now - 25 * 3_600_000 });
+    expect(await guard.touches("v:vis_old")).toHaveLength(1);
+    await guard.sweep(); // what the alarm runs
+    expect(await guard.touches("v:vis_old")).toEqual([]);
+    expect(await guard.touches("v:vis_test")).toEqual([{ affiliateId: "aff_A", clicks: 4, lastAt: now + 45_000 }]);
     await mf.dispose();
   });
 });

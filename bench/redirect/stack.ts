@@ -3,6 +3,7 @@
  * real three, each reachable on its own direct socket, and one seeded link.
  */
 import { seedProgram } from "../../scripts/lib/seed-program";
+import { LOCAL_GUARD_SHARDS } from "../../scripts/lib/stack";
 import { startWorkersStack } from "../lib/stack";
 
 // Direct sockets are reached as 127.0.0.1:PORT and the redirect takes the host from the request URL.
@@ -21,7 +22,7 @@ export interface BenchStack {
 export async function startBenchStack(o: { guards: boolean }): Promise<BenchStack> {
   const stack = await startWorkersStack({
     bindings: {
-      "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: "bench-ip-secret", FRAUD_GUARDS: o.guards ? "on" : "off" },
+      "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: "bench-ip-secret", GUARD_SHARDS: LOCAL_GUARD_SHARDS, FRAUD_GUARDS: o.guards ? "on" : "off" },
       "indica-ingest": { ADMIN_TOKEN: "bench-admin-token" },
     },
     directPorts: { "indica-redirect": 0 },

@@ -19,6 +19,9 @@ export const WORKERS = [
 ] as const;
 export type WorkerName = (typeof WORKERS)[number]["name"];
 
+/** Guard shards for the local stack: one workerd runs every object, so fewer, busier shards cost less. */
+export const LOCAL_GUARD_SHARDS = "8,4";
+
 /** Bundles a Worker the way wrangler does (esbuild, workerd conditions), into `outDir/<name>.js`. */
 export async function bundleWorker(entry: string, outFile: string): Promise<void> {
   await build({

@@ -3,7 +3,7 @@ import pg from "pg";
 import type { Miniflare } from "miniflare";
 import { newId } from "../../core/ids";
 import { seedProgram, type ProgramOptions, type SeededProgram } from "../../scripts/lib/seed-program";
-import { startStack, type WorkerName } from "../../scripts/lib/stack";
+import { LOCAL_GUARD_SHARDS, startStack, type WorkerName } from "../../scripts/lib/stack";
 
 export const TEST_LINK_DOMAIN = "go.indica.test";
 export const ADMIN_TOKEN = "test-admin-token";
@@ -36,7 +36,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     wsProxy: opts.wsProxy ?? inject("wsProxy"),
     port: opts.port,
     bindings: {
-      "indica-redirect": { ...common, IP_HASH_SECRET: "test-ip-secret", EVENT_BUFFER_FLUSH_DELAY_MS: "50", ...opts.bindings?.["indica-redirect"] },
+      "indica-redirect": { ...common, IP_HASH_SECRET: "test-ip-secret", GUARD_SHARDS: LOCAL_GUARD_SHARDS, EVENT_BUFFER_FLUSH_DELAY_MS: "50", ...opts.bindings?.["indica-redirect"] },
       "indica-ingest": { ADMIN_TOKEN, SECRETS_KEY, IP_HASH_SECRET: "test-ip-secret", RETRY_BASE_DELAY_SECONDS: "1", RETRY_MAX_DELAY_SECONDS: "2", ...opts.bindings?.["indica-ingest"] },
       "indica-api": { ...common, LINK_URL_SCHEME: "https", ...opts.bindings?.["indica-api"] },
     },

@@ -16,6 +16,8 @@ export interface RedirectEnv {
   EVENT_BUFFER_FLUSH_DELAY_MS?: string;
   /** "off" records clicks without asking the guard objects (an escape hatch if they misbehave). */
   FRAUD_GUARDS?: string;
+  /** "visitors,networks": how many guard shard objects (durable-objects/shard.ts). */
+  GUARD_SHARDS?: string;
 }
 
 export interface RedirectHonoEnv {

@@ -10,19 +10,19 @@ import { isBotUserAgent } from "../../../../core/enrich";
 import { isId, newId } from "../../../../core/ids";
 import { isLinkCode } from "../../../../core/link-code";
 import { normalizeHost } from "../../../../core/link-record";
-import { packClicks, type ClickEvent } from "../../../../core/schemas/click-event";
-import { bufferShardName, enqueueEvents, EventBatcher } from "../../../../durable-objects/enqueue";
+import { EventBatcher } from "../../../../durable-objects/enqueue";
 import type { RedirectEnv, RedirectHonoEnv } from "../env";
 import { badLinkPage, notFoundPage } from "../pages";
-import { buildClickEvent } from "../services/click-event";
+import { buildClick, type PendingClick } from "../services/click-event";
+import { recordClicks } from "../services/record-clicks";
 import { resolveDomain } from "../services/domain-resolver";
 import { resolveLink } from "../services/link-resolver";
 
 
 const NO_STORE = "private, no-store";
 
-/** Clicks of this isolate go to the queue together, up to 100 or every 20 ms. */
-const clickBatcher = new EventBatcher<ClickEvent>(100, 20);
+/** Clicks of this isolate are judged and queued together, up to 500 or every 50 ms. */
+const clickBatcher = new EventBatcher<PendingClick>(500, 50);
 
 export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
   app.on(["GET", "HEAD"], "/:code", async (c) => {
@@ -48,10 +48,8 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const request = c.req.raw;
     const env = c.env;
     c.executionCtx.waitUntil(
-      buildClickEvent(env, request, link, { clickId, visitorId, knownVisitor: returning, ts }).then((event) =>
-        clickBatcher.add(event, (events) =>
-          enqueueEvents(env.EVENTS, packClicks(events), { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()) }),
-        ),
+      buildClick(request, link, { clickId, visitorId, knownVisitor: returning, ts }, env.IP_HASH_SECRET).then((click) =>
+        clickBatcher.add(click, (batch) => recordClicks(env, batch)),
       ),
     );
 

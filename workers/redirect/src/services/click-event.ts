@@ -1,15 +1,14 @@
 /**
- * Builds the click event from the request, with its duplicate flag and fraud assessment. Runs inside
- * waitUntil: the IP hash and the guard objects cost the shopper nothing.
+ * Builds the click event from the request and what it needs from the guard objects. Runs inside
+ * waitUntil: the IP hash costs the shopper nothing. Guards are asked per batch (services/record-clicks.ts).
  */
 import { requestSignals, type ClickRequestFacts } from "../../../../core/click-signals";
 import { hostOf } from "../../../../core/enrich";
-import { assess } from "../../../../core/fraud";
+import type { FraudReason } from "../../../../core/fraud";
 import { hashIp, sha256Hex } from "../../../../core/ip";
 import type { LinkRecord } from "../../../../core/link-record";
 import type { ClickEvent } from "../../../../core/schemas/click-event";
-import { guardClick } from "../../../../durable-objects/click-guard";
-import type { RedirectEnv } from "../env";
+import type { GuardRequest } from "../../../../durable-objects/click-guard";
 
 const AD_CLICK_PARAMS = ["gclid", "gbraid", "wbraid", "msclkid", "fbclid", "ttclid"] as const;
 const SUB_ID_KEYS = ["sub1", "sub2", "sub3", "sub4", "sub5"] as const;
@@ -21,6 +20,14 @@ export interface ClickIdentity {
   /** Whether the visitor id came from the visitor's cookie (a returning visitor) or was made now. */
   knownVisitor: boolean;
   ts: number;
+}
+
+/** A click waiting for its batch: the event so far, its own signals, and its question to the guards. */
+export interface PendingClick {
+  event: ClickEvent;
+  requestReasons: FraudReason[];
+  guard: GuardRequest;
+  flagThreshold: number;
 }
 
 /** Sub-ids stored on the link, overridden by `?sub1=..` the affiliate appended to this particular share. */
@@ -42,12 +49,12 @@ function adClickIds(query: URLSearchParams): Record<string, string> {
   return ids;
 }
 
-export async function buildClickEvent(env: RedirectEnv, request: Request, link: LinkRecord, who: ClickIdentity): Promise<ClickEvent> {
+export async function buildClick(request: Request, link: LinkRecord, who: ClickIdentity, ipSecret: string): Promise<PendingClick> {
   const url = new URL(request.url);
   const h = request.headers;
   const cf = (request as Request & { cf?: { country?: unknown; asn?: unknown } }).cf;
   const ip = h.get("cf-connecting-ip");
-  const ipHash = ip ? await hashIp(ip, env.IP_HASH_SECRET, who.ts) : null;
+  const ipHash = ip ? await hashIp(ip, ipSecret, who.ts) : null;
   const userAgent = h.get("user-agent")?.slice(0, 512) ?? null;
   const facts: ClickRequestFacts = {
     userAgent,
@@ -57,33 +64,34 @@ export async function buildClickEvent(env: RedirectEnv, request: Request, link: 
     asn: typeof cf?.asn === "number" ? cf.asn : null,
     adClickIds: adClickIds(url.searchParams),
   };
-
-  // Without a visitor cookie, the same network and browser stand in for the visitor (issue: cookie-less bots).
+  // Without a visitor cookie, the same network and browser stand in for the visitor (cookie-less bots).
   const visitorKey = who.knownVisitor ? `v:${who.visitorId}` : `f:${await sha256Hex(`${ipHash ?? ""}|${userAgent ?? ""}`)}`;
-  const guard = env.FRAUD_GUARDS === "off" ? { duplicate: false, reasons: [], checked: false } : await guardClick(
-    { visitor: env.VISITOR_GUARD.getByName(visitorKey), ip: ipHash ? env.IP_GUARD.getByName(ipHash) : null },
-    { linkId: link.linkId, affiliateId: link.affiliateId, at: who.ts, dedupWindowMs: link.dedupWindowSeconds * 1000 },
-    link.fraud,
-  );
-  const fraud = assess([...requestSignals(facts, link.fraud), ...guard.reasons], link.fraud.flagThreshold);
-
   return {
-    type: "click",
-    v: 1,
-    id: who.clickId,
-    ts: who.ts,
-    tenantId: link.tenantId,
-    linkId: link.linkId,
-    campaignId: link.campaignId,
-    affiliateId: link.affiliateId,
-    visitorId: who.visitorId,
-    subIds: clickSubIds(link, url.searchParams),
-    ipHash,
-    country: typeof cf?.country === "string" && cf.country.length === 2 ? cf.country : null,
-    userAgent,
-    referrerHost: hostOf(h.get("referer")),
-    adClickIds: facts.adClickIds,
-    isDuplicate: guard.duplicate,
-    fraud,
+    event: {
+      type: "click",
+      v: 1,
+      id: who.clickId,
+      ts: who.ts,
+      tenantId: link.tenantId,
+      linkId: link.linkId,
+      campaignId: link.campaignId,
+      affiliateId: link.affiliateId,
+      visitorId: who.visitorId,
+      subIds: clickSubIds(link, url.searchParams),
+      ipHash,
+      country: typeof cf?.country === "string" && cf.country.length === 2 ? cf.country : null,
+      userAgent,
+      referrerHost: hostOf(h.get("referer")),
+      adClickIds: facts.adClickIds,
+      isDuplicate: false,
+      fraud: { score: 0, reasons: [], flagged: false },
+    },
+    requestReasons: requestSignals(facts, link.fraud),
+    guard: {
+      click: { visitor: visitorKey, linkId: link.linkId, affiliateId: link.affiliateId, at: who.ts, dedupWindowMs: link.dedupWindowSeconds * 1000 },
+      network: ipHash,
+      limits: link.fraud,
+    },
+    flagThreshold: link.fraud.flagThreshold,
   };
 }

@@ -1,0 +1,28 @@
+/**
+ * What happens to a batch of clicks after their shoppers were redirected: one question per guard shard
+ * for the whole batch, the fraud assessment, then the queue (or the EventBuffer object if the queue fails).
+ */
+import { assess } from "../../../../core/fraud";
+import { packClicks, type ClickEvent } from "../../../../core/schemas/click-event";
+import { guardClicks, type GuardOutcome } from "../../../../durable-objects/click-guard";
+import { bufferShardName, enqueueEvents } from "../../../../durable-objects/enqueue";
+import { shardCounts } from "../../../../durable-objects/shard";
+import type { RedirectEnv } from "../env";
+import type { PendingClick } from "./click-event";
+
+export async function recordClicks(env: RedirectEnv, pending: PendingClick[]): Promise<void> {
+  const outcomes: GuardOutcome[] =
+    env.FRAUD_GUARDS === "off"
+      ? pending.map(() => ({ duplicate: false, reasons: [], checked: false }))
+      : await guardClicks(
+          pending.map((p) => p.guard),
+          { visitors: (name) => env.VISITOR_GUARD.getByName(name), networks: (name) => env.IP_GUARD.getByName(name) },
+          shardCounts(env.GUARD_SHARDS),
+        );
+  const events: ClickEvent[] = pending.map((p, i) => ({
+    ...p.event,
+    isDuplicate: outcomes[i].duplicate,
+    fraud: assess([...p.requestReasons, ...outcomes[i].reasons], p.flagThreshold),
+  }));
+  await enqueueEvents(env.EVENTS, packClicks(events), { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()) });
+}
