@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enqueueEvents, EventBatcher, type EventQueue } from "./enqueue";
+import { chunkForSendBatch, enqueueEvents, EventBatcher, type EventQueue } from "./enqueue";
 
 const noSleep = async () => {};
 
@@ -69,5 +69,16 @@ describe("EventBatcher", () => {
     const next = batcher.add("c", flush);
     await Promise.all([opener, next]);
     expect(sent).toEqual([["a", "b"], ["c"]]);
+  });
+});
+
+describe("chunkForSendBatch", () => {
+  it("keeps every event, at most 100 and about 240 KB per send", () => {
+    const small = Array.from({ length: 250 }, (_, i) => ({ i }));
+    expect(chunkForSendBatch(small).map((c) => c.length)).toEqual([100, 100, 50]);
+    const big = Array.from({ length: 5 }, () => ({ clicks: "x".repeat(90_000) }));
+    const chunks = chunkForSendBatch(big);
+    expect(chunks.flat()).toEqual(big);
+    for (const c of chunks) expect(JSON.stringify(c).length).toBeLessThan(256_000);
   });
 });

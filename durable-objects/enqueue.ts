@@ -21,7 +21,37 @@ export type EnqueueOutcome = "queued" | "buffered";
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** A queue's sendBatch takes at most 100 messages and 256 KB in all; stay under both. */
+const MAX_BATCH_MESSAGES = 100;
+const MAX_BATCH_BYTES = 240_000;
+
+export function chunkForSendBatch(events: unknown[]): unknown[][] {
+  const chunks: unknown[][] = [];
+  let current: unknown[] = [];
+  let bytes = 0;
+  for (const event of events) {
+    const size = JSON.stringify(event).length;
+    if (current.length > 0 && (current.length === MAX_BATCH_MESSAGES || bytes + size > MAX_BATCH_BYTES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(event);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 export async function enqueueEvents(queue: EventQueue, events: unknown[], opts: EnqueueOptions): Promise<EnqueueOutcome> {
+  let outcome: EnqueueOutcome = "queued";
+  for (const chunk of chunkForSendBatch(events)) {
+    if ((await enqueueChunk(queue, chunk, opts)) === "buffered") outcome = "buffered";
+  }
+  return outcome;
+}
+
+async function enqueueChunk(queue: EventQueue, events: unknown[], opts: EnqueueOptions): Promise<EnqueueOutcome> {
   const attempts = opts.attempts ?? 3;
   const sleep = opts.sleep ?? defaultSleep;
   for (let attempt = 1; attempt <= attempts; attempt++) {
