@@ -4,6 +4,7 @@
  * pushes it back to the Queue until that succeeds. The shopper's redirect never waits on this.
  */
 import { DurableObject } from "cloudflare:workers";
+import { chunkForSendBatch } from "./enqueue";
 
 export interface EventBufferEnv {
   EVENTS: Queue;
@@ -44,15 +45,17 @@ export class EventBuffer extends DurableObject<EventBufferEnv> {
       .exec<{ seq: number; body: string }>("SELECT seq, body FROM pending ORDER BY seq LIMIT ?", FLUSH_BATCH)
       .toArray();
     if (rows.length === 0) return;
+    // As many of the oldest as one send may carry (100 messages, 256 KB).
+    const bodies = chunkForSendBatch(rows.map((r) => JSON.parse(r.body) as unknown))[0];
     try {
-      await this.env.EVENTS.sendBatch(rows.map((r) => ({ body: JSON.parse(r.body) as unknown, contentType: "json" as const })));
+      await this.env.EVENTS.sendBatch(bodies.map((body) => ({ body, contentType: "json" as const })));
     } catch {
       const failures = this.recordFailure();
       await this.ctx.storage.setAlarm(Date.now() + Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** failures));
       return;
     }
     // Sent: deleting after the send means a crash in between re-sends; consumers dedupe by event id.
-    this.ctx.storage.sql.exec("DELETE FROM pending WHERE seq <= ?", rows[rows.length - 1].seq);
+    this.ctx.storage.sql.exec("DELETE FROM pending WHERE seq <= ?", rows[bodies.length - 1].seq);
     this.ctx.storage.sql.exec("DELETE FROM flush_state");
     if (this.pendingCount() > 0) await this.ctx.storage.setAlarm(Date.now());
   }
