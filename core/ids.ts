@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   refund: "ref",
   coupon: "cpn",
   signingSecret: "sgs",
+  alert: "alr",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, char, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, char, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**
  * Clicks are append-only facts, range-partitioned by month on `clicked_at` (the partitioning DDL lives in
@@ -73,3 +73,30 @@ export const failedEvents = pgTable(
   ],
 );
 
+
+/**
+ * Anomalies found by the scheduled check: one row per (tenant, kind, affiliate, window), so re-running the
+ * check never raises the same alert twice. Delivery to the merchant's webhook is retried on later runs.
+ */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    /** affiliate_click_spike | affiliate_conversion_rate_spike */
+    kind: text("kind").notNull(),
+    affiliateId: text("affiliate_id").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    observed: integer("observed").notNull(),
+    baseline: integer("baseline").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    deliveryAttempts: integer("delivery_attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    uniqueIndex("alerts_window_key").on(t.tenantId, t.kind, t.affiliateId, t.windowStart),
+    index("alerts_undelivered_idx").on(t.createdAt).where(sql`${t.deliveredAt} IS NULL`),
+  ],
+);

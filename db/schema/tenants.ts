@@ -20,6 +20,8 @@ export const tenants = pgTable("tenants", {
   allowedOrigins: text("allowed_origins").array().notNull().default([]),
   /** Lifetime of the click cookie the tracking script asks the edge to set on the merchant's site. */
   clickCookieDays: integer("click_cookie_days").notNull().default(30),
+  /** Where anomaly alerts are POSTed (signed like server-to-server requests); null: alerts are only listed. */
+  alertWebhookUrl: text("alert_webhook_url"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

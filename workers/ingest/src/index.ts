@@ -2,6 +2,7 @@ import { createIngestApp } from "./app";
 import { EVENTS_DLQ, type IngestEnv } from "./env";
 import { consumeDeadLetters } from "./queue/consume-dead-letters";
 import { consumeEvents } from "./queue/consume-events";
+import { runScheduledChecks } from "./scheduled";
 
 const app = createIngestApp();
 
@@ -10,5 +11,8 @@ export default {
   async queue(batch, env, ctx) {
     if (batch.queue === EVENTS_DLQ) return consumeDeadLetters(batch, env, ctx);
     return consumeEvents(batch, env, ctx);
+  },
+  scheduled(_controller, env, ctx) {
+    ctx.waitUntil(runScheduledChecks(env, ctx));
   },
 } satisfies ExportedHandler<IngestEnv>;
