@@ -3,41 +3,23 @@
  * their redirects; once the database is back every click is stored, once. Runs on its own cluster so that
  * stopping it does not disturb other test files.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { migrateDatabase } from "../scripts/lib/migrate";
-import { LocalCluster } from "../scripts/lib/postgres";
-import { startWsBridge, type Bridge } from "../scripts/lib/ws-bridge";
-import { freePort } from "./helpers/ports";
-import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalCluster } from "../scripts/lib/postgres";
+import { startStackWithOwnDatabase, type OwnDatabaseStack } from "./helpers/own-database";
+import { seedTestProgram, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
 
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
-let scratch: string;
+let own: OwnDatabaseStack;
 let cluster: LocalCluster;
-let bridge: Bridge;
 let stack: TestStack;
 
 beforeAll(async () => {
-  const pgBin = inject("pgBin");
-  if (!pgBin) throw new Error("this test stops and restarts its own PostgreSQL cluster: install postgresql");
-  scratch = mkdtempSync(join(tmpdir(), "indica-outage-"));
-  chmodSync(scratch, 0o755);
-  cluster = new LocalCluster(pgBin, { dir: join(scratch, "pg"), port: await freePort(), fast: true });
-  await cluster.start();
-  await migrateDatabase(cluster.url);
-  bridge = await startWsBridge(cluster.url);
-  stack = await startTestStack({ databaseUrl: cluster.url, wsProxy: bridge.address });
+  own = await startStackWithOwnDatabase();
+  ({ stack, cluster } = own);
 });
 
-afterAll(async () => {
-  await stack?.close().catch(() => {});
-  await bridge?.close();
-  await cluster?.stop("immediate").catch(() => {});
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => own?.close());
 
 async function click(code: string): Promise<string> {
   const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}`, { headers: { "user-agent": BROWSER } });
