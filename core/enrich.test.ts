@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeUserAgent, hostOf, scrubPageUrl } from "./enrich";
+import { describeUserAgent, hostOf, redactEmails, scrubPageUrl } from "./enrich";
 
 describe("enrichment", () => {
   it("describes browsers, phones and bots", () => {
@@ -13,5 +13,10 @@ describe("enrichment", () => {
     expect(scrubPageUrl("https://loja.example/p?email=a@b.c&utm_source=x&indica_cid=clk_1#top")).toBe("https://loja.example/p?utm_source=x&indica_cid=clk_1");
     expect(hostOf("https://www.google.com/search?q=x")).toBe("www.google.com");
     expect(hostOf("not a url")).toBeNull();
+  });
+
+  it("redacts email addresses in free-form properties", () => {
+    expect(redactEmails({ note: "cliente maria@example.com pediu", n: 3 })).toEqual({ note: "cliente [email redacted] pediu", n: 3 });
+    expect(redactEmails(undefined)).toBeUndefined();
   });
 });

@@ -51,3 +51,16 @@ export function hostOf(raw: string | null | undefined): string | null {
     return null;
   }
 }
+
+const EMAIL_LIKE = /[^\s@"<>]+@[^\s@"<>]+\.[A-Za-z]{2,}/g;
+
+/**
+ * Free-form properties (event props, order metadata) are the merchant's to fill, but an email address in
+ * one would be personal data stored in the clear: such values are redacted before they leave the edge.
+ */
+export function redactEmails<T extends Record<string, unknown> | undefined>(props: T): T {
+  if (!props) return props;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) out[k] = typeof v === "string" ? v.replace(EMAIL_LIKE, "[email redacted]") : v;
+  return out as T;
+}

@@ -68,7 +68,7 @@ describe("ingest", () => {
   it("accepts server-to-server conversions, batches and refunds, idempotently", async () => {
     const p = await seedTestProgram(stack);
     const order = orderId();
-    const one = { orderId: order, amount: 19990, currency: "BRL", customer: { email: " Maria@Example.com " } };
+    const one = { orderId: order, amount: 19990, currency: "BRL", customer: { email: " Maria@Example.com " }, metadata: { note: "entregar para maria@example.com" } };
     expect((await serverPost(stack, "/v1/conversions", p.apiKey, one)).status).toBe(202);
     expect((await serverPost(stack, "/v1/conversions", p.apiKey, one)).status).toBe(202);
     const batch = { conversions: [{ orderId: orderId(), amount: 100, currency: "BRL" }, { orderId: orderId(), amount: 200, currency: "USD" }] };
@@ -86,6 +86,7 @@ describe("ingest", () => {
     // The raw email never reaches Postgres; its SHA-256 does.
     expect(conversion.email_hash).toBe(createHash("sha256").update("maria@example.com").digest("hex"));
     expect(JSON.stringify(conversion)).not.toMatch(/maria/i);
+    expect(conversion.metadata).toEqual({ note: "entregar para [email redacted]" });
   });
 
   it("accepts a conversion signed with HMAC instead of an API key, and refuses a tampered one", async () => {

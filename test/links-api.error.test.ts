@@ -251,6 +251,14 @@ describe("references that cannot be used", () => {
     }
   });
 
+  it("a link domain whose DNS is not verified yet is a 422 pointing at domain", async () => {
+    const domain = uniqueLinkDomain();
+    const p = await seedTestProgram(stack, { ownDomain: true, linkDomain: domain });
+    await stack.db.query("UPDATE domains SET verified_at = NULL WHERE hostname = $1", [domain]);
+    const problem = await expectProblem(await postLink(stack, p.apiKey, { ...ids(p), domain, code: `c-${uniqueSuffix()}` }), 422, "unprocessable");
+    expect(problem.errors!.map((e) => e.pointer)).toEqual(["/body/domain"]);
+  });
+
   it("a domain that is not a hostname is a 400 pointing at domain", async () => {
     const p = await seedTestProgram(stack);
     for (const domain of ["", "go loja.example", "https://go.loja.example", "go.loja.example/x"]) {

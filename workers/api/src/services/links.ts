@@ -38,10 +38,12 @@ export async function createLink(db: Database, tenantId: string, input: CreateLi
   const domain = normalizeHost(input.domain ?? defaultDomain);
   if (domain !== normalizeHost(defaultDomain)) {
     const [owned] = await db
-      .select({ id: domains.id })
+      .select({ id: domains.id, verifiedAt: domains.verifiedAt })
       .from(domains)
       .where(and(eq(domains.tenantId, tenantId), sql`lower(${domains.hostname}) = ${domain}`, eq(domains.isLinkDomain, true)));
     if (!owned) return fail("unprocessable", "This domain is not one of your link domains.", "/body/domain");
+    // Until its DNS is verified, links on it would not reach us; refusing now beats a dead link later.
+    if (!owned.verifiedAt) return fail("unprocessable", "This domain is not verified yet.", "/body/domain");
   }
 
   const base = {

@@ -4,7 +4,7 @@
  */
 import type { Hono } from "hono";
 import { CLICK_COOKIE, readCookie, serializeCookie, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "../../../../core/cookie";
-import { describeUserAgent } from "../../../../core/enrich";
+import { describeUserAgent, redactEmails } from "../../../../core/enrich";
 import { isId, newId } from "../../../../core/ids";
 import { hashIp } from "../../../../core/ip";
 import { browserEventBatchSchema, type BrowserEvent } from "../../../../core/schemas/tracking";
@@ -69,7 +69,7 @@ export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
       context,
       // Without consent an event keeps no identity; only an order may keep the click id of the page it was
       // placed on (it travels with the order, not in storage; see docs/tracking.md).
-      events: storeIds ? batch.events : batch.events.map(withoutIdentifiers),
+      events: (storeIds ? batch.events : batch.events.map(withoutIdentifiers)).map((e) => ({ ...e, props: redactEmails(e.props) })),
     };
     await enqueue(c.env, [message]);
 

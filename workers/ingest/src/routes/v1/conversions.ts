@@ -3,6 +3,7 @@
  * a batch is accepted whole or refused whole with a field error for each bad conversion.
  */
 import type { Hono } from "hono";
+import { redactEmails } from "../../../../../core/enrich";
 import { hashCustomerId, hashEmail } from "../../../../../core/identity-hash";
 import { conversionBatchSchema, conversionInputSchema, type ConversionInput } from "../../../../../core/schemas/tracking";
 import type { ConversionMessage } from "../../../../../core/schemas/queue-event";
@@ -24,6 +25,7 @@ export async function toConversionMessage(tenantId: string, input: ConversionInp
     receivedAt,
     input: {
       ...rest,
+      metadata: redactEmails(rest.metadata),
       emailHash: customer?.emailHash ?? (customer?.email ? await hashEmail(customer.email) : undefined),
       customerIdHash: customer?.customerId ? await hashCustomerId(customer.customerId) : undefined,
     },
