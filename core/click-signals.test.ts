@@ -30,6 +30,8 @@ describe("click request signals", () => {
   it("flags paid-search click ids only where the campaign forbids brand bidding", () => {
     expect(requestSignals({ ...chrome, adClickIds: { gclid: "x" } }, rules)).toEqual(["brand_bidding"]);
     expect(requestSignals({ ...chrome, adClickIds: { gclid: "x" } }, { paidSearchAllowed: true })).toEqual([]);
+    // Facebook adds fbclid to organic shares too.
+    expect(requestSignals({ ...chrome, adClickIds: { fbclid: "x" } }, rules)).toEqual([]);
   });
 
   it("turns counters over the limits into velocity signals", () => {

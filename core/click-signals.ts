@@ -25,6 +25,12 @@ export interface ClickRequestFacts {
  */
 export const DATACENTER_ASNS = new Set([16509, 14618, 15169, 396982, 8075, 14061, 16276, 24940, 63949, 20473, 31898, 45102, 132203, 51167, 12876, 60781]);
 
+/**
+ * Click ids only paid search adds (Google Ads, Microsoft Ads). Facebook's `fbclid` and TikTok's `ttclid`
+ * are also added to ordinary, unpaid shares, so they are recorded but are no evidence of brand bidding.
+ */
+export const PAID_SEARCH_IDS = ["gclid", "gbraid", "wbraid", "msclkid"] as const;
+
 const HEADLESS = /HeadlessChrome|PhantomJS|SlimerJS|Puppeteer|Playwright|Selenium|WebDriver/i;
 
 export function requestSignals(f: ClickRequestFacts, settings: Pick<FraudSettings, "paidSearchAllowed">): FraudReason[] {
@@ -38,7 +44,7 @@ export function requestSignals(f: ClickRequestFacts, settings: Pick<FraudSetting
   const chrome = /Chrome\/(\d+)/.exec(ua);
   if (chrome && Number(chrome[1]) >= 90 && !/CriOS|FxiOS/.test(ua) && !f.secChUa) reasons.push("inconsistent_client_hints");
   if (f.asn !== null && DATACENTER_ASNS.has(f.asn)) reasons.push("datacenter_network");
-  if (!settings.paidSearchAllowed && Object.keys(f.adClickIds).length > 0) reasons.push("brand_bidding");
+  if (!settings.paidSearchAllowed && PAID_SEARCH_IDS.some((p) => p in f.adClickIds)) reasons.push("brand_bidding");
   return reasons;
 }
 

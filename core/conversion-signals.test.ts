@@ -7,6 +7,7 @@ const base: ConversionFacts = {
   emailHash: "a".repeat(64),
   click: { at: 1_000_000 - 3_600_000, reasons: [], minClickToConversionSeconds: 10 },
   affiliateEmailHash: "b".repeat(64),
+  shopperClicked: true,
 };
 
 describe("conversion signals", () => {
@@ -17,7 +18,9 @@ describe("conversion signals", () => {
   it("tells click injection, self-referral, leaked coupons and flagged clicks", () => {
     expect(conversionSignals({ ...base, click: { ...base.click!, at: base.occurredAt - 4_000 } })).toEqual(["fast_conversion"]);
     expect(conversionSignals({ ...base, affiliateEmailHash: base.emailHash })).toEqual(["self_referral"]);
-    expect(conversionSignals({ ...base, match: { source: "coupon", clickId: null, affiliateId: "aff_1" }, click: null })).toEqual(["leaked_coupon"]);
+    expect(conversionSignals({ ...base, match: { source: "coupon", clickId: null, affiliateId: "aff_1" }, click: null, shopperClicked: false })).toEqual(["leaked_coupon"]);
+    // A shopper who clicked and used the affiliate's coupon is no leak.
+    expect(conversionSignals({ ...base, match: { source: "coupon", clickId: null, affiliateId: "aff_1" }, click: null, shopperClicked: true })).toEqual([]);
     expect(conversionSignals({ ...base, click: { ...base.click!, reasons: ["brand_bidding", "not_a_reason"] } })).toEqual(["brand_bidding"]);
   });
 });

@@ -10,6 +10,8 @@ export interface ConversionFacts {
   click: { at: number; reasons: string[]; minClickToConversionSeconds: number } | null;
   /** SHA-256 of the matched affiliate's own email. */
   affiliateEmailHash: string | null;
+  /** Whether any click of this shopper was found (by visitor or hashed identity), whatever step matched. */
+  shopperClicked: boolean;
 }
 
 const isReason = (r: string): r is FraudReason => r in FRAUD_SIGNALS;
@@ -22,6 +24,6 @@ export function conversionSignals(f: ConversionFacts): FraudReason[] {
   if (f.click && f.occurredAt - f.click.at < f.click.minClickToConversionSeconds * 1000) reasons.push("fast_conversion");
   if (f.emailHash && f.affiliateEmailHash && f.emailHash === f.affiliateEmailHash) reasons.push("self_referral");
   // A coupon with no affiliate click behind it was most likely found on a coupon site.
-  if (f.match?.source === "coupon") reasons.push("leaked_coupon");
+  if (f.match?.source === "coupon" && !f.shopperClicked) reasons.push("leaked_coupon");
   return reasons;
 }

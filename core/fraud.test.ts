@@ -33,6 +33,6 @@ describe("fraud score", () => {
   it("flags strong signals alone and weak ones only together", () => {
     expect(assess(["self_referral"]).flagged).toBe(true);
     expect(assess(["missing_browser_headers"]).flagged).toBe(false);
-    expect(assess(["missing_browser_headers", "datacenter_network", "inconsistent_client_hints"]).flagged).toBe(true);
+    expect(assess(["missing_browser_headers", "inconsistent_client_hints"]).flagged).toBe(true);
   });
 });

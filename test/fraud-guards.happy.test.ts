@@ -95,18 +95,23 @@ describe("fraud signals on clicks", () => {
     expect((await clickRow(later)).is_duplicate).toBe(false);
   });
 
-  it("flags a click flood from one network once it passes the per-minute limit", async () => {
+  it("flags a click flood from one network once it passes the per-minute limit, and then its first clicks too", async () => {
     const p = await seedTestProgram(stack);
     const ip = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
     const ids: string[] = [];
     for (let i = 0; i < 22; i++) ids.push(await click(p.code, { ...CHROME, "cf-connecting-ip": ip, cookie: `indica_vid=${newId("visitor")}` }));
-    expect((await clickRow(ids[0])).fraud_reasons).toEqual([]);
     const last = await clickRow(ids[21]);
     expect(last.fraud_reasons).toContain("ip_velocity_minute");
-    expect(last.fraud_score).toBeGreaterThanOrEqual(60);
+    expect(last.flagged).toBe(true);
+    // The flood's first clicks passed the limit unflagged; once it is recognised they are flagged too.
+    const first = await waitFor(async () => {
+      const row = await clickRow(ids[0]);
+      return row.flagged && row;
+    }, 20_000, "the flood's first click flagged");
+    expect(first.fraud_reasons).toEqual(["ip_velocity_minute"]);
   });
 
-  it("flags brand bidding and scripted requests, and leaves a real browser's click clean", async () => {
+  it("flags brand bidding and scripted requests, and leaves a real browser's click and an organic Facebook share clean", async () => {
     const p = await seedTestProgram(stack);
     const clean = await clickRow(await click(p.code, CHROME));
     expect(clean).toMatchObject({ fraud_score: 0, fraud_reasons: [], flagged: false });
@@ -114,6 +119,8 @@ describe("fraud signals on clicks", () => {
     expect(paid).toMatchObject({ fraud_reasons: ["brand_bidding"], flagged: true });
     const scripted = await clickRow(await click(p.code, { "user-agent": CHROME["user-agent"] }));
     expect(scripted.fraud_reasons).toEqual(["inconsistent_client_hints", "missing_browser_headers"]);
-    expect(scripted.flagged).toBe(false);
+    expect(scripted.flagged).toBe(true);
+    const facebook = await clickRow(await click(p.code, CHROME, "?fbclid=organic-share"));
+    expect(facebook).toMatchObject({ fraud_reasons: [], flagged: false });
   });
 });

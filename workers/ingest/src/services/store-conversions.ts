@@ -32,7 +32,14 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
     const match = matches[i];
     const click = match?.clickId ? clicksById.get(clickKey(d.tenantId, match.clickId)) ?? null : null;
     const fraud = assess(
-      conversionSignals({ match, occurredAt: d.occurredAt, emailHash: d.emailHash, click, affiliateEmailHash: match?.affiliateId ? emailHashes.get(match.affiliateId) ?? null : null }),
+      conversionSignals({
+        match,
+        occurredAt: d.occurredAt,
+        emailHash: d.emailHash,
+        click,
+        affiliateEmailHash: match?.affiliateId ? emailHashes.get(match.affiliateId) ?? null : null,
+        shopperClicked: byIdentity.has(i) || Object.values(d.candidates).some((id) => id && clicksById.has(clickKey(d.tenantId, id))),
+      }),
     );
     const { candidates: _candidates, occurredAt, receivedAt, ...rest } = d;
     return {

@@ -3,6 +3,7 @@ import { draftsFromBrowser, draftFromServer, type ConversionDraft } from "../../
 import type { QueueEvent } from "../../../../core/schemas/queue-event";
 import type { Executor } from "../../../../db/client";
 import { storeBrowserEvents } from "./store-browser-events";
+import { flagFloodPredecessors } from "./flag-flood-predecessors";
 import { storeClicks } from "./store-clicks";
 import { storeConversions } from "./store-conversions";
 import { storeRefunds } from "./store-refunds";
@@ -16,6 +17,7 @@ export async function storeMessages(db: Executor, messages: QueueEvent[]): Promi
   ];
   // Order matters: a click and the order it led to may arrive in the same batch.
   await storeClicks(db, clicks);
+  await flagFloodPredecessors(db, clicks);
   await storeBrowserEvents(db, browser);
   await storeConversions(db, drafts);
   await storeRefunds(db, messages.filter((m) => m.type === "refund"));
