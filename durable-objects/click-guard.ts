@@ -51,9 +51,13 @@ async function perShard<T, A>(items: T[], shardOf: (t: T) => string | null, ask:
 
 export async function guardClicks(requests: GuardRequest[], shards: GuardShards, counts: ShardCounts = shardCounts(undefined), timeoutMs = GUARD_TIMEOUT_MS): Promise<GuardOutcome[]> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
+  // 0 means do not wait at all (every click recorded unchecked), which a timer of 0 ms would not guarantee.
+  const deadline =
+    timeoutMs <= 0
+      ? Promise.resolve(null)
+      : new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), timeoutMs);
+        });
   try {
     const [visitors, networks] = await Promise.all([
       perShard(requests, (r) => visitorShardName(r.click.visitor, counts.visitors), (name, rs) => shards.visitors(name).recordClicks(rs.map((r) => r.click)), deadline),

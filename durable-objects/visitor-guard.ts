@@ -36,7 +36,7 @@ export class VisitorGuard extends DurableObject<Record<string, unknown>> {
   /** Several clicks in one call (a redirect isolate's batch), judged in order in one transaction. */
   async recordClicks(clicks: VisitorClick[]): Promise<VisitorVerdict[]> {
     const verdicts = this.ctx.storage.transactionSync(() => clicks.map((c) => this.judge(c)));
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + this.sweepEveryMs());
     return verdicts;
   }
 
@@ -74,6 +74,11 @@ export class VisitorGuard extends DurableObject<Record<string, unknown>> {
   async sweep(): Promise<void> {
     this.ctx.storage.sql.exec("DELETE FROM clicks WHERE at <= ?", Date.now() - RETENTION_MS);
     const left = Number(this.ctx.storage.sql.exec("SELECT count(*) AS n FROM clicks").one().n);
-    if (left > 0) await this.ctx.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
+    if (left > 0) await this.ctx.storage.setAlarm(Date.now() + this.sweepEveryMs());
+  }
+
+  /** `GUARD_SWEEP_EVERY_MS` shortens the sweep period (tests watch the alarm expire state). */
+  private sweepEveryMs(): number {
+    return Number(this.env.GUARD_SWEEP_EVERY_MS ?? SWEEP_EVERY_MS);
   }
 }

@@ -124,3 +124,40 @@ describe("fraud signals on clicks", () => {
     expect(facebook).toMatchObject({ fraud_reasons: [], flagged: false });
   });
 });
+
+describe("guard objects in workerd, failing and expiring", () => {
+  it("records clicks unchecked, never failing the shopper, when the guards do not answer in time", async () => {
+    const stack = await startTestStack({ bindings: { "indica-redirect": { GUARD_TIMEOUT_MS: "0" } } });
+    try {
+      const p = await seedTestProgram(stack);
+      const cookie = `indica_vid=${newId("visitor")}`;
+      const ids: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${p.code}`, { headers: { ...CHROME, cookie } });
+        expect(res.status).toBe(302);
+        ids.push(new URL(res.headers.get("location")!).searchParams.get("indica_cid")!);
+      }
+      const rows = await waitFor(async () => {
+        const r = await stack.db.query("SELECT id, is_duplicate FROM clicks WHERE id = ANY($1)", [ids]);
+        return r.rows.length === 2 && r.rows;
+      }, 20_000, "both clicks");
+      // Unchecked: the repeat click could not be recognised, but nothing was lost.
+      expect(rows.map((r) => r.is_duplicate)).toEqual([false, false]);
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it("expires a visitor's old clicks when the alarm fires", async () => {
+    const stack = await startTestStack({ bindings: { "indica-redirect": { GUARD_SWEEP_EVERY_MS: "300" } } });
+    try {
+      const guard = await visitorGuard(stack.mf, "visitors-1");
+      const old = { visitor: "v:vis_expiring", linkId: "lnk_A", affiliateId: "aff_A", at: Date.now() - 25 * 3_600_000, dedupWindowMs: 30_000 };
+      await guard.recordClick(old);
+      expect(await guard.touches("v:vis_expiring")).toHaveLength(1);
+      await waitFor(async () => (await guard.touches("v:vis_expiring")).length === 0, 10_000, "the alarm to sweep");
+    } finally {
+      await stack.close();
+    }
+  });
+});

@@ -18,6 +18,10 @@ export interface RedirectEnv {
   FRAUD_GUARDS?: string;
   /** "visitors,networks": how many guard shard objects (durable-objects/shard.ts). */
   GUARD_SHARDS?: string;
+  /** How long a batch waits for the guard objects before recording its clicks unchecked (fail-open). */
+  GUARD_TIMEOUT_MS?: string;
+  /** Sweep period of the guard objects' alarm; shortened in tests. */
+  GUARD_SWEEP_EVERY_MS?: string;
 }
 
 export interface RedirectHonoEnv {

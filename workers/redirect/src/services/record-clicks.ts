@@ -4,7 +4,7 @@
  */
 import { assess } from "../../../../core/fraud";
 import { packClicks, type ClickEvent } from "../../../../core/schemas/click-event";
-import { guardClicks, type GuardOutcome } from "../../../../durable-objects/click-guard";
+import { GUARD_TIMEOUT_MS, guardClicks, type GuardOutcome } from "../../../../durable-objects/click-guard";
 import { bufferShardName, enqueueEvents } from "../../../../durable-objects/enqueue";
 import { shardCounts } from "../../../../durable-objects/shard";
 import type { RedirectEnv } from "../env";
@@ -18,6 +18,7 @@ export async function recordClicks(env: RedirectEnv, pending: PendingClick[]): P
           pending.map((p) => p.guard),
           { visitors: (name) => env.VISITOR_GUARD.getByName(name), networks: (name) => env.IP_GUARD.getByName(name) },
           shardCounts(env.GUARD_SHARDS),
+          Number(env.GUARD_TIMEOUT_MS ?? GUARD_TIMEOUT_MS),
         );
   const events: ClickEvent[] = pending.map((p, i) => ({
     ...p.event,
