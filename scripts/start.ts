@@ -138,7 +138,7 @@ Indica is running (state in .indica/, written to .indica/dev.json)
   Demo link         ${linkUrl}
   Demo API key      ${demo.apiKey}
 
-  Try:  curl -i ${linkUrl}
+  Try:  curl -i -A "Mozilla/5.0 Chrome/131.0" ${linkUrl}     (curl's own user agent counts as a bot)
         curl -s -X POST ${urls.api}/v1/links -H "authorization: Bearer ${demo.apiKey}" \\
              -H "content-type: application/json" -d '{"campaignId":"${demo.campaignId}","affiliateId":"${demo.affiliateId}"}'
 
