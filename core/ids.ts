@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   coupon: "cpn",
   signingSecret: "sgs",
   alert: "alr",
+  commission: "com",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

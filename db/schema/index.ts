@@ -3,3 +3,4 @@ export * from "./access";
 export * from "./program";
 export * from "./events";
 export * from "./tracking";
+export * from "./commissions";

@@ -17,6 +17,10 @@ export const campaigns = pgTable(
     dedupWindowSeconds: integer("dedup_window_seconds").notNull().default(30),
     /** Velocity limits, flag threshold and paid-search rule (core/fraud-settings.ts); {} means the defaults. */
     fraudSettings: jsonb("fraud_settings").$type<Record<string, unknown>>().notNull().default({}),
+    /** core/attribution/models.ts; last click unless the merchant chose otherwise. */
+    attributionModel: jsonb("attribution_model").$type<Record<string, unknown>>().notNull().default({ kind: "last_click" }),
+    /** core/commission/rules.ts, versioned; 10% of the order by default. */
+    commissionRules: jsonb("commission_rules").$type<Record<string, unknown>>().notNull().default({ version: 1, base: { type: "percentage", bp: 1000 } }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,6 +5,8 @@ import type { Executor } from "../../../../db/client";
 import { storeBrowserEvents } from "./store-browser-events";
 import { flagFloodPredecessors } from "./flag-flood-predecessors";
 import { storeClicks } from "./store-clicks";
+import { createCommissions } from "./create-commissions";
+import { reverseCommissions } from "./reverse-commissions";
 import { storeConversions } from "./store-conversions";
 import { storeRefunds } from "./store-refunds";
 
@@ -20,5 +22,8 @@ export async function storeMessages(db: Executor, messages: QueueEvent[]): Promi
   await flagFloodPredecessors(db, clicks);
   await storeBrowserEvents(db, browser);
   await storeConversions(db, drafts);
-  await storeRefunds(db, messages.filter((m) => m.type === "refund"));
+  await createCommissions(db, drafts.map((d) => ({ tenantId: d.tenantId, orderId: d.orderId })));
+  const refunds = messages.filter((m) => m.type === "refund");
+  await storeRefunds(db, refunds);
+  await reverseCommissions(db, refunds);
 }

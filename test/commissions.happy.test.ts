@@ -1,0 +1,94 @@
+/** Orders become commissions through the real pipeline: model, rules, window, review hold, refunds. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../core/ids";
+import { orderId, serverPost } from "./helpers/tracking";
+import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
+
+const CHROME = {
+  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  accept: "text/html",
+  "accept-language": "pt-BR",
+  "sec-ch-ua": '"Chromium";v="131"',
+};
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.close());
+
+async function click(code: string, cookie: string, query = ""): Promise<string> {
+  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}${query}`, { headers: { ...CHROME, cookie } });
+  const id = new URL(res.headers.get("location")!).searchParams.get("indica_cid")!;
+  await waitFor(async () => (await stack.db.query("SELECT 1 FROM clicks WHERE id = $1", [id])).rowCount === 1, 20_000, "the click");
+  return id;
+}
+
+const commissionsOf = (tenantId: string, order: string) =>
+  stack.db.query("SELECT * FROM commissions WHERE tenant_id = $1 AND order_id = $2 ORDER BY affiliate_id", [tenantId, order]).then((r) => r.rows);
+
+/** An order an hour after the click (a fast one would be flagged as click injection). */
+const later = () => new Date(Date.now() + 3_600_000).toISOString();
+
+describe("commissions", () => {
+  it("pays the campaign's rate on an order, once, with the rule version and an explanation", async () => {
+    const p = await seedTestProgram(stack);
+    const clickId = await click(p.code, `indica_vid=${newId("visitor")}`);
+    const order = orderId();
+    const body = { orderId: order, amount: 25_000, currency: "BRL", clickId, occurredAt: later() };
+    expect((await serverPost(stack, "/v1/conversions", p.apiKey, body)).status).toBe(202);
+    expect((await serverPost(stack, "/v1/conversions", p.apiKey, { ...body, status: "paid" })).status).toBe(202);
+    const rows = await waitFor(async () => {
+      const r = await commissionsOf(p.tenantId, order);
+      return r.length > 0 && r;
+    }, 20_000, "the commission");
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await commissionsOf(p.tenantId, order)).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ affiliate_id: p.affiliateId, campaign_id: p.campaignId, amount: "2500", share_bp: 10_000, status: "pending", held_for_review: false, rules_version: 1 });
+    expect(rows[0].explanation[0]).toMatch(/^last click over 1 touch/);
+  });
+
+  it("splits an order between two affiliates the shopper clicked, under a linear model, to the cent", async () => {
+    const p = await seedTestProgram(stack);
+    await stack.db.query(`UPDATE campaigns SET attribution_model = '{"kind":"linear"}', commission_rules = '{"version":2,"base":{"type":"percentage","bp":1000}}' WHERE id = $1`, [p.campaignId]);
+    const other = newId("affiliate");
+    await stack.db.query("INSERT INTO affiliates (id, tenant_id, name, email) VALUES ($1, $2, 'Bruno', $3)", [other, p.tenantId, `bruno+${other}@example.com`]);
+    const code2 = `c2-${other.slice(-8).toLowerCase()}`;
+    await stack.db.query("INSERT INTO links (id, tenant_id, campaign_id, affiliate_id, domain, code, destination_url) VALUES ($1, $2, $3, $4, $5, $6, 'https://loja.example/')", [newId("link"), p.tenantId, p.campaignId, other, TEST_LINK_DOMAIN, code2]);
+    const cookie = `indica_vid=${newId("visitor")}`;
+    await click(p.code, cookie);
+    const last = await click(code2, cookie);
+    const order = orderId();
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 10_001, currency: "BRL", clickId: last, occurredAt: later() });
+    const rows = await waitFor(async () => {
+      const r = await commissionsOf(p.tenantId, order);
+      return r.length === 2 && r;
+    }, 20_000, "two commissions");
+    expect(rows.reduce((s, r) => s + Number(r.amount), 0)).toBe(1_000); // 10% of 100,01 = 10,00 (half to even)
+    expect(rows.map((r) => r.share_bp).sort()).toEqual([5_000, 5_000]);
+    expect(rows.every((r) => r.rules_version === 2)).toBe(true);
+  });
+
+  it("holds a commission on a flagged click for review, and takes back refunds proportionally, once", async () => {
+    const p = await seedTestProgram(stack);
+    const clickId = await click(p.code, `indica_vid=${newId("visitor")}`, "?gclid=brand");
+    const order = orderId();
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 20_000, currency: "BRL", clickId, occurredAt: later() });
+    const [c] = await waitFor(async () => {
+      const r = await commissionsOf(p.tenantId, order);
+      return r.length > 0 && r;
+    }, 20_000, "the commission");
+    expect(c).toMatchObject({ amount: "2000", held_for_review: true });
+
+    const refund = { orderId: order, amount: 5_000, currency: "BRL", refundId: "r-1" };
+    await serverPost(stack, "/v1/refunds", p.apiKey, refund);
+    await serverPost(stack, "/v1/refunds", p.apiKey, refund);
+    await waitFor(async () => (await commissionsOf(p.tenantId, order))[0].reversed_amount === "500", 20_000, "a quarter taken back");
+    await serverPost(stack, "/v1/refunds", p.apiKey, { ...refund, refundId: "r-2", amount: 15_000 });
+    const [after] = await waitFor(async () => {
+      const r = await commissionsOf(p.tenantId, order);
+      return r[0].status === "reversed" && r;
+    }, 20_000, "fully reversed");
+    expect(after.reversed_amount).toBe("2000");
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Commissions for the orders of a batch, in the same transaction that stored them: the campaign of the
+ * matched click (or coupon), the shopper's touches inside the campaign's window, the campaign's model and
+ * rules (core/attribution, core/commission). Set-based: a few queries per batch, none per order.
+ * Idempotent: an order that already has commissions is skipped.
+ */
+import { sql } from "drizzle-orm";
+import { attribute } from "../../../../core/attribution/attribute";
+import { attributionModelSchema } from "../../../../core/attribution/models";
+import type { Touch } from "../../../../core/attribution/models";
+import { computeCommission } from "../../../../core/commission/compute";
+import { commissionRulesSchema } from "../../../../core/commission/rules";
+import { newId, timestampOfId } from "../../../../core/ids";
+import type { Executor } from "../../../../db/client";
+import { commissions } from "../../../../db/schema";
+
+const rowsOf = <T>(r: { rows: T[] } | T[]): T[] => (Array.isArray(r) ? r : r.rows);
+/** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
+const ms = (v: string | Date) => new Date(v).getTime();
+
+type Order = {
+  id: string;
+  tenant_id: string;
+  order_id: string;
+  amount: string;
+  currency: string;
+  items: { sku: string; category?: string; quantity: number; unitAmount: number }[];
+  occurred_at: string | Date;
+  identity_source: string;
+  matched_click_id: string | null;
+  matched_affiliate_id: string;
+  visitor_id: string | null;
+  flagged: boolean;
+  coupon_campaign_id: string | null;
+  first_order: boolean;
+  month_revenue: string;
+};
+
+type MatchedClick = { id: string; tenant_id: string; campaign_id: string; visitor_id: string; flagged: boolean };
+type Campaign = { id: string; attribution_window_days: number; attribution_model: unknown; commission_rules: unknown };
+type TouchRow = { tenant_id: string; campaign_id: string; visitor_id: string; affiliate_id: string; id: string; clicked_at: string | Date };
+
+async function newOrders(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<Order[]> {
+  return rowsOf(
+    await db.execute<Order>(sql`
+      SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.items, cv.occurred_at, cv.identity_source,
+        cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cp.campaign_id AS coupon_campaign_id,
+        (cv.email_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM conversions p
+          WHERE p.tenant_id = cv.tenant_id AND p.email_hash = cv.email_hash AND p.occurred_at < cv.occurred_at)) AS first_order,
+        (SELECT coalesce(sum(m.amount), 0) FROM conversions m WHERE m.tenant_id = cv.tenant_id AND m.matched_affiliate_id = cv.matched_affiliate_id
+          AND m.occurred_at >= date_trunc('month', cv.occurred_at) AND m.occurred_at < cv.occurred_at AND m.status <> 'cancelled') AS month_revenue
+      FROM conversions cv
+      JOIN unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
+        ON cv.tenant_id = k.tenant_id AND cv.order_id = k.order_id
+      LEFT JOIN coupons cp ON cv.identity_source = 'coupon' AND cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)
+      WHERE cv.matched_affiliate_id IS NOT NULL AND cv.status <> 'cancelled'
+        AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = cv.tenant_id AND cm.conversion_id = cv.id)`),
+  );
+}
+
+/** The matched clicks; the time inside each id picks its partition. */
+async function matchedClicks(db: Executor, orders: Order[]): Promise<Map<string, MatchedClick>> {
+  const withClick = orders.filter((o) => o.matched_click_id && timestampOfId(o.matched_click_id) !== null);
+  if (withClick.length === 0) return new Map();
+  const rows = rowsOf(
+    await db.execute<MatchedClick>(sql`
+      SELECT c.id, c.tenant_id, c.campaign_id, c.visitor_id, c.flagged FROM clicks c
+      JOIN unnest(${sql.param(withClick.map((o) => o.tenant_id))}::text[], ${sql.param(withClick.map((o) => o.matched_click_id!))}::text[],
+                  ${sql.param(withClick.map((o) => new Date(timestampOfId(o.matched_click_id!)!).toISOString()))}::timestamptz[]) AS k(tenant_id, id, at)
+        ON c.tenant_id = k.tenant_id AND c.id = k.id AND c.clicked_at = k.at`),
+  );
+  return new Map(rows.map((r) => [`${r.tenant_id}|${r.id}`, r]));
+}
+
+export async function createCommissions(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<void> {
+  if (keys.length === 0) return;
+  const orders = await newOrders(db, keys);
+  if (orders.length === 0) return;
+  const clicks = await matchedClicks(db, orders);
+  const campaignOf = (o: Order) => (o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`)?.campaign_id : null) ?? o.coupon_campaign_id;
+  const campaignIds = [...new Set(orders.map(campaignOf).filter((c): c is string => !!c))];
+  if (campaignIds.length === 0) return;
+  const campaigns = new Map(
+    rowsOf(await db.execute<Campaign>(sql`SELECT id, attribution_window_days, attribution_model, commission_rules FROM campaigns WHERE id = ANY(${sql.param(campaignIds)}::text[])`)).map((c) => [c.id, c]),
+  );
+
+  // Every click of the orders' shoppers in their campaigns within the longest window: the touches.
+  const visitors = [...new Set(orders.flatMap((o) => [o.visitor_id, o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`)?.visitor_id : null]).filter((v): v is string => !!v))];
+  const longest = Math.max(...[...campaigns.values()].map((c) => c.attribution_window_days));
+  const touchRows = visitors.length
+    ? rowsOf(
+        await db.execute<TouchRow>(sql`
+          SELECT tenant_id, campaign_id, visitor_id, affiliate_id, id, clicked_at FROM clicks
+          WHERE visitor_id = ANY(${sql.param(visitors)}::text[]) AND campaign_id = ANY(${sql.param(campaignIds)}::text[])
+            AND clicked_at > now() - make_interval(days => ${longest + 1}) AND NOT is_duplicate AND review_status IS DISTINCT FROM 'rejected'`),
+      )
+    : [];
+
+  const rows = orders.flatMap((o) => {
+    const campaign = campaignOf(o) ? campaigns.get(campaignOf(o)!) : undefined;
+    if (!campaign) return [];
+    const rules = commissionRulesSchema.safeParse(campaign.commission_rules);
+    const model = attributionModelSchema.safeParse(campaign.attribution_model);
+    if (!rules.success || !model.success) return [];
+    const amount = Number(o.amount);
+    const commission = computeCommission(rules.data, {
+      amount,
+      items: o.items ?? [],
+      isFirstOrder: o.first_order,
+      affiliateMonthRevenue: Number(o.month_revenue),
+    });
+    const matched = o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`) : undefined;
+    const shopper = new Set([o.visitor_id, matched?.visitor_id].filter(Boolean));
+    const touches: Touch[] =
+      o.identity_source === "coupon"
+        ? [{ affiliateId: o.matched_affiliate_id, at: ms(o.occurred_at) }]
+        : touchRows
+            .filter((t) => t.tenant_id === o.tenant_id && t.campaign_id === campaign.id && shopper.has(t.visitor_id))
+            .map((t) => ({ affiliateId: t.affiliate_id, at: ms(t.clicked_at), clickId: t.id }));
+    // The matched click itself always counts, even when its shopper's other clicks are unknown.
+    if (matched && !touches.some((t) => t.clickId === matched.id)) touches.push({ affiliateId: o.matched_affiliate_id, at: timestampOfId(matched.id)!, clickId: matched.id });
+    const shares = attribute({ touches, conversionAt: ms(o.occurred_at), windowDays: campaign.attribution_window_days, model: model.data, commission: commission.amount });
+    return shares.map((s) => ({
+      id: newId("commission"),
+      tenantId: o.tenant_id,
+      conversionId: o.id,
+      orderId: o.order_id,
+      affiliateId: s.affiliateId,
+      campaignId: campaign.id,
+      currency: o.currency,
+      amount: s.amount,
+      shareBp: s.shareBp,
+      heldForReview: o.flagged || !!matched?.flagged,
+      rulesVersion: commission.rulesVersion,
+      explanation: [s.explanation, ...commission.explanation],
+    }));
+  });
+  if (rows.length > 0) await db.insert(commissions).values(rows).onConflictDoNothing();
+}
