@@ -24,6 +24,9 @@ export const commissions = pgTable(
     heldForReview: boolean("held_for_review").notNull().default(false),
     rulesVersion: integer("rules_version").notNull(),
     explanation: jsonb("explanation").$type<string[]>().notNull().default([]),
+    /** Approved automatically from then on unless decided before (the campaign's lock period). */
+    lockUntil: timestamp("lock_until", { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -44,4 +47,45 @@ export const commissionReversals = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("commission_reversals_key").on(t.commissionId, t.refundId), index("commission_reversals_tenant_idx").on(t.tenantId)],
+);
+
+/**
+ * The affiliate's money, per currency: the single source of balances. Approving a commission credits it;
+ * a refund after approval debits it (`reversal`), after payout too (`clawback`, carried into the next
+ * payout); payouts debit what they pay. Idempotent by `entry_key`.
+ */
+export const ledgerEntries = pgTable(
+  "ledger_entries",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    affiliateId: text("affiliate_id").notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    /** Signed minor units: credits positive, debits negative. */
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    /** commission | reversal | clawback | payout */
+    kind: text("kind").notNull(),
+    commissionId: text("commission_id"),
+    /** What makes the entry unique: `commission:<id>`, `refund:<commission>:<refund id>`, `payout:<id>`. */
+    entryKey: text("entry_key").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("ledger_entries_key").on(t.tenantId, t.entryKey), index("ledger_entries_balance_idx").on(t.tenantId, t.affiliateId, t.currency)],
+);
+
+/** Who decided what about a commission, and why: the audit trail. */
+export const commissionDecisions = pgTable(
+  "commission_decisions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    commissionId: text("commission_id").notNull(),
+    /** approved | rejected | auto_approved */
+    action: text("action").notNull(),
+    /** The API key (or, later, the user) that decided; `system` for automatic approval. */
+    actor: text("actor").notNull(),
+    reason: text("reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("commission_decisions_commission_idx").on(t.tenantId, t.commissionId)],
 );

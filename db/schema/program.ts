@@ -15,6 +15,8 @@ export const campaigns = pgTable(
     attributionWindowDays: integer("attribution_window_days").notNull().default(30),
     cookieLifetimeDays: integer("cookie_lifetime_days").notNull().default(30),
     dedupWindowSeconds: integer("dedup_window_seconds").notNull().default(30),
+    /** Days a commission stays pending (returns window) before it is approved automatically. */
+    lockDays: integer("lock_days").notNull().default(30),
     /** Velocity limits, flag threshold and paid-search rule (core/fraud-settings.ts); {} means the defaults. */
     fraudSettings: jsonb("fraud_settings").$type<Record<string, unknown>>().notNull().default({}),
     /** core/attribution/models.ts; last click unless the merchant chose otherwise. */

@@ -8,6 +8,7 @@ import { problemFor } from "./lib/problem";
 import { database } from "./middleware/database";
 import { requestId } from "./middleware/request-id";
 import { registerOpenApi } from "./routes/openapi";
+import { registerCommissions } from "./routes/v1/commissions/commissions";
 import { registerFraudReview } from "./routes/v1/fraud/review-queue";
 import { registerCreateLink } from "./routes/v1/links/create-link";
 import { registerGetLink } from "./routes/v1/links/get-link";
@@ -32,6 +33,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerCreateLink(app);
   registerGetLink(app);
   registerFraudReview(app);
+  registerCommissions(app);
   registerOpenApi(app);
 
   app.notFound((c) => problemFor(c, "not_found", { detail: "No such endpoint. See /openapi.json." }));

@@ -2,6 +2,7 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { isId, timestampOfId } from "../../../../core/ids";
 import type { Database } from "../../../../db/client";
+import { settleReviewedCommissions } from "../../../../db/queries/commission-lifecycle";
 import { clicks, conversions } from "../../../../db/schema";
 
 export interface ReviewItem {
@@ -77,5 +78,11 @@ export async function decide(db: Database, tenantId: string, id: string, decisio
         .where(and(eq(conversions.tenantId, tenantId), eq(conversions.id, id), eq(conversions.flagged, true)))
         .returning({ id: conversions.id, reviewedAt: conversions.reviewedAt });
   const row = rows[0];
-  return row ? { id: row.id, reviewStatus, reviewedAt: (row.reviewedAt ?? new Date()).toISOString() } : null;
+  if (!row) return null;
+  // The orders behind the decision: their commissions are released, or rejected with them.
+  const orders = isId("click", id)
+    ? (await db.select({ id: conversions.id }).from(conversions).where(and(eq(conversions.tenantId, tenantId), eq(conversions.matchedClickId, id)))).map((r) => r.id)
+    : [id];
+  await settleReviewedCommissions(db, tenantId, orders, decision === "approve", "fraud-review");
+  return { id: row.id, reviewStatus, reviewedAt: (row.reviewedAt ?? new Date()).toISOString() };
 }

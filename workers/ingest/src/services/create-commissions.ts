@@ -37,7 +37,7 @@ type Order = {
 };
 
 type MatchedClick = { id: string; tenant_id: string; campaign_id: string; visitor_id: string; flagged: boolean };
-type Campaign = { id: string; attribution_window_days: number; attribution_model: unknown; commission_rules: unknown };
+type Campaign = { id: string; attribution_window_days: number; lock_days: number; attribution_model: unknown; commission_rules: unknown };
 type TouchRow = { tenant_id: string; campaign_id: string; visitor_id: string; affiliate_id: string; id: string; clicked_at: string | Date };
 
 async function newOrders(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<Order[]> {
@@ -81,7 +81,7 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
   const campaignIds = [...new Set(orders.map(campaignOf).filter((c): c is string => !!c))];
   if (campaignIds.length === 0) return;
   const campaigns = new Map(
-    rowsOf(await db.execute<Campaign>(sql`SELECT id, attribution_window_days, attribution_model, commission_rules FROM campaigns WHERE id = ANY(${sql.param(campaignIds)}::text[])`)).map((c) => [c.id, c]),
+    rowsOf(await db.execute<Campaign>(sql`SELECT id, attribution_window_days, lock_days, attribution_model, commission_rules FROM campaigns WHERE id = ANY(${sql.param(campaignIds)}::text[])`)).map((c) => [c.id, c]),
   );
 
   // Every click of the orders' shoppers in their campaigns within the longest window: the touches.
@@ -133,6 +133,7 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
       heldForReview: o.flagged || !!matched?.flagged,
       rulesVersion: commission.rulesVersion,
       explanation: [s.explanation, ...commission.explanation],
+      lockUntil: new Date(ms(o.occurred_at) + campaign.lock_days * 86_400_000),
     }));
   });
   if (rows.length > 0) await db.insert(commissions).values(rows).onConflictDoNothing();

@@ -1,13 +1,14 @@
 /**
  * Refunds are rare next to orders, so they are applied one by one. Refunds take back commissions proportionally (core/commission/reversal.ts), once per refund: the
  * (commission, refund key) pair is recorded, so a redelivered refund changes nothing. A commission
- * fully taken back becomes `reversed`. Entries for amounts already paid out (clawbacks) belong to the
- * ledger, which comes with payouts.
+ * fully taken back becomes `reversed`. Once approved, the ledger is debited (`reversal`); once paid, the
+ * debit is a `clawback` carried into the affiliate's next payout, never a silent skip.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { reversalAmount } from "../../../../core/commission/reversal";
 import type { RefundMessage } from "../../../../core/schemas/queue-event";
 import type { Executor } from "../../../../db/client";
+import { debitReversal } from "../../../../db/queries/commission-lifecycle";
 import { commissionReversals, commissions, conversions } from "../../../../db/schema";
 
 export async function reverseCommissions(db: Executor, refunds: RefundMessage[]): Promise<void> {
@@ -35,6 +36,7 @@ export async function reverseCommissions(db: Executor, refunds: RefundMessage[])
         .update(commissions)
         .set({ reversedAmount: reversed, status: reversed >= c.amount && c.status !== "paid" ? "reversed" : c.status })
         .where(eq(commissions.id, c.id));
+      await debitReversal(db, c, amount, refund.refundKey);
     }
   }
 }

@@ -1,0 +1,84 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { approveCommissions, rejectCommissions } from "../../../../../../db/queries/commission-lifecycle";
+import { commissions } from "../../../../../../db/schema";
+import type { ApiHonoEnv } from "../../../env";
+import { bearerAuth, standardErrors } from "../../../lib/openapi-common";
+import { apiKeyAuth } from "../../../middleware/api-key-auth";
+import { commissionListSchema, commissionQuery, decisionBody, decisionResultSchema } from "./schema";
+
+const list = createRoute({
+  method: "get",
+  path: "/v1/commissions",
+  tags: ["Commissions"],
+  summary: "Commissions, oldest first, filtered by status and affiliate",
+  security: bearerAuth,
+  middleware: [apiKeyAuth({ scope: "commissions:read" })] as const,
+  request: { query: commissionQuery },
+  responses: { 200: { description: "A page", content: { "application/json": { schema: commissionListSchema } } }, ...standardErrors },
+});
+
+const decide = createRoute({
+  method: "post",
+  path: "/v1/commissions/decisions",
+  tags: ["Commissions"],
+  summary: "Approve or reject commissions, one or many",
+  description:
+    "Only pending commissions change. Approving credits the affiliate's ledger; a commission held for fraud review is skipped until the review approves its order or click. Every decision is kept with its actor and reason.",
+  security: bearerAuth,
+  middleware: [apiKeyAuth({ scope: "commissions:write" })] as const,
+  request: { body: { required: true, content: { "application/json": { schema: decisionBody } } } },
+  responses: { 200: { description: "What was decided and what was skipped", content: { "application/json": { schema: decisionResultSchema } } }, ...standardErrors },
+});
+
+type Status = "pending" | "approved" | "rejected" | "reversed" | "paid";
+
+function toView(r: typeof commissions.$inferSelect) {
+  return {
+    id: r.id,
+    orderId: r.orderId,
+    affiliateId: r.affiliateId,
+    campaignId: r.campaignId,
+    currency: r.currency,
+    amount: r.amount,
+    reversedAmount: r.reversedAmount,
+    shareBp: r.shareBp,
+    status: r.status as Status,
+    heldForReview: r.heldForReview,
+    rulesVersion: r.rulesVersion,
+    explanation: r.explanation,
+    lockUntil: r.lockUntil.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export function registerCommissions(app: OpenAPIHono<ApiHonoEnv>): void {
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const tenantId = c.get("principal").tenantId;
+    const rows = await c
+      .get("database")
+      .db.select()
+      .from(commissions)
+      .where(and(eq(commissions.tenantId, tenantId), q.status ? eq(commissions.status, q.status) : undefined, q.affiliateId ? eq(commissions.affiliateId, q.affiliateId) : undefined, q.cursor ? gt(commissions.id, q.cursor) : undefined))
+      .orderBy(asc(commissions.id))
+      .limit(q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    return c.json(
+      {
+        items: page.map(toView),
+        nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
+      },
+      200,
+    );
+  });
+
+  app.openapi(decide, async (c) => {
+    const { action, ids, reason } = c.req.valid("json");
+    const principal = c.get("principal");
+    const decision = { tenantId: principal.tenantId, ids, actor: principal.keyId, reason };
+    const { db } = c.get("database");
+    const result = await db.transaction((tx) => (action === "approve" ? approveCommissions(tx, decision) : rejectCommissions(tx, decision)));
+    return c.json(result, 200);
+  });
+}

@@ -1,0 +1,42 @@
+import { z } from "@hono/zod-openapi";
+import { isId } from "../../../../../../core/ids";
+
+const commissionId = z.string().refine((v) => isId("commission", v), "expected a commission id (com_...)");
+
+export const commissionSchema = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    affiliateId: z.string(),
+    campaignId: z.string(),
+    currency: z.string(),
+    amount: z.number().int().openapi({ description: "Minor units" }),
+    reversedAmount: z.number().int(),
+    shareBp: z.number().int(),
+    status: z.enum(["pending", "approved", "rejected", "reversed", "paid"]),
+    heldForReview: z.boolean(),
+    rulesVersion: z.number().int(),
+    explanation: z.array(z.string()),
+    lockUntil: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi("Commission");
+
+export const commissionListSchema = z.object({ items: z.array(commissionSchema), nextCursor: z.string().nullable() }).openapi("CommissionList");
+
+export const commissionQuery = z.object({
+  status: z.enum(["pending", "approved", "rejected", "reversed", "paid"]).optional().openapi({ param: { name: "status", in: "query" } }),
+  affiliateId: z.string().refine((v) => isId("affiliate", v), "expected an affiliate id").optional().openapi({ param: { name: "affiliateId", in: "query" } }),
+  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: "limit", in: "query" } }),
+  cursor: z.string().max(64).optional().openapi({ param: { name: "cursor", in: "query" } }),
+});
+
+export const decisionBody = z
+  .object({
+    action: z.enum(["approve", "reject"]),
+    ids: z.array(commissionId).min(1).max(500),
+    reason: z.string().max(500).optional(),
+  })
+  .openapi("CommissionDecision");
+
+export const decisionResultSchema = z.object({ decided: z.array(z.string()), skipped: z.array(z.string()) }).openapi("CommissionDecisionResult");
