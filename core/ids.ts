@@ -28,6 +28,8 @@ export const ID_PREFIXES = {
   signingSecret: "sgs",
   alert: "alr",
   commission: "com",
+  ledgerEntry: "led",
+  decision: "dec",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -89,6 +89,16 @@ describe("commission lifecycle", () => {
     expect(kinds.rows.map((r) => [r.kind, Number(r.amount)])).toEqual([["commission", 2_000], ["reversal", -500], ["payout", -1_500], ["clawback", -1_500]]);
   });
 
+  it("takes back every commission of an order the merchant cancels, and debits what was approved", async () => {
+    const p = await seedTestProgram(stack);
+    const c = await commissionFor(p, 30_000);
+    await decide(p, { action: "approve", ids: [c.id] });
+    const { rows } = await stack.db.query("SELECT matched_click_id FROM conversions WHERE id = $1 AND tenant_id = $2", [c.conversion_id, p.tenantId]);
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: c.order_id, amount: 30_000, currency: "BRL", clickId: rows[0].matched_click_id, status: "cancelled" });
+    await waitFor(async () => (await stack.db.query("SELECT status FROM commissions WHERE id = $1", [c.id])).rows[0].status === "reversed", 20_000, "the cancellation");
+    expect(await balance(p)).toBe(0);
+  });
+
   it("lets no other merchant, nor a read-only key, decide", async () => {
     const p = await seedTestProgram(stack);
     const other = await seedTestProgram(stack);

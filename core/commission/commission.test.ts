@@ -43,6 +43,13 @@ describe("commission rules", () => {
     expect(computeCommission(rules, { ...order, affiliateMonthRevenue: 510_000 }).amount).toBe(2_500);
   });
 
+  it("pays nothing under the minimum order, nor on repeat orders of a new-customer campaign", () => {
+    const strict = commissionRulesSchema.parse({ version: 1, base: { type: "percentage", bp: 1_000 }, minOrderAmount: 5_000, newCustomersOnly: true });
+    expect(computeCommission(strict, { ...order, amount: 4_999, isFirstOrder: true })).toMatchObject({ amount: 0, explanation: ["order of 4999 is under the minimum of 5000"] });
+    expect(computeCommission(strict, { ...order, isFirstOrder: false }).amount).toBe(0);
+    expect(computeCommission(strict, { ...order, isFirstOrder: true }).amount).toBe(2_500);
+  });
+
   it("pays renewals only for the recurring months", () => {
     expect(computeCommission(rules, { ...order, renewalMonth: 12 }).amount).toBe(2_500);
     expect(computeCommission(rules, { ...order, renewalMonth: 13 }).amount).toBe(0);

@@ -46,6 +46,12 @@ export function computeCommission(rules: CommissionRules, o: OrderFacts): Commis
   if (o.renewalMonth && o.renewalMonth > 0 && rules.recurringMonths !== null && o.renewalMonth > rules.recurringMonths) {
     return { amount: 0, rulesVersion: rules.version, explanation: [`renewal month ${o.renewalMonth} is past the ${rules.recurringMonths} recurring months`] };
   }
+  if (o.amount < rules.minOrderAmount) {
+    return { amount: 0, rulesVersion: rules.version, explanation: [`order of ${o.amount} is under the minimum of ${rules.minOrderAmount}`] };
+  }
+  if (rules.newCustomersOnly && !o.isFirstOrder) {
+    return { amount: 0, rulesVersion: rules.version, explanation: ["the campaign pays on new customers' first orders only"] };
+  }
   const { rate, why } = orderRate(rules, o);
   let amount = 0;
   if (o.items.length === 0) {

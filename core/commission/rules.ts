@@ -29,6 +29,10 @@ export const commissionRulesSchema = z.object({
   groups: z.record(z.string().min(1), rateSchema).default({}),
   /** A one-off bonus when the affiliate's monthly revenue first passes a threshold. */
   bonuses: z.array(z.object({ atRevenue: minor, amount: minor })).default([]),
+  /** Orders below this amount (minor units) earn nothing. */
+  minOrderAmount: minor.default(0),
+  /** Only a customer's first order earns (new-customer campaigns). */
+  newCustomersOnly: z.boolean().default(false),
   /** Subscriptions: renewals earn for this many months (null: for as long as the subscription lasts). */
   recurringMonths: z.number().int().min(0).nullable().default(0),
 });
