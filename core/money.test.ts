@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, money, moneySchema } from "./money";
+import { convertMinor, formatMoney, money, moneySchema, rateSchema } from "./money";
 
 describe("money", () => {
   it("formats minor units per locale", () => {
@@ -12,5 +12,15 @@ describe("money", () => {
     expect(moneySchema.safeParse({ amount: 10.5, currency: "BRL" }).success).toBe(false);
     expect(moneySchema.safeParse({ amount: 10, currency: "XXX" }).success).toBe(false);
     expect(moneySchema.safeParse({ amount: 2 ** 60, currency: "BRL" }).success).toBe(false);
+  });
+
+  it("converts between currencies in integers, across minor-unit exponents", () => {
+    expect(rateSchema.parse("5.123456")).toBe(5_123_456);
+    expect(rateSchema.safeParse("0").success).toBe(false);
+    expect(rateSchema.safeParse("-1").success).toBe(false);
+    expect(convertMinor(1_000, 5_000_000, "USD", "BRL")).toBe(5_000); // US$ 10,00 → R$ 50,00
+    expect(convertMinor(1_000, 1_000_000, "BRL", "BRL")).toBe(1_000);
+    expect(convertMinor(10_000, 175_500_000, "BRL", "CLP")).toBe(17_550); // R$ 100,00 → CLP 17.550
+    expect(convertMinor(1, 500_000, "BRL", "BRL")).toBe(0); // 0.5 → 0 (half to even)
   });
 });

@@ -34,3 +34,28 @@ export function formatMoney(m: Money, locale = "pt-BR"): string {
     maximumFractionDigits: exponent,
   }).format(m.amount / 10 ** exponent);
 }
+
+/** "5.123456" → 5123456: exchange rates travel as decimal strings and are kept as integer millionths. */
+export const rateSchema = z
+  .string()
+  .regex(/^\d{1,9}(\.\d{1,6})?$/, "a positive decimal with up to 6 places, e.g. \"5.123456\"")
+  .transform((v) => {
+    const [whole, frac = ""] = v.split(".");
+    return Number(whole) * 1_000_000 + Number(frac.padEnd(6, "0"));
+  })
+  .refine((micros) => micros > 0, "must be more than zero");
+
+/**
+ * Converts minor units of one currency into minor units of another at a rate in millionths (one unit of
+ * `from` in units of `to`), in integers, rounding half to even; currencies with different minor-unit
+ * exponents (BRL 2, CLP 0) convert correctly.
+ */
+export function convertMinor(amount: number, rateMicros: number, from: Currency, to: Currency): number {
+  const num = BigInt(amount) * BigInt(rateMicros) * 10n ** BigInt(CURRENCY_EXPONENTS[to]);
+  const den = 1_000_000n * 10n ** BigInt(CURRENCY_EXPONENTS[from]);
+  const q = num / den;
+  const twice = 2n * (num % den);
+  if (twice < den) return Number(q);
+  if (twice > den) return Number(q + 1n);
+  return Number(q % 2n === 0n ? q : q + 1n);
+}

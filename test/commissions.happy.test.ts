@@ -1,6 +1,7 @@
 /** Orders become commissions through the real pipeline: model, rules, window, review hold, refunds. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
+import { callApi } from "./helpers/api";
 import { orderId, serverPost } from "./helpers/tracking";
 import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
 
@@ -90,5 +91,25 @@ describe("commissions", () => {
       return r[0].status === "reversed" && r;
     }, 20_000, "fully reversed");
     expect(after.reversed_amount).toBe("2000");
+  });
+
+  it("keeps the exchange rate of the order's time and the amount in the merchant's currency", async () => {
+    const p = await seedTestProgram(stack);
+    const set = (rate: string, asOf: string) => callApi(stack, "POST", "/v1/fx-rates", { key: p.apiKey, body: { currency: "USD", rate, asOf } });
+    expect((await set("5.000000", new Date(Date.now() - 86_400_000).toISOString())).status).toBe(201);
+    expect((await set("6.5", new Date(Date.now() + 86_400_000).toISOString())).status).toBe(201);
+    expect((await callApi(stack, "POST", "/v1/fx-rates", { key: p.apiKey, body: { currency: "USD", rate: "-1" } })).status).toBe(400);
+    const usd = orderId();
+    const brl = orderId();
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: usd, amount: 1_000, currency: "USD" });
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: brl, amount: 1_000, currency: "BRL" });
+    const rows = await waitFor(async () => {
+      const r = await stack.db.query("SELECT order_id, fx_rate_micros, default_currency_amount FROM conversions WHERE tenant_id = $1", [p.tenantId]);
+      return r.rows.length === 2 && r.rows;
+    }, 20_000, "both orders");
+    const byOrder = Object.fromEntries(rows.map((r) => [r.order_id, r]));
+    // Today's rate is yesterday's 5.0 (tomorrow's 6.5 does not apply yet): US$ 10,00 → R$ 50,00.
+    expect(byOrder[usd]).toMatchObject({ fx_rate_micros: "5000000", default_currency_amount: "5000" });
+    expect(byOrder[brl]).toMatchObject({ fx_rate_micros: "1000000", default_currency_amount: "1000" });
   });
 });

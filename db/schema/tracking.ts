@@ -77,6 +77,10 @@ export const conversions = pgTable(
     flagged: boolean("flagged").notNull().default(false),
     reviewStatus: text("review_status"),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    /** The order's currency → the merchant's default currency, in millionths, as known when it arrived. */
+    fxRateMicros: bigint("fx_rate_micros", { mode: "number" }),
+    /** The amount in the merchant's default currency at that rate (null when no rate was known). */
+    defaultCurrencyAmount: bigint("default_currency_amount", { mode: "number" }),
     country: char("country", { length: 2 }),
     deviceType: text("device_type"),
     isBot: boolean("is_bot").notNull().default(false),
@@ -136,4 +140,19 @@ export const coupons = pgTable(
   },
   // Shoppers type codes in any case.
   (t) => [uniqueIndex("coupons_tenant_code_key").on(t.tenantId, sql`upper(${t.code})`)],
+);
+
+/**
+ * Exchange rates a merchant keeps (through the API): one unit of `currency` in the merchant's default
+ * currency, in millionths (5.123456 → 5123456), valid from `as_of`. Orders keep the rate of their time.
+ */
+export const fxRates = pgTable(
+  "fx_rates",
+  {
+    tenantId: text("tenant_id").notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    rateMicros: bigint("rate_micros", { mode: "number" }).notNull(),
+    asOf: timestamp("as_of", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.currency, t.asOf] })],
 );

@@ -17,7 +17,7 @@ describe("OpenAPI document", () => {
 
   it("documents the API's and the ingest Worker's public operations", () => {
     expect(operations.map((o) => o.id).sort()).toEqual(
-      ["GET /v1/links/{id}", "POST /v1/links", "GET /v1/fraud/review", "POST /v1/fraud/review/{id}/{decision}", "GET /v1/commissions", "POST /v1/commissions/decisions", "POST /v1/conversions", "POST /v1/conversions/batch", "POST /v1/refunds", "POST /_indica/e"].sort(),
+      ["GET /v1/links/{id}", "POST /v1/links", "GET /v1/fraud/review", "POST /v1/fraud/review/{id}/{decision}", "GET /v1/commissions", "POST /v1/commissions/decisions", "GET /v1/fx-rates", "POST /v1/fx-rates", "POST /v1/conversions", "POST /v1/conversions/batch", "POST /v1/refunds", "POST /_indica/e"].sort(),
     );
   });
 

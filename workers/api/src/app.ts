@@ -10,6 +10,7 @@ import { requestId } from "./middleware/request-id";
 import { registerOpenApi } from "./routes/openapi";
 import { registerCommissions } from "./routes/v1/commissions/commissions";
 import { registerFraudReview } from "./routes/v1/fraud/review-queue";
+import { registerFxRates } from "./routes/v1/fx-rates/fx-rates";
 import { registerCreateLink } from "./routes/v1/links/create-link";
 import { registerGetLink } from "./routes/v1/links/get-link";
 
@@ -34,6 +35,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerGetLink(app);
   registerFraudReview(app);
   registerCommissions(app);
+  registerFxRates(app);
   registerOpenApi(app);
 
   app.notFound((c) => problemFor(c, "not_found", { detail: "No such endpoint. See /openapi.json." }));

@@ -91,3 +91,19 @@ export async function identityClicks(db: Executor, drafts: ConversionDraft[]): P
     ORDER BY v.ord, c.clicked_at DESC`);
   return new Map(rowsOf(result).map((r) => [Number(r.ord), { clickId: r.id, affiliateId: r.affiliate_id }]));
 }
+
+/**
+ * For each draft (by index), its currency's rate into the merchant's default currency at the order's time,
+ * and that default currency: 1.000000 when they are the same, the latest rate the merchant set otherwise.
+ */
+export async function fxSnapshots(db: Executor, drafts: ConversionDraft[]): Promise<Map<number, { rateMicros: number | null; defaultCurrency: string }>> {
+  const result = await db.execute<{ ord: number; rate: string | null; default_currency: string }>(sql`
+    SELECT k.ord, t.default_currency,
+      CASE WHEN t.default_currency = k.currency THEN 1000000
+        ELSE (SELECT r.rate_micros FROM fx_rates r WHERE r.tenant_id = k.tenant_id AND r.currency = k.currency AND r.as_of <= k.at ORDER BY r.as_of DESC LIMIT 1) END AS rate
+    FROM unnest(${sql.param(drafts.map((_, i) => i))}::int[], ${sql.param(drafts.map((d) => d.tenantId))}::text[],
+                ${sql.param(drafts.map((d) => d.currency))}::text[], ${sql.param(drafts.map((d) => new Date(d.occurredAt).toISOString()))}::timestamptz[])
+      AS k(ord, tenant_id, currency, at)
+    JOIN tenants t ON t.id = k.tenant_id`);
+  return new Map(rowsOf(result).map((r) => [Number(r.ord), { rateMicros: r.rate === null ? null : Number(r.rate), defaultCurrency: r.default_currency }]));
+}

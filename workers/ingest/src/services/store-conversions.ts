@@ -7,7 +7,8 @@ import { conversions } from "../../../../db/schema";
 import { conversionSignals } from "../../../../core/conversion-signals";
 import { assess } from "../../../../core/fraud";
 import { mergeDrafts } from "../../../../core/conversion-draft";
-import { affiliateEmailHashes, affiliatesOfCoupons, clickKey, couponKey, identityClicks, storedClicks } from "./identity-lookups";
+import { convertMinor, currencySchema } from "../../../../core/money";
+import { affiliateEmailHashes, fxSnapshots, affiliatesOfCoupons, clickKey, couponKey, identityClicks, storedClicks } from "./identity-lookups";
 import { linkIdentities, type IdentityLink } from "./store-browser-events";
 
 /**
@@ -27,6 +28,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
     ),
   );
   const emailHashes = await affiliateEmailHashes(db, matches.flatMap((m) => (m?.affiliateId ? [m.affiliateId] : [])));
+  const fx = await fxSnapshots(db, drafts);
 
   const rows = drafts.map((d, i) => {
     const match = matches[i];
@@ -53,6 +55,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
       fraudScore: fraud.score,
       fraudReasons: fraud.reasons,
       flagged: fraud.flagged,
+      ...fxFields(d, fx.get(i)),
     };
   });
   await db
@@ -79,4 +82,12 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
 
 function statusRank(status: SQL | AnyColumn) {
   return sql`(CASE ${status} WHEN 'placed' THEN 0 WHEN 'paid' THEN 1 WHEN 'fulfilled' THEN 2 WHEN 'cancelled' THEN 3 ELSE -1 END)`;
+}
+
+/** The rate of the order's time and the amount in the merchant's default currency (null without a rate). */
+function fxFields(d: ConversionDraft, snap: { rateMicros: number | null; defaultCurrency: string } | undefined) {
+  const from = currencySchema.safeParse(d.currency);
+  const to = currencySchema.safeParse(snap?.defaultCurrency);
+  if (!snap?.rateMicros || !from.success || !to.success) return { fxRateMicros: null, defaultCurrencyAmount: null };
+  return { fxRateMicros: snap.rateMicros, defaultCurrencyAmount: convertMinor(d.amount, snap.rateMicros, from.data, to.data) };
 }
