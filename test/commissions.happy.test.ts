@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
 import { callApi } from "./helpers/api";
 import { orderId, serverPost } from "./helpers/tracking";
-import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
+import { ADMIN_TOKEN, seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
 
 const CHROME = {
   "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
@@ -111,5 +111,26 @@ describe("commissions", () => {
     // Today's rate is yesterday's 5.0 (tomorrow's 6.5 does not apply yet): US$ 10,00 → R$ 50,00.
     expect(byOrder[usd]).toMatchObject({ fx_rate_micros: "5000000", default_currency_amount: "5000" });
     expect(byOrder[brl]).toMatchObject({ fx_rate_micros: "1000000", default_currency_amount: "1000" });
+  });
+
+  it("recomputes pending commissions after the campaign's rules change, leaving decided ones alone", async () => {
+    const p = await seedTestProgram(stack);
+    const clickId = await click(p.code, `indica_vid=${newId("visitor")}`);
+    const [pendingOrder, decidedOrder] = [orderId(), orderId()];
+    for (const order of [pendingOrder, decidedOrder]) await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 10_000, currency: "BRL", clickId, occurredAt: later() });
+    await waitFor(async () => (await stack.db.query("SELECT 1 FROM commissions WHERE tenant_id = $1", [p.tenantId])).rowCount === 2, 20_000, "two commissions");
+    await stack.db.query("UPDATE commissions SET status = 'approved' WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, decidedOrder]);
+    await stack.db.query(`UPDATE campaigns SET commission_rules = '{"version":2,"base":{"type":"percentage","bp":2000}}' WHERE id = $1`, [p.campaignId]);
+
+    const res = await stack.fetch("indica-ingest", "https://ingest.test/admin/reattribute", {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ tenantId: p.tenantId, campaignId: p.campaignId }),
+    });
+    expect(await res.json()).toEqual({ reattributed: 1, more: false });
+    const rows = await stack.db.query("SELECT order_id, amount, rules_version, status FROM commissions WHERE tenant_id = $1", [p.tenantId]);
+    const byOrder = Object.fromEntries(rows.rows.map((r) => [r.order_id, r]));
+    expect(byOrder[pendingOrder]).toMatchObject({ amount: "2000", rules_version: 2, status: "pending" });
+    expect(byOrder[decidedOrder]).toMatchObject({ amount: "1000", rules_version: 1, status: "approved" });
   });
 });

@@ -4,6 +4,7 @@ import { isUnavailable } from "../../../db/transient-error";
 import type { IngestHonoEnv } from "./env";
 import { registerTrackingPreflight } from "./routes/cors";
 import { registerHealth } from "./routes/health";
+import { registerReattribute } from "./routes/reattribute";
 import { registerReplayFailedEvents } from "./routes/replay-failed-events";
 import { registerTrackClick } from "./routes/track-click";
 import { registerTrackEvents } from "./routes/track-events";
@@ -22,6 +23,7 @@ export function createIngestApp(): OpenAPIHono<IngestHonoEnv> {
   registerConversions(app);
   registerRefunds(app);
   registerReplayFailedEvents(app);
+  registerReattribute(app);
   registerIngestDocs(app);
   app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Indica ingest", version: "1.0.0" } });
   app.notFound((c) => problemResponse(problem("not_found", { instance: new URL(c.req.url).pathname })));

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { fieldErrors, problem, problemResponse } from "../../../../core/problem";
 import { createDatabase } from "../../../../db/client";
 import type { IngestHonoEnv } from "../env";
+import { requireAdmin } from "../middleware/admin-auth";
 import { replayFailedEvents } from "../services/failed-events";
 
 const replayBody = z.object({
@@ -11,17 +12,10 @@ const replayBody = z.object({
   limit: z.number().int().min(1).max(1000).default(1000),
 });
 
-async function sameSecret(a: string, b: string): Promise<boolean> {
-  const enc = new TextEncoder();
-  const [da, db] = await Promise.all([crypto.subtle.digest("SHA-256", enc.encode(a)), crypto.subtle.digest("SHA-256", enc.encode(b))]);
-  return crypto.subtle.timingSafeEqual(da, db);
-}
-
 export function registerReplayFailedEvents(app: Hono<IngestHonoEnv>): void {
   app.post("/admin/failed-events/replay", async (c) => {
-    const token = c.env.ADMIN_TOKEN;
-    const given = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
-    if (!token || !(await sameSecret(given, token))) return problemResponse(problem("unauthorized", { detail: "A valid admin token is required." }));
+    const denied = await requireAdmin(c.env, c.req.header("authorization"));
+    if (denied) return denied;
 
     const raw = await c.req.text();
     let json: unknown = {};

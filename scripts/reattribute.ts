@@ -1,0 +1,33 @@
+/**
+ * `npm run reattribute -- --tenant tnt_... [--campaign cmp_...] [--since 2026-11-01T00:00:00Z]`: after a change
+ * of commission rules or attribution model, recomputes the still-pending commissions, page by page, through
+ * the ingest Worker of the local stack (.indica/dev.json) or of INGEST_URL with ADMIN_TOKEN.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({ options: { tenant: { type: "string" }, campaign: { type: "string" }, since: { type: "string" } } });
+const dev = existsSync(".indica/dev.json") ? (JSON.parse(readFileSync(".indica/dev.json", "utf8")) as { ingest: string; adminToken: string }) : null;
+const ingest = process.env.INGEST_URL ?? dev?.ingest;
+const token = process.env.ADMIN_TOKEN ?? dev?.adminToken;
+if (!ingest || !token || !values.tenant) {
+  console.error("Usage: npm run reattribute -- --tenant tnt_... [--campaign cmp_...] [--since ISO date] (with `npm start` running, or INGEST_URL and ADMIN_TOKEN set)");
+  process.exit(2);
+}
+let total = 0;
+for (;;) {
+  const res = await fetch(`${ingest}/admin/reattribute`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ tenantId: values.tenant, campaignId: values.campaign, since: values.since }),
+  });
+  const body = await res.text();
+  if (!res.ok) {
+    console.error(`re-attribution failed (${res.status}): ${body}`);
+    process.exit(1);
+  }
+  const page = JSON.parse(body) as { reattributed: number; more: boolean };
+  total += page.reattributed;
+  if (!page.more) break;
+}
+console.log(`re-attributed ${total} order(s)`);
