@@ -29,6 +29,8 @@ export interface ConversionDraft {
   ipHash: string | null;
   occurredAt: number;
   receivedAt: number;
+  subscriptionId: string | null;
+  renewal: number | null;
   /** The click-id steps of the chain; coupon and identity are looked up in Postgres. */
   candidates: Pick<IdentityCandidates, "cookieClickId" | "localStorageClickId" | "urlClickId" | "s2sClickId">;
 }
@@ -71,6 +73,8 @@ function draftFromBrowserEvent(m: BrowserEventMessage, e: BrowserEvent): Convers
     ipHash: m.context.ipHash,
     occurredAt: timestampOfId(e.id) ?? m.context.receivedAt,
     receivedAt: m.context.receivedAt,
+    subscriptionId: null,
+    renewal: null,
     candidates,
   };
 }
@@ -99,6 +103,8 @@ export function draftFromServer(m: ConversionMessage): ConversionDraft {
     ipHash: null,
     occurredAt: i.occurredAt ? Date.parse(i.occurredAt) : m.receivedAt,
     receivedAt: m.receivedAt,
+    subscriptionId: i.subscription?.id ?? null,
+    renewal: i.subscription?.renewal ?? null,
     candidates: { s2sClickId: i.clickId ?? null },
   };
 }

@@ -133,4 +133,21 @@ describe("commissions", () => {
     expect(byOrder[pendingOrder]).toMatchObject({ amount: "2000", rules_version: 2, status: "pending" });
     expect(byOrder[decidedOrder]).toMatchObject({ amount: "1000", rules_version: 1, status: "approved" });
   });
+
+  it("pays subscription renewals to the affiliate of the first payment, for the campaign's recurring months", async () => {
+    const p = await seedTestProgram(stack);
+    await stack.db.query(`UPDATE campaigns SET commission_rules = '{"version":1,"base":{"type":"percentage","bp":1000},"recurringMonths":2}' WHERE id = $1`, [p.campaignId]);
+    const clickId = await click(p.code, `indica_vid=${newId("visitor")}`);
+    const sub = `sub-${newId("event").slice(-8)}`;
+    const payment = (renewal: number, extra: object = {}) =>
+      serverPost(stack, "/v1/conversions", p.apiKey, { orderId: `${sub}-${renewal}`, amount: 5_000, currency: "BRL", subscription: { id: sub, renewal }, occurredAt: later(), ...extra });
+    await payment(0, { clickId });
+    await waitFor(async () => (await commissionsOf(p.tenantId, `${sub}-0`)).length === 1, 20_000, "the first payment's commission");
+    for (const renewal of [1, 2, 3]) await payment(renewal);
+    const amounts = await waitFor(async () => {
+      const r = await stack.db.query("SELECT order_id, amount FROM commissions WHERE tenant_id = $1 ORDER BY order_id", [p.tenantId]);
+      return r.rows.length === 4 && r.rows.map((x) => [x.order_id, Number(x.amount)]);
+    }, 20_000, "the renewals' commissions");
+    expect(amounts).toEqual([[`${sub}-0`, 500], [`${sub}-1`, 500], [`${sub}-2`, 500], [`${sub}-3`, 0]]);
+  });
 });

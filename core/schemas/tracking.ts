@@ -77,6 +77,8 @@ export const conversionInputSchema = conversionDetailsSchema.extend({
     .object({ email: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.email().max(320)).optional(), emailHash: sha256HexSchema.optional(), customerId: text(128).optional() })
     .optional(),
   status: orderStatusSchema.default("placed"),
+  /** Subscriptions: the subscription this payment belongs to, and which payment it is (0 = the first). */
+  subscription: z.object({ id: text(128).min(1), renewal: z.number().int().min(0).max(1_200) }).optional(),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
   metadata: z.record(text(64), propValue).refine((p) => Object.keys(p).length <= 25, "at most 25 keys").optional(),
 });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, char, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, char, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**
  * Browser events from the tracking script, range-partitioned by month on `occurred_at` (the time inside
@@ -77,6 +77,9 @@ export const conversions = pgTable(
     flagged: boolean("flagged").notNull().default(false),
     reviewStatus: text("review_status"),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    /** Subscription payments: renewals earn for the affiliate of the first payment (core/commission/rules.ts). */
+    subscriptionId: text("subscription_id"),
+    renewal: integer("renewal"),
     /** The order's currency → the merchant's default currency, in millionths, as known when it arrived. */
     fxRateMicros: bigint("fx_rate_micros", { mode: "number" }),
     /** The amount in the merchant's default currency at that rate (null when no rate was known). */
@@ -92,6 +95,7 @@ export const conversions = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex("conversions_tenant_order_key").on(t.tenantId, t.orderId),
     index("conversions_tenant_time_idx").on(t.tenantId, t.occurredAt),
+    index("conversions_subscription_idx").on(t.tenantId, t.subscriptionId),
   ],
 );
 

@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { attribute } from "../../../../core/attribution/attribute";
+import { splitByWeights } from "../../../../core/attribution/split";
 import { attributionModelSchema } from "../../../../core/attribution/models";
 import type { Touch } from "../../../../core/attribution/models";
 import { computeCommission } from "../../../../core/commission/compute";
@@ -53,7 +54,7 @@ async function newOrders(db: Executor, keys: { tenantId: string; orderId: string
       JOIN unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
         ON cv.tenant_id = k.tenant_id AND cv.order_id = k.order_id
       LEFT JOIN coupons cp ON cv.identity_source = 'coupon' AND cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)
-      WHERE cv.matched_affiliate_id IS NOT NULL AND cv.status <> 'cancelled'
+      WHERE cv.matched_affiliate_id IS NOT NULL AND cv.status <> 'cancelled' AND coalesce(cv.renewal, 0) = 0
         AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = cv.tenant_id AND cm.conversion_id = cv.id)`),
   );
 }
@@ -74,6 +75,7 @@ async function matchedClicks(db: Executor, orders: Order[]): Promise<Map<string,
 
 export async function createCommissions(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<void> {
   if (keys.length === 0) return;
+  await createRenewalCommissions(db, keys);
   const orders = await newOrders(db, keys);
   if (orders.length === 0) return;
   const clicks = await matchedClicks(db, orders);
@@ -137,4 +139,53 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
     }));
   });
   if (rows.length > 0) await db.insert(commissions).values(rows).onConflictDoNothing();
+}
+
+type Renewal = { id: string; tenant_id: string; order_id: string; amount: string; currency: string; renewal: number; flagged: boolean; occurred_at: string | Date;
+  affiliate_id: string; campaign_id: string; share_bp: number; commission_rules: unknown; lock_days: number };
+
+/**
+ * Subscription renewals earn for the affiliates of the subscription's first payment, in the same shares,
+ * for as many months as the campaign's `recurringMonths` (core/commission/compute.ts): no click is needed.
+ */
+async function createRenewalCommissions(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<void> {
+  const rows = rowsOf(
+    await db.execute<Renewal>(sql`
+      SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.renewal, cv.flagged, cv.occurred_at,
+        cm.affiliate_id, cm.campaign_id, cm.share_bp, ca.commission_rules, ca.lock_days
+      FROM conversions cv
+      JOIN unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
+        ON cv.tenant_id = k.tenant_id AND cv.order_id = k.order_id
+      JOIN LATERAL (SELECT f.id FROM conversions f WHERE f.tenant_id = cv.tenant_id AND f.subscription_id = cv.subscription_id
+        AND coalesce(f.renewal, 0) = 0 ORDER BY f.occurred_at LIMIT 1) first ON true
+      JOIN commissions cm ON cm.tenant_id = cv.tenant_id AND cm.conversion_id = first.id AND cm.status NOT IN ('rejected')
+      JOIN campaigns ca ON ca.id = cm.campaign_id
+      WHERE cv.renewal > 0 AND cv.status <> 'cancelled'
+        AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = cv.tenant_id AND x.conversion_id = cv.id)`),
+  );
+  const byOrder = new Map<string, Renewal[]>();
+  for (const r of rows) byOrder.set(r.id, [...(byOrder.get(r.id) ?? []), r]);
+  const inserts = [...byOrder.values()].flatMap((shares) => {
+    const o = shares[0];
+    const rules = commissionRulesSchema.safeParse(o.commission_rules);
+    if (!rules.success) return [];
+    const commission = computeCommission(rules.data, { amount: Number(o.amount), items: [], isFirstOrder: false, renewalMonth: o.renewal, affiliateMonthRevenue: 0 });
+    const parts = splitByWeights(commission.amount, shares.map((s) => s.share_bp));
+    return shares.map((s, i) => ({
+      id: newId("commission"),
+      tenantId: o.tenant_id,
+      conversionId: o.id,
+      orderId: o.order_id,
+      affiliateId: s.affiliate_id,
+      campaignId: s.campaign_id,
+      currency: o.currency,
+      amount: parts[i],
+      shareBp: s.share_bp,
+      heldForReview: o.flagged,
+      rulesVersion: commission.rulesVersion,
+      explanation: [`renewal ${o.renewal} of a subscription first referred by this affiliate (${(s.share_bp / 100).toFixed(2)}% of the credit)`, ...commission.explanation],
+      lockUntil: new Date(ms(o.occurred_at) + o.lock_days * 86_400_000),
+    }));
+  });
+  if (inserts.length > 0) await db.insert(commissions).values(inserts).onConflictDoNothing();
 }
