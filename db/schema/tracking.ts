@@ -96,6 +96,8 @@ export const conversions = pgTable(
     uniqueIndex("conversions_tenant_order_key").on(t.tenantId, t.orderId),
     index("conversions_tenant_time_idx").on(t.tenantId, t.occurredAt),
     index("conversions_subscription_idx").on(t.tenantId, t.subscriptionId),
+    // An affiliate's revenue this month (commission tiers and bonuses), and its orders in reports.
+    index("conversions_tenant_affiliate_time_idx").on(t.tenantId, t.matchedAffiliateId, t.occurredAt),
   ],
 );
 

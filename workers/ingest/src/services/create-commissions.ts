@@ -93,11 +93,18 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
     ? rowsOf(
         await db.execute<TouchRow>(sql`
           SELECT tenant_id, campaign_id, visitor_id, affiliate_id, id, clicked_at FROM clicks
-          WHERE visitor_id = ANY(${sql.param(visitors)}::text[]) AND campaign_id = ANY(${sql.param(campaignIds)}::text[])
+          WHERE tenant_id = ANY(${sql.param([...new Set(orders.map((o) => o.tenant_id))])}::text[])
+            AND visitor_id = ANY(${sql.param(visitors)}::text[]) AND campaign_id = ANY(${sql.param(campaignIds)}::text[])
             AND clicked_at > now() - make_interval(days => ${longest + 1}) AND NOT is_duplicate AND review_status IS DISTINCT FROM 'rejected'`),
       )
     : [];
 
+  // Touches by shopper, so each order reads its own rather than scanning the batch's.
+  const touchesOf = new Map<string, TouchRow[]>();
+  for (const t of touchRows) {
+    const key = `${t.tenant_id}|${t.visitor_id}`;
+    touchesOf.set(key, [...(touchesOf.get(key) ?? []), t]);
+  }
   const rows = orders.flatMap((o) => {
     const campaign = campaignOf(o) ? campaigns.get(campaignOf(o)!) : undefined;
     if (!campaign) return [];
@@ -116,8 +123,9 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
     const touches: Touch[] =
       o.identity_source === "coupon"
         ? [{ affiliateId: o.matched_affiliate_id, at: ms(o.occurred_at) }]
-        : touchRows
-            .filter((t) => t.tenant_id === o.tenant_id && t.campaign_id === campaign.id && shopper.has(t.visitor_id))
+        : [...shopper]
+            .flatMap((v) => touchesOf.get(`${o.tenant_id}|${v}`) ?? [])
+            .filter((t) => t.campaign_id === campaign.id)
             .map((t) => ({ affiliateId: t.affiliate_id, at: ms(t.clicked_at), clickId: t.id }));
     // The matched click itself always counts, even when its shopper's other clicks are unknown.
     if (matched && !touches.some((t) => t.clickId === matched.id)) touches.push({ affiliateId: o.matched_affiliate_id, at: timestampOfId(matched.id)!, clickId: matched.id });
@@ -138,7 +146,25 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
       lockUntil: new Date(ms(o.occurred_at) + campaign.lock_days * 86_400_000),
     }));
   });
-  if (rows.length > 0) await db.insert(commissions).values(rows).onConflictDoNothing();
+  await insertCommissions(db, rows);
+}
+
+type CommissionInsert = typeof commissions.$inferInsert;
+
+/** One insert for the batch, its rows as a single JSON parameter (see store-clicks.ts for why). */
+async function insertCommissions(db: Executor, rows: CommissionInsert[]): Promise<void> {
+  if (rows.length === 0) return;
+  const json = rows.map((r) => ({
+    id: r.id, tenant_id: r.tenantId, conversion_id: r.conversionId, order_id: r.orderId, affiliate_id: r.affiliateId, campaign_id: r.campaignId,
+    currency: r.currency, amount: r.amount, share_bp: r.shareBp, held_for_review: r.heldForReview, rules_version: r.rulesVersion,
+    explanation: r.explanation, lock_until: (r.lockUntil as Date).toISOString(),
+  }));
+  await db.execute(sql`
+    INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until)
+    SELECT id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until
+    FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS r(id text, tenant_id text, conversion_id text, order_id text, affiliate_id text, campaign_id text,
+      currency char(3), amount bigint, share_bp int, held_for_review boolean, rules_version int, explanation jsonb, lock_until timestamptz)
+    ON CONFLICT DO NOTHING`);
 }
 
 type Renewal = { id: string; tenant_id: string; order_id: string; amount: string; currency: string; renewal: number; flagged: boolean; occurred_at: string | Date;
@@ -187,5 +213,5 @@ async function createRenewalCommissions(db: Executor, keys: { tenantId: string; 
       lockUntil: new Date(ms(o.occurred_at) + o.lock_days * 86_400_000),
     }));
   });
-  if (inserts.length > 0) await db.insert(commissions).values(inserts).onConflictDoNothing();
+  await insertCommissions(db, inserts);
 }

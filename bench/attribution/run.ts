@@ -1,0 +1,119 @@
+/**
+ * npm run bench:attribution [-- --touchpoints 10000000 --conversions 20000 --naive 1000]
+ * Attribution and commissions (workers/ingest/src/services/create-commissions.ts, the set-based code the
+ * queue consumer runs per batch) over a clicks table of --touchpoints rows, against a naive baseline
+ * measured in the same run: one query for each order's touches and one insert per commission.
+ */
+import { parseArgs } from "node:util";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { newId, timestampOfId } from "../../core/ids";
+import { seedProgram } from "../../scripts/lib/seed-program";
+import type { Executor } from "../../db/client";
+import * as schema from "../../db/schema";
+import { createCommissions } from "../../workers/ingest/src/services/create-commissions";
+import { loadAverage, writeResult } from "../lib/results";
+import { startWorkersStack } from "../lib/stack";
+
+const { values: args } = parseArgs({
+  options: {
+    touchpoints: { type: "string", default: "10000000" },
+    conversions: { type: "string", default: "20000" },
+    naive: { type: "string", default: "1000" },
+    batch: { type: "string", default: "500" },
+  },
+});
+const TOUCHPOINTS = Number(args.touchpoints);
+const CONVERSIONS = Number(args.conversions);
+const NAIVE = Math.min(Number(args.naive), CONVERSIONS);
+const BATCH = Number(args.batch);
+const VISITORS = Math.max(1, Math.floor(TOUCHPOINTS / 10));
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+async function main(): Promise<void> {
+  const loadBefore = loadAverage();
+  const stack = await startWorkersStack({ poolSize: 4 });
+  try {
+    const { db } = stack;
+    const p = await seedProgram(db, { slug: "bench-attribution", linkDomain: "bench.test", code: "bench" });
+    await db.query(`UPDATE campaigns SET attribution_model = '{"kind":"linear"}' WHERE id = $1`, [p.campaignId]);
+    await db.query("INSERT INTO affiliates (id, tenant_id, name, email) SELECT 'aff_bench' || g, $1, 'A' || g, 'a' || g || '@bench.test' FROM generate_series(1, 200) g", [p.tenantId]);
+
+    // Touchpoints: clicks of VISITORS visitors over the last 20 days, across 200 affiliates, made server-side.
+    let t = performance.now();
+    await db.query(
+      `INSERT INTO clicks (id, clicked_at, tenant_id, link_id, campaign_id, affiliate_id, visitor_id)
+       SELECT 'clk_b' || lpad(g::text, 21, '0'), now() - (g % 1728000) * interval '1 second', $1, $2, $3,
+              'aff_bench' || (1 + g % 200), 'vis_b' || (g % $4)
+       FROM generate_series(1, $5::bigint) g`,
+      [p.tenantId, p.linkId, p.campaignId, VISITORS, TOUCHPOINTS],
+    );
+    await db.query("ANALYZE clicks");
+    const loadSeconds = seconds(t);
+
+    // Orders, each matched (as the identity chain would) to a click of its shopper with a real, time-ordered id.
+    const now = Date.now();
+    const matched = Array.from({ length: CONVERSIONS }, (_, i) => ({
+      id: newId("click", now - ((i * 7_919) % 1_000) * 60_000),
+      visitor: `vis_b${((i + 1) * 7_919) % VISITORS}`,
+      affiliate: `aff_bench${1 + (i % 200)}`,
+    }));
+    await db.query(
+      `INSERT INTO clicks (id, clicked_at, tenant_id, link_id, campaign_id, affiliate_id, visitor_id)
+       SELECT k.id, to_timestamp(k.at / 1000.0), $1, $2, $3, k.affiliate, k.visitor
+       FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[]) AS k(id, at, affiliate, visitor)`,
+      [p.tenantId, p.linkId, p.campaignId, matched.map((m) => m.id), matched.map((m) => timestampOfId(m.id)!), matched.map((m) => m.affiliate), matched.map((m) => m.visitor)],
+    );
+    await db.query(
+      `INSERT INTO conversions (id, tenant_id, order_id, event_id, source, status, amount, currency, identity_source, matched_click_id, matched_affiliate_id, visitor_id, occurred_at, received_at)
+       SELECT 'cnv_b' || k.i, $1, 'order-' || k.i, 'order-' || k.i, 's2s', 'paid', 10000 + k.i % 5000, 'BRL', 'url', k.click, k.affiliate, k.visitor, now(), now()
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS k(i, click, affiliate, visitor)`,
+      [p.tenantId, matched.map((_, i) => i + 1), matched.map((m) => m.id), matched.map((m) => m.affiliate), matched.map((m) => m.visitor)],
+    );
+    const keys = Array.from({ length: CONVERSIONS }, (_, i) => ({ tenantId: p.tenantId, orderId: `order-${i + 1}` }));
+
+    // The set-based code the consumer runs, in consumer-sized batches (node-postgres here, same SQL).
+    // drizzle's node-postgres and Neon databases share the query API the code uses; the types differ.
+    const orm = drizzle({ client: db, schema }) as unknown as Executor;
+    const naiveKeys = keys.slice(0, NAIVE);
+    t = performance.now();
+    for (let i = NAIVE; i < keys.length; i += BATCH) await createCommissions(orm, keys.slice(i, i + BATCH));
+    const setSeconds = seconds(t);
+    const setRate = (keys.length - NAIVE) / setSeconds;
+
+    // Naive: per order, one query for its touches and one insert per affiliate share.
+    t = performance.now();
+    for (const k of naiveKeys) {
+      const { rows: order } = await db.query("SELECT id, amount, visitor_id FROM conversions WHERE tenant_id = $1 AND order_id = $2", [k.tenantId, k.orderId]);
+      const { rows: touches } = await db.query(
+        "SELECT affiliate_id FROM clicks WHERE tenant_id = $1 AND visitor_id = $2 AND clicked_at > now() - interval '30 days' AND NOT is_duplicate",
+        [k.tenantId, order[0].visitor_id],
+      );
+      const per = new Map<string, number>();
+      for (const touch of touches) per.set(touch.affiliate_id, (per.get(touch.affiliate_id) ?? 0) + 1);
+      for (const [affiliateId, n] of per) {
+        await db.query(
+          `INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, rules_version)
+           VALUES ($1, $2, $3, $4, $5, $6, 'BRL', $7, $8, 1) ON CONFLICT DO NOTHING`,
+          [newId("commission"), k.tenantId, order[0].id, k.orderId, affiliateId, p.campaignId, Math.floor((Number(order[0].amount) / 10) * (n / touches.length)), Math.round((10_000 * n) / touches.length)],
+        );
+      }
+    }
+    const naiveRate = NAIVE / seconds(t);
+    const { rows } = await db.query("SELECT count(*)::int AS n, count(DISTINCT conversion_id)::int AS orders FROM commissions WHERE tenant_id = $1", [p.tenantId]);
+
+    console.log(`\n${TOUCHPOINTS.toLocaleString("en")} touchpoints (${VISITORS.toLocaleString("en")} visitors, loaded in ${loadSeconds.toFixed(1)} s), ${CONVERSIONS.toLocaleString("en")} orders, load average before ${loadBefore.toFixed(2)}`);
+    console.log(`set-based (batches of ${BATCH})   ${setRate.toFixed(0).padStart(8)} conversions/s`);
+    console.log(`naive per-row baseline       ${naiveRate.toFixed(0).padStart(8)} conversions/s   (${NAIVE} orders)`);
+    console.log(`ratio: ${(setRate / naiveRate).toFixed(1)}x   goal >= 10,000 conversions/s: ${setRate >= 10_000 ? "met" : "NOT met"}`);
+    console.log(`commissions written: ${rows[0].n} for ${rows[0].orders} orders`);
+    console.log(`written ${writeResult("attribution", { touchpoints: TOUCHPOINTS, visitors: VISITORS, conversions: CONVERSIONS, batch: BATCH, loadBefore, setRate, naiveRate, ratio: setRate / naiveRate, commissions: rows[0] })}`);
+  } finally {
+    await stack.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "conversions_tenant_affiliate_time_idx" ON "conversions" USING btree ("tenant_id","matched_affiliate_id","occurred_at");
