@@ -150,4 +150,19 @@ describe("commissions", () => {
     }, 20_000, "the renewals' commissions");
     expect(amounts).toEqual([[`${sub}-0`, 500], [`${sub}-1`, 500], [`${sub}-2`, 500], [`${sub}-3`, 0]]);
   });
+
+  it("pays an affiliate group its own rate", async () => {
+    const p = await seedTestProgram(stack);
+    await stack.db.query(`UPDATE campaigns SET commission_rules = '{"version":1,"base":{"type":"percentage","bp":1000},"groups":{"vip":{"type":"percentage","bp":2000}}}' WHERE id = $1`, [p.campaignId]);
+    await stack.db.query("UPDATE affiliates SET affiliate_group = 'vip' WHERE id = $1", [p.affiliateId]);
+    const clickId = await click(p.code, `indica_vid=${newId("visitor")}`);
+    const order = orderId();
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 10_000, currency: "BRL", clickId, occurredAt: later() });
+    const [c] = await waitFor(async () => {
+      const r = await commissionsOf(p.tenantId, order);
+      return r.length > 0 && r;
+    }, 20_000, "the commission");
+    expect(c.amount).toBe("2000");
+    expect(c.explanation[1]).toBe("20% of 10000 (group vip)");
+  });
 });

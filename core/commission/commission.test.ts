@@ -8,6 +8,7 @@ const rules = commissionRulesSchema.parse({
   base: { type: "percentage", bp: 1_000 },
   firstOrder: { type: "percentage", bp: 1_500 },
   categories: { eletronicos: { type: "percentage", bp: 300 } },
+  products: { "TV-OLED": { type: "flat", amount: 1_500 } },
   excludedCategories: ["vale-presente"],
   tiers: [{ fromRevenue: 1_000_000, rate: { type: "percentage", bp: 1_200 } }],
   groups: { vip: { type: "percentage", bp: 2_000 } },
@@ -36,6 +37,11 @@ describe("commission rules", () => {
     });
     expect(c.amount).toBe(600 + 500);
     expect(c.explanation).toEqual(["TV: 3% of 20000 (category eletronicos) = 600", "GIFT: category vale-presente earns nothing", "10% of 5000 (base rate) = 500"]);
+  });
+
+  it("prefers a product's own rate to its category's", () => {
+    const c = computeCommission(rules, { ...order, amount: 50_000, items: [{ sku: "TV-OLED", category: "eletronicos", quantity: 1, unitAmount: 50_000 }] });
+    expect(c).toMatchObject({ amount: 1_500, explanation: ["TV-OLED: a fixed 1500 of 50000 (product) = 1500"] });
   });
 
   it("pays a bonus once, when the month's revenue passes its threshold", () => {

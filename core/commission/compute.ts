@@ -66,11 +66,13 @@ export function computeCommission(rules: CommissionRules, o: OrderFacts): Commis
         explanation.push(`${line.sku}: category ${line.category} earns nothing`);
         continue;
       }
-      const special = line.category ? rules.categories[line.category] : undefined;
+      const product = rules.products[line.sku];
+      const category = line.category ? rules.categories[line.category] : undefined;
+      const special = product ?? category;
       if (special) {
         const part = apply(special, lineAmount);
         amount += part;
-        explanation.push(`${line.sku}: ${describe(special)} of ${lineAmount} (category ${line.category}) = ${part}`);
+        explanation.push(`${line.sku}: ${describe(special)} of ${lineAmount} (${product ? "product" : `category ${line.category}`}) = ${part}`);
       } else rest += lineAmount;
     }
     if (rest > 0 || (rate.type === "flat" && amount === 0)) {

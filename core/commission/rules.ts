@@ -19,6 +19,8 @@ export const commissionRulesSchema = z.object({
   base: rateSchema,
   /** A different rate on a customer's first order (e.g. 15% on new customers, 5% on repeat ones). */
   firstOrder: rateSchema.optional(),
+  /** Per product (SKU): the most specific rate, before categories. */
+  products: z.record(z.string().min(1), rateSchema).default({}),
   /** Per category of line item; products in no listed category take the order-level rate. */
   categories: z.record(z.string().min(1), rateSchema).default({}),
   /** Categories that earn nothing (gift cards, shipping). */

@@ -38,6 +38,8 @@ export const affiliates = pgTable(
     email: text("email").notNull(),
     /** pending | active | suspended */
     status: text("status").notNull().default("active"),
+    /** The merchant's group for the affiliate (vip, influencers): commission rules may pay groups their own rate. */
+    affiliateGroup: text("affiliate_group"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("affiliates_tenant_email_key").on(t.tenantId, sql`lower(${t.email})`)],

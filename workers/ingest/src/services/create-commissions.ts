@@ -35,6 +35,7 @@ type Order = {
   coupon_campaign_id: string | null;
   first_order: boolean;
   month_revenue: string;
+  affiliate_group: string | null;
 };
 
 type MatchedClick = { id: string; tenant_id: string; campaign_id: string; visitor_id: string; flagged: boolean };
@@ -49,7 +50,8 @@ async function newOrders(db: Executor, keys: { tenantId: string; orderId: string
         (cv.email_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM conversions p
           WHERE p.tenant_id = cv.tenant_id AND p.email_hash = cv.email_hash AND p.occurred_at < cv.occurred_at)) AS first_order,
         (SELECT coalesce(sum(m.amount), 0) FROM conversions m WHERE m.tenant_id = cv.tenant_id AND m.matched_affiliate_id = cv.matched_affiliate_id
-          AND m.occurred_at >= date_trunc('month', cv.occurred_at) AND m.occurred_at < cv.occurred_at AND m.status <> 'cancelled') AS month_revenue
+          AND m.occurred_at >= date_trunc('month', cv.occurred_at) AND m.occurred_at < cv.occurred_at AND m.status <> 'cancelled') AS month_revenue,
+        (SELECT a.affiliate_group FROM affiliates a WHERE a.id = cv.matched_affiliate_id) AS affiliate_group
       FROM conversions cv
       JOIN unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
         ON cv.tenant_id = k.tenant_id AND cv.order_id = k.order_id
@@ -116,6 +118,7 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
       amount,
       items: o.items ?? [],
       isFirstOrder: o.first_order,
+      affiliateGroup: o.affiliate_group,
       affiliateMonthRevenue: Number(o.month_revenue),
     });
     const matched = o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`) : undefined;
