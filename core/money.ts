@@ -51,11 +51,11 @@ export const rateSchema = z
  * exponents (BRL 2, CLP 0) convert correctly.
  */
 export function convertMinor(amount: number, rateMicros: number, from: Currency, to: Currency): number {
-  const num = BigInt(amount) * BigInt(rateMicros) * 10n ** BigInt(CURRENCY_EXPONENTS[to]);
-  const den = 1_000_000n * 10n ** BigInt(CURRENCY_EXPONENTS[from]);
+  const num = BigInt(amount) * BigInt(rateMicros) * BigInt(10) ** BigInt(CURRENCY_EXPONENTS[to]);
+  const den = BigInt(1_000_000) * BigInt(10) ** BigInt(CURRENCY_EXPONENTS[from]);
   const q = num / den;
-  const twice = 2n * (num % den);
+  const twice = BigInt(2) * (num % den);
   if (twice < den) return Number(q);
-  if (twice > den) return Number(q + 1n);
-  return Number(q % 2n === 0n ? q : q + 1n);
+  if (twice > den) return Number(q + BigInt(1));
+  return Number(q % BigInt(2) === BigInt(0) ? q : q + BigInt(1));
 }
