@@ -2,16 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
 import { callApi, createApiKey } from "./helpers/api";
-import { orderId, serverPost } from "./helpers/tracking";
+import { BROWSER_HEADERS, orderId, serverPost } from "./helpers/tracking";
 import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 
-const CHROME = {
-  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-  accept: "text/html",
-  "accept-language": "pt-BR",
-  "sec-ch-ua": '"Chromium";v="131"',
-};
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -21,7 +15,7 @@ afterAll(() => stack?.close());
 
 /** A clean click and an order of `amount` an hour later; resolves to the order's commission row. */
 async function commissionFor(p: SeededProgram, amount: number, query = "") {
-  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${p.code}${query}`, { headers: { ...CHROME, cookie: `indica_vid=${newId("visitor")}` } });
+  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${p.code}${query}`, { headers: { ...BROWSER_HEADERS, cookie: `indica_vid=${newId("visitor")}` } });
   const clickId = new URL(res.headers.get("location")!).searchParams.get("indica_cid")!;
   await waitFor(async () => (await stack.db.query("SELECT 1 FROM clicks WHERE id = $1", [clickId])).rowCount === 1, 20_000, "the click");
   const order = orderId();

@@ -2,15 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
 import { callApi } from "./helpers/api";
-import { orderId, serverPost } from "./helpers/tracking";
+import { BROWSER_HEADERS, orderId, serverPost } from "./helpers/tracking";
 import { ADMIN_TOKEN, seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
 
-const CHROME = {
-  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-  accept: "text/html",
-  "accept-language": "pt-BR",
-  "sec-ch-ua": '"Chromium";v="131"',
-};
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -19,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 async function click(code: string, cookie: string, query = ""): Promise<string> {
-  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}${query}`, { headers: { ...CHROME, cookie } });
+  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}${query}`, { headers: { ...BROWSER_HEADERS, cookie } });
   const id = new URL(res.headers.get("location")!).searchParams.get("indica_cid")!;
   await waitFor(async () => (await stack.db.query("SELECT 1 FROM clicks WHERE id = $1", [id])).rowCount === 1, 20_000, "the click");
   return id;

@@ -10,14 +10,9 @@ import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newId } from "../core/ids";
 import { startStack, type WorkerName } from "../scripts/lib/stack";
+import { BROWSER_HEADERS } from "./helpers/tracking";
 import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
 
-const CHROME = {
-  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-  accept: "text/html",
-  "accept-language": "pt-BR",
-  "sec-ch-ua": '"Chromium";v="131"',
-};
 
 type VisitorStub = { recordClick(c: object): Promise<{ duplicate: boolean; affiliateClicksLastHour: number }>; touches(visitor: string): Promise<unknown[]>; sweep(): Promise<void> };
 
@@ -86,10 +81,10 @@ describe("fraud signals on clicks", () => {
     const p = await seedTestProgram(stack);
     await stack.db.query("UPDATE campaigns SET dedup_window_seconds = 1 WHERE id = $1", [p.campaignId]);
     const cookie = `indica_vid=${newId("visitor")}`;
-    const first = await click(p.code, { ...CHROME, cookie });
-    const repeat = await click(p.code, { ...CHROME, cookie });
+    const first = await click(p.code, { ...BROWSER_HEADERS, cookie });
+    const repeat = await click(p.code, { ...BROWSER_HEADERS, cookie });
     await new Promise((r) => setTimeout(r, 1_200));
-    const later = await click(p.code, { ...CHROME, cookie });
+    const later = await click(p.code, { ...BROWSER_HEADERS, cookie });
     expect((await clickRow(first)).is_duplicate).toBe(false);
     expect((await clickRow(repeat)).is_duplicate).toBe(true);
     expect((await clickRow(later)).is_duplicate).toBe(false);
@@ -99,7 +94,7 @@ describe("fraud signals on clicks", () => {
     const p = await seedTestProgram(stack);
     const ip = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
     const ids: string[] = [];
-    for (let i = 0; i < 22; i++) ids.push(await click(p.code, { ...CHROME, "cf-connecting-ip": ip, cookie: `indica_vid=${newId("visitor")}` }));
+    for (let i = 0; i < 22; i++) ids.push(await click(p.code, { ...BROWSER_HEADERS, "cf-connecting-ip": ip, cookie: `indica_vid=${newId("visitor")}` }));
     const last = await clickRow(ids[21]);
     expect(last.fraud_reasons).toContain("ip_velocity_minute");
     expect(last.flagged).toBe(true);
@@ -113,14 +108,14 @@ describe("fraud signals on clicks", () => {
 
   it("flags brand bidding and scripted requests, and leaves a real browser's click and an organic Facebook share clean", async () => {
     const p = await seedTestProgram(stack);
-    const clean = await clickRow(await click(p.code, CHROME));
+    const clean = await clickRow(await click(p.code, BROWSER_HEADERS));
     expect(clean).toMatchObject({ fraud_score: 0, fraud_reasons: [], flagged: false });
-    const paid = await clickRow(await click(p.code, CHROME, "?gclid=abc"));
+    const paid = await clickRow(await click(p.code, BROWSER_HEADERS, "?gclid=abc"));
     expect(paid).toMatchObject({ fraud_reasons: ["brand_bidding"], flagged: true });
-    const scripted = await clickRow(await click(p.code, { "user-agent": CHROME["user-agent"] }));
+    const scripted = await clickRow(await click(p.code, { "user-agent": BROWSER_HEADERS["user-agent"] }));
     expect(scripted.fraud_reasons).toEqual(["inconsistent_client_hints", "missing_browser_headers"]);
     expect(scripted.flagged).toBe(true);
-    const facebook = await clickRow(await click(p.code, CHROME, "?fbclid=organic-share"));
+    const facebook = await clickRow(await click(p.code, BROWSER_HEADERS, "?fbclid=organic-share"));
     expect(facebook).toMatchObject({ fraud_reasons: [], flagged: false });
   });
 });
@@ -133,7 +128,7 @@ describe("guard objects in workerd, failing and expiring", () => {
       const cookie = `indica_vid=${newId("visitor")}`;
       const ids: string[] = [];
       for (let i = 0; i < 2; i++) {
-        const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${p.code}`, { headers: { ...CHROME, cookie } });
+        const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${p.code}`, { headers: { ...BROWSER_HEADERS, cookie } });
         expect(res.status).toBe(302);
         ids.push(new URL(res.headers.get("location")!).searchParams.get("indica_cid")!);
       }

@@ -1,15 +1,9 @@
 /** The review queue: flagged clicks and orders listed with evidence, approved or rejected by their merchant only. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, callApi } from "./helpers/api";
-import { orderId, serverPost } from "./helpers/tracking";
+import { BROWSER_HEADERS, orderId, serverPost } from "./helpers/tracking";
 import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
 
-const CHROME = {
-  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-  accept: "text/html",
-  "accept-language": "pt-BR",
-  "sec-ch-ua": '"Chromium";v="131"',
-};
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -20,7 +14,7 @@ afterAll(() => stack?.close());
 type Page = { items: { id: string; kind: string; reasons: string[]; evidence: Record<string, unknown> }[]; nextCursor: string | null };
 
 async function flaggedClick(code: string): Promise<string> {
-  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}?gclid=paid-search`, { headers: CHROME });
+  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}?gclid=paid-search`, { headers: BROWSER_HEADERS });
   const id = new URL(res.headers.get("location")!).searchParams.get("indica_cid")!;
   await waitFor(async () => (await stack.db.query("SELECT 1 FROM clicks WHERE id = $1", [id])).rowCount === 1, 20_000, "the flagged click");
   return id;
@@ -76,7 +70,7 @@ describe("fraud review queue", () => {
 
 /** A clean click (so the order's own signals are what flags it). */
 async function cleanClick(code: string): Promise<string> {
-  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}`, { headers: CHROME });
+  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}`, { headers: BROWSER_HEADERS });
   const id = new URL(res.headers.get("location")!).searchParams.get("indica_cid")!;
   await waitFor(async () => (await stack.db.query("SELECT 1 FROM clicks WHERE id = $1", [id])).rowCount === 1, 20_000, "the click");
   return id;

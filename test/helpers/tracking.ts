@@ -4,6 +4,14 @@ import type { TestStack } from "./stack";
 export const INGEST_ORIGIN = "https://loja.indica.test";
 export const BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
+/** What a real Chrome sends on an affiliate link: with fewer headers a click is flagged as scripted. */
+export const BROWSER_HEADERS = {
+  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  accept: "text/html",
+  "accept-language": "pt-BR",
+  "sec-ch-ua": '"Chromium";v="131"',
+};
+
 /** POST /_indica/e as the tracking script would, from the merchant's own origin. */
 export function postEvents(stack: TestStack, body: unknown, headers: Record<string, string> = {}) {
   return stack.fetch("indica-ingest", `${INGEST_ORIGIN}/_indica/e`, {
