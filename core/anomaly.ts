@@ -11,9 +11,13 @@ export const ANOMALY_RULES = {
   conversionRateFactor: 3,
   /** …with at least this many conversions in the day. */
   conversionRateMinimum: 10,
+  /** The busiest minute of the last ten ≥ this many times the affiliate's per-minute average of the week before… */
+  minuteSpikeFactor: 10,
+  /** …and at least this many clicks in that minute. */
+  minuteSpikeMinimum: 30,
 } as const;
 
-export type AlertKind = "affiliate_click_spike" | "affiliate_conversion_rate_spike";
+export type AlertKind = "affiliate_click_spike" | "affiliate_minute_spike" | "affiliate_conversion_rate_spike";
 
 export interface AlertPayload {
   id: string;
@@ -28,7 +32,7 @@ export interface AlertPayload {
 
 /** The merchant-facing sentence for an alert, in the webhook and the dashboard. */
 export function describeAlert(a: Pick<AlertPayload, "kind" | "observed" | "baseline">): string {
-  return a.kind === "affiliate_click_spike"
-    ? `Clicks in the last hour: ${a.observed}, against about ${a.baseline} an hour the week before.`
-    : `Conversion rate over the last day: ${a.observed / 10}%, against ${a.baseline / 10}% the two weeks before.`;
+  if (a.kind === "affiliate_click_spike") return `Clicks in the last hour: ${a.observed}, against about ${a.baseline} an hour the week before.`;
+  if (a.kind === "affiliate_minute_spike") return `Clicks in one minute: ${a.observed}, against about ${a.baseline / 100} a minute the week before.`;
+  return `Conversion rate over the last day: ${a.observed / 10}%, against ${a.baseline / 10}% the two weeks before.`;
 }

@@ -53,7 +53,7 @@ describe("anomaly alerts", () => {
     await traffic(p, 2, 80);
 
     await runCheck();
-    const { rows } = await stack.db.query("SELECT * FROM alerts WHERE tenant_id = $1", [p.tenantId]);
+    const { rows } = await stack.db.query("SELECT * FROM alerts WHERE tenant_id = $1 AND kind = 'affiliate_click_spike'", [p.tenantId]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: "affiliate_click_spike", affiliate_id: p.affiliateId, observed: 80, baseline: 2 });
     expect(rows[0].delivered_at).not.toBeNull();
@@ -64,8 +64,23 @@ describe("anomaly alerts", () => {
     expect(await verifySignature(p.signing!.secret, hook.headers["indica-signature"] as string, hook.body, Math.floor(Date.now() / 1000))).toBe("ok");
 
     await runCheck();
-    expect((await stack.db.query("SELECT 1 FROM alerts WHERE tenant_id = $1", [p.tenantId])).rowCount).toBe(1);
+    expect((await stack.db.query("SELECT 1 FROM alerts WHERE tenant_id = $1 AND kind = 'affiliate_click_spike'", [p.tenantId])).rowCount).toBe(1);
     expect(received.filter((r) => r.body.includes(rows[0].id))).toHaveLength(1);
+  });
+
+  it("raises a minute spike for a burst too short to move the hourly count", async () => {
+    const p = await seedTestProgram(stack);
+    await traffic(p, 20, 0);
+    // 40 clicks inside the previous whole minute (so they never straddle two): against about 0.33 a minute.
+    await stack.db.query(
+      `INSERT INTO clicks (id, clicked_at, tenant_id, link_id, campaign_id, affiliate_id, visitor_id)
+       SELECT 'clk_' || md5(random()::text || g::text), date_trunc('minute', now()) - interval '1 minute' + g * interval '1 second', $1, $2, $3, $4, 'vis_x'
+       FROM generate_series(1, 40) g`,
+      [p.tenantId, p.linkId, p.campaignId, p.affiliateId],
+    );
+    await runCheck();
+    const { rows } = await stack.db.query("SELECT kind, observed, baseline FROM alerts WHERE tenant_id = $1", [p.tenantId]);
+    expect(rows).toEqual([{ kind: "affiliate_minute_spike", observed: 40, baseline: 33 }]);
   });
 
   it("stays quiet for a busy affiliate at its usual pace", async () => {

@@ -40,6 +40,29 @@ async function clickSpikes(db: Database): Promise<Found[]> {
   return rowsOf(r);
 }
 
+/**
+ * An affiliate's busiest minute of the last ten against its per-minute average of the week before (in
+ * hundredths, so it fits the integer column): bursts too short to move the hourly count.
+ */
+async function minuteSpikes(db: Database): Promise<Found[]> {
+  const r = await db.execute<Found>(sql`
+    WITH minutes AS (
+      SELECT tenant_id, affiliate_id, date_trunc('minute', clicked_at) AS minute, count(*)::int AS n FROM clicks
+      WHERE clicked_at > now() - interval '10 minutes' AND NOT is_duplicate GROUP BY 1, 2, 3
+    ), peak AS (
+      SELECT tenant_id, affiliate_id, max(n) AS observed FROM minutes GROUP BY 1, 2 HAVING max(n) >= ${ANOMALY_RULES.minuteSpikeMinimum}
+    ), base AS (
+      SELECT c.tenant_id, c.affiliate_id, count(*)::float / (7 * 24 * 60) AS per_minute FROM clicks c
+      JOIN peak p ON p.tenant_id = c.tenant_id AND p.affiliate_id = c.affiliate_id
+      WHERE c.clicked_at > now() - interval '7 days 10 minutes' AND c.clicked_at <= now() - interval '10 minutes' AND NOT c.is_duplicate
+      GROUP BY 1, 2
+    )
+    SELECT p.tenant_id, p.affiliate_id, p.observed, round(100 * coalesce(b.per_minute, 0))::int AS baseline
+    FROM peak p LEFT JOIN base b ON b.tenant_id = p.tenant_id AND b.affiliate_id = p.affiliate_id
+    WHERE p.observed >= ${ANOMALY_RULES.minuteSpikeFactor} * greatest(coalesce(b.per_minute, 0), 0.1)`);
+  return rowsOf(r);
+}
+
 /** Rates in tenths of a percent, so they fit the integer columns. */
 async function conversionRateSpikes(db: Database): Promise<Found[]> {
   const r = await db.execute<Found>(sql`
@@ -69,6 +92,7 @@ export async function detectAnomalies(db: Database, now = new Date()): Promise<n
   const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   const found: [AlertKind, Found][] = [
     ...(await clickSpikes(db)).map((f): [AlertKind, Found] => ["affiliate_click_spike", f]),
+    ...(await minuteSpikes(db)).map((f): [AlertKind, Found] => ["affiliate_minute_spike", f]),
     ...(await conversionRateSpikes(db)).map((f): [AlertKind, Found] => ["affiliate_conversion_rate_spike", f]),
   ];
   if (found.length === 0) return 0;
