@@ -63,3 +63,6 @@ export async function withDatabase<T>(env: DatabaseBindings, ctx: { waitUntil(p:
     ctx.waitUntil(handle.close());
   }
 }
+
+/** Rows of a raw `db.execute` result: the drivers answer with an array or with `{ rows }`. */
+export const rowsOf = <T>(result: { rows: T[] } | T[]): T[] => (Array.isArray(result) ? result : result.rows);

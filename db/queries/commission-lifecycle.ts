@@ -97,12 +97,3 @@ export async function settleReviewedCommissions(db: Executor, tenantId: string, 
   const ids = (await db.select({ id: commissions.id }).from(commissions).where(where)).map((r) => r.id);
   if (ids.length > 0) await rejectCommissions(db, { tenantId, ids, actor, reason: "fraud review rejected the order or its click" });
 }
-
-export async function balances(db: Executor, tenantId: string, affiliateId: string): Promise<{ currency: string; balance: number }[]> {
-  const rows = await db
-    .select({ currency: ledgerEntries.currency, balance: sql<string>`sum(${ledgerEntries.amount})` })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.tenantId, tenantId), eq(ledgerEntries.affiliateId, affiliateId)))
-    .groupBy(ledgerEntries.currency);
-  return rows.map((r) => ({ currency: r.currency, balance: Number(r.balance) }));
-}

@@ -8,7 +8,7 @@ import { ANOMALY_RULES, describeAlert, type AlertKind } from "../../../../core/a
 import { newId } from "../../../../core/ids";
 import { signPayload } from "../../../../core/request-signature";
 import { open } from "../../../../core/secret-box";
-import type { Database } from "../../../../db/client";
+import { rowsOf, type Database } from "../../../../db/client";
 import { alerts, signingSecrets, tenants } from "../../../../db/schema";
 
 const MAX_DELIVERY_ATTEMPTS = 10;
@@ -20,7 +20,6 @@ type Found = {
   baseline: number;
 };
 
-const rowsOf = <T>(r: { rows: T[] } | T[]): T[] => (Array.isArray(r) ? r : r.rows);
 
 async function clickSpikes(db: Database): Promise<Found[]> {
   const r = await db.execute<Found>(sql`

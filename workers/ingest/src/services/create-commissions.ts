@@ -12,10 +12,9 @@ import type { Touch } from "../../../../core/attribution/models";
 import { computeCommission } from "../../../../core/commission/compute";
 import { commissionRulesSchema } from "../../../../core/commission/rules";
 import { newId, timestampOfId } from "../../../../core/ids";
-import type { Executor } from "../../../../db/client";
+import { rowsOf, type Executor } from "../../../../db/client";
 import { commissions } from "../../../../db/schema";
 
-const rowsOf = <T>(r: { rows: T[] } | T[]): T[] => (Array.isArray(r) ? r : r.rows);
 /** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
 const ms = (v: string | Date) => new Date(v).getTime();
 

@@ -5,13 +5,11 @@
 import { sql } from "drizzle-orm";
 import type { ConversionDraft } from "../../../../core/conversion-draft";
 import { timestampOfId } from "../../../../core/ids";
-import type { Executor } from "../../../../db/client";
+import { rowsOf, type Executor } from "../../../../db/client";
 
 /** How far back a visitor's or identity's latest click is looked for. Attribution windows apply later. */
 export const IDENTITY_LOOKBACK_DAYS = 90;
 
-type Rows<T> = { rows: T[] } | T[];
-const rowsOf = <T>(r: Rows<T>): T[] => (Array.isArray(r) ? r : r.rows);
 
 export interface StoredClick {
   affiliateId: string;

@@ -7,7 +7,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { reversalAmount } from "../../../../core/commission/reversal";
 import type { RefundMessage } from "../../../../core/schemas/queue-event";
-import type { Executor } from "../../../../db/client";
+import { rowsOf, type Executor } from "../../../../db/client";
 import { debitReversal } from "../../../../db/queries/commission-lifecycle";
 import { commissionReversals, commissions, conversions } from "../../../../db/schema";
 
@@ -47,6 +47,5 @@ async function refundedAmountBefore(db: Executor, refund: RefundMessage): Promis
     SELECT coalesce(sum(amount), 0) AS total FROM refunds
     WHERE tenant_id = ${refund.tenantId} AND order_id = ${refund.input.orderId} AND refund_key <> ${refund.refundKey}
       AND received_at <= (SELECT received_at FROM refunds WHERE tenant_id = ${refund.tenantId} AND refund_key = ${refund.refundKey})`);
-  const list = Array.isArray(rows) ? rows : rows.rows;
-  return Number(list[0]?.total ?? 0);
+  return Number(rowsOf(rows)[0]?.total ?? 0);
 }
