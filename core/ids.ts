@@ -30,6 +30,11 @@ export const ID_PREFIXES = {
   commission: "com",
   ledgerEntry: "led",
   decision: "dec",
+  session: "ses",
+  webhook: "whk",
+  webhookDelivery: "whd",
+  payout: "pay",
+  invite: "inv",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

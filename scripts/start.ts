@@ -96,7 +96,7 @@ const mf = await startStack({
   bindings: {
     "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: secrets.IP_HASH_SECRET, GUARD_SHARDS: LOCAL_GUARD_SHARDS },
     "indica-ingest": { ADMIN_TOKEN: secrets.ADMIN_TOKEN, IP_HASH_SECRET: secrets.IP_HASH_SECRET, SECRETS_KEY: secrets.SECRETS_KEY },
-    "indica-api": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, LINK_URL_SCHEME: "http", LINK_URL_PORT: String(PORTS.edge) },
+    "indica-api": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, LINK_URL_SCHEME: "http", LINK_URL_PORT: String(PORTS.edge), JWT_SECRET: secrets.JWT_SECRET, SECRETS_KEY: secrets.SECRETS_KEY },
   },
 });
 cleanups.push(() => mf.dispose());

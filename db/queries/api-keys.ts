@@ -1,15 +1,11 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { API_KEY_PATTERN, hashApiKey } from "../../core/api-key";
+import type { Principal } from "../../core/auth/access";
 import type { Database } from "../client";
 import { apiKeys, signingSecrets } from "../schema";
 
 /** A caller authenticated by an API key: everything it does is scoped to this tenant. */
-export interface ApiKeyPrincipal {
-  kind: "api_key";
-  tenantId: string;
-  keyId: string;
-  scopes: string[];
-}
+export type ApiKeyPrincipal = Extract<Principal, { kind: "api_key" }>;
 
 /** The principal behind a key, or null when the key is malformed, unknown, revoked or expired. */
 export async function verifyApiKey(db: Database, key: string): Promise<ApiKeyPrincipal | null> {

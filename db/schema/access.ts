@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 export const users = pgTable(
@@ -11,9 +12,56 @@ export const users = pgTable(
     /** owner | admin | analyst | affiliate_manager | affiliate */
     role: text("role").notNull(),
     passwordHash: text("password_hash"),
+    /** For role `affiliate`: the affiliate whose data alone this user sees. */
+    affiliateId: text("affiliate_id"),
+    /** active | disabled: a disabled user cannot sign in and its sessions stop working at once. */
+    status: text("status").notNull().default("active"),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_tenant_email_key").on(t.tenantId, t.email)],
+  (t) => [uniqueIndex("users_tenant_email_key").on(t.tenantId, sql`lower(${t.email})`), index("users_email_idx").on(sql`lower(${t.email})`)],
+);
+
+/**
+ * Dashboard sign-ins. The refresh token is stored as a hash and rotated on each use; presenting an old
+ * one again (a stolen copy) revokes the whole session.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    refreshHash: text("refresh_hash").notNull(),
+    /** The previous refresh token's hash: seeing it again means a copy is in someone else's hands. */
+    previousRefreshHash: text("previous_refresh_hash"),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user_idx").on(t.tenantId, t.userId)],
+);
+
+/**
+ * Responses to POSTs sent with an `Idempotency-Key`, kept 24 hours: a retried request gets the first
+ * answer again instead of doing the work twice. Scoped by tenant and caller.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    actor: text("actor").notNull(),
+    key: text("key").notNull(),
+    /** SHA-256 of method, path and body: the same key with a different request is a conflict. */
+    requestHash: text("request_hash").notNull(),
+    status: integer("status"),
+    responseBody: text("response_body"),
+    responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.actor, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
 
 /** API keys are stored as SHA-256 hashes: a leaked database does not leak usable keys. */

@@ -4,3 +4,4 @@ export * from "./program";
 export * from "./events";
 export * from "./tracking";
 export * from "./commissions";
+export * from "./webhooks";

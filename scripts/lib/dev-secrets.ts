@@ -7,6 +7,7 @@ export interface DevSecrets {
   IP_HASH_SECRET: string;
   ADMIN_TOKEN: string;
   SECRETS_KEY: string;
+  JWT_SECRET: string;
 }
 
 export function loadDevSecrets(stateDir: string): DevSecrets {
@@ -17,6 +18,7 @@ export function loadDevSecrets(stateDir: string): DevSecrets {
     IP_HASH_SECRET: existing.IP_HASH_SECRET ?? randomBytes(32).toString("hex"),
     ADMIN_TOKEN: existing.ADMIN_TOKEN ?? randomBytes(24).toString("hex"),
     SECRETS_KEY: existing.SECRETS_KEY ?? randomBytes(32).toString("hex"),
+    JWT_SECRET: existing.JWT_SECRET ?? randomBytes(32).toString("hex"),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;

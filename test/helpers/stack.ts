@@ -8,6 +8,7 @@ import { LOCAL_GUARD_SHARDS, startStack, type WorkerName } from "../../scripts/l
 export const TEST_LINK_DOMAIN = "go.indica.test";
 export const ADMIN_TOKEN = "test-admin-token";
 export const SECRETS_KEY = "test-secrets-key";
+export const JWT_SECRET = "test-jwt-secret-that-is-long-enough-for-hs256";
 
 export interface TestStack {
   mf: Miniflare;
@@ -38,7 +39,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     bindings: {
       "indica-redirect": { ...common, IP_HASH_SECRET: "test-ip-secret", GUARD_SHARDS: LOCAL_GUARD_SHARDS, EVENT_BUFFER_FLUSH_DELAY_MS: "50", ...opts.bindings?.["indica-redirect"] },
       "indica-ingest": { ADMIN_TOKEN, SECRETS_KEY, IP_HASH_SECRET: "test-ip-secret", RETRY_BASE_DELAY_SECONDS: "1", RETRY_MAX_DELAY_SECONDS: "2", ...opts.bindings?.["indica-ingest"] },
-      "indica-api": { ...common, LINK_URL_SCHEME: "https", ...opts.bindings?.["indica-api"] },
+      "indica-api": { ...common, LINK_URL_SCHEME: "https", JWT_SECRET, SECRETS_KEY, ...opts.bindings?.["indica-api"] },
     },
   });
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });

@@ -1,5 +1,6 @@
-import type { DatabaseHandle } from "../../../db/client";
-import type { ApiKeyPrincipal } from "../../../db/queries/api-keys";
+import type { Principal } from "../../../core/auth/access";
+import type { DatabaseHandle, Executor } from "../../../db/client";
+import type { RateLimiter } from "../../../durable-objects/rate-limiter";
 
 export interface ApiEnv {
   DATABASE_URL: string;
@@ -9,14 +10,21 @@ export interface ApiEnv {
   /** Port the redirect Worker is reached on locally; only printed in link URLs, empty in production. */
   LINK_URL_PORT?: string;
   EDGE_CACHE: KVNamespace;
+  /** Signs dashboard session tokens (HS256). */
+  JWT_SECRET: string;
+  /** Seals webhook signing secrets at rest (core/secret-box.ts). */
+  SECRETS_KEY: string;
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  API_RATE_LIMIT_PER_MINUTE?: string;
 }
-
 
 export interface ApiHonoEnv {
   Bindings: ApiEnv;
   Variables: {
     requestId: string;
     database: DatabaseHandle;
-    principal: ApiKeyPrincipal;
+    principal: Principal;
+    /** The request's tenant-scoped transaction (db/tenant-scope.ts): what every authenticated route queries. */
+    db: Executor;
   };
 }

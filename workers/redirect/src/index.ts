@@ -1,4 +1,4 @@
 import { createRedirectApp } from "./app";
 
-export { EventBuffer, IpGuard, VisitorGuard } from "../../../durable-objects";
+export { EventBuffer, IpGuard, RateLimiter, VisitorGuard } from "../../../durable-objects";
 export default createRedirectApp();

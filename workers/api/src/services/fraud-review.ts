@@ -1,7 +1,7 @@
 /** The fraud review queue: flagged clicks and orders of one tenant that wait for the merchant's decision. */
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { isId, timestampOfId } from "../../../../core/ids";
-import type { Database } from "../../../../db/client";
+import type { Executor } from "../../../../db/client";
 import { settleReviewedCommissions } from "../../../../db/queries/commission-lifecycle";
 import { clicks, conversions } from "../../../../db/schema";
 
@@ -17,13 +17,13 @@ export interface ReviewItem {
 }
 
 /** Oldest first, keyed by id (time-ordered), so pages are stable while new flags arrive. */
-export async function listReviewQueue(db: Database, tenantId: string, kind: "click" | "conversion", limit: number, cursor?: string): Promise<{ items: ReviewItem[]; nextCursor: string | null }> {
+export async function listReviewQueue(db: Executor, tenantId: string, kind: "click" | "conversion", limit: number, cursor?: string): Promise<{ items: ReviewItem[]; nextCursor: string | null }> {
   const items = kind === "click" ? await flaggedClicks(db, tenantId, limit + 1, cursor) : await flaggedConversions(db, tenantId, limit + 1, cursor);
   const page = items.slice(0, limit);
   return { items: page, nextCursor: items.length > limit ? page[page.length - 1].id : null };
 }
 
-async function flaggedClicks(db: Database, tenantId: string, limit: number, cursor?: string): Promise<ReviewItem[]> {
+async function flaggedClicks(db: Executor, tenantId: string, limit: number, cursor?: string): Promise<ReviewItem[]> {
   const rows = await db
     .select()
     .from(clicks)
@@ -42,7 +42,7 @@ async function flaggedClicks(db: Database, tenantId: string, limit: number, curs
   }));
 }
 
-async function flaggedConversions(db: Database, tenantId: string, limit: number, cursor?: string): Promise<ReviewItem[]> {
+async function flaggedConversions(db: Executor, tenantId: string, limit: number, cursor?: string): Promise<ReviewItem[]> {
   const rows = await db
     .select()
     .from(conversions)
@@ -62,7 +62,7 @@ async function flaggedConversions(db: Database, tenantId: string, limit: number,
 }
 
 /** Records the merchant's decision on a flagged click or order; null when there is no such item to review. */
-export async function decide(db: Database, tenantId: string, id: string, decision: "approve" | "reject"): Promise<{ id: string; reviewStatus: "approved" | "rejected"; reviewedAt: string } | null> {
+export async function decide(db: Executor, tenantId: string, id: string, decision: "approve" | "reject"): Promise<{ id: string; reviewStatus: "approved" | "rejected"; reviewedAt: string } | null> {
   const reviewStatus = decision === "approve" ? "approved" : "rejected";
   const set = { reviewStatus, reviewedAt: sql`now()` };
   const rows = isId("click", id)

@@ -3,7 +3,7 @@ import { newId } from "../../../../core/ids";
 import { randomLinkCode } from "../../../../core/link-code";
 import { normalizeHost } from "../../../../core/link-record";
 import { fail, ok, type Result } from "../../../../core/result";
-import type { Database } from "../../../../db/client";
+import type { Executor } from "../../../../db/client";
 import { affiliates, campaignMemberships, campaigns, domains, links } from "../../../../db/schema";
 import { sqlState } from "../../../../db/transient-error";
 import type { CreateLinkInput } from "../routes/v1/links/schema";
@@ -12,7 +12,7 @@ export type LinkRow = typeof links.$inferSelect;
 
 const UNIQUE_VIOLATION = "23505";
 
-export async function createLink(db: Database, tenantId: string, input: CreateLinkInput, defaultDomain: string): Promise<Result<LinkRow>> {
+export async function createLink(db: Executor, tenantId: string, input: CreateLinkInput, defaultDomain: string): Promise<Result<LinkRow>> {
   const [campaign] = await db
     .select({ id: campaigns.id, status: campaigns.status, destinationUrl: campaigns.destinationUrl })
     .from(campaigns)
@@ -69,7 +69,7 @@ export async function createLink(db: Database, tenantId: string, input: CreateLi
     : fail("conflict", "Could not find a free random code; try again.");
 }
 
-export async function getLink(db: Database, tenantId: string, id: string): Promise<LinkRow | null> {
+export async function getLink(db: Executor, tenantId: string, id: string): Promise<LinkRow | null> {
   const [row] = await db.select().from(links).where(and(eq(links.id, id), eq(links.tenantId, tenantId)));
   return row ?? null;
 }

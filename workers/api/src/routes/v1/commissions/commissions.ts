@@ -1,10 +1,11 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { approveCommissions, rejectCommissions } from "../../../../../../db/queries/commission-lifecycle";
+import { actorOf } from "../../../../../../core/auth/access";
 import { commissions } from "../../../../../../db/schema";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, standardErrors } from "../../../lib/openapi-common";
-import { apiKeyAuth } from "../../../middleware/api-key-auth";
+import { authenticate } from "../../../middleware/authenticate";
 import { commissionListSchema, commissionQuery, decisionBody, decisionResultSchema } from "./schema";
 
 const list = createRoute({
@@ -13,7 +14,7 @@ const list = createRoute({
   tags: ["Commissions"],
   summary: "Commissions, oldest first, filtered by status and affiliate",
   security: bearerAuth,
-  middleware: [apiKeyAuth({ scope: "commissions:read" })] as const,
+  middleware: [authenticate({ permission: "commissions:read" })] as const,
   request: { query: commissionQuery },
   responses: { 200: { description: "A page", content: { "application/json": { schema: commissionListSchema } } }, ...standardErrors },
 });
@@ -26,7 +27,7 @@ const decide = createRoute({
   description:
     "Only pending commissions change. Approving credits the affiliate's ledger; a commission held for fraud review is skipped until the review approves its order or click. Every decision is kept with its actor and reason.",
   security: bearerAuth,
-  middleware: [apiKeyAuth({ scope: "commissions:write" })] as const,
+  middleware: [authenticate({ permission: "commissions:write" })] as const,
   request: { body: { required: true, content: { "application/json": { schema: decisionBody } } } },
   responses: { 200: { description: "What was decided and what was skipped", content: { "application/json": { schema: decisionResultSchema } } }, ...standardErrors },
 });
@@ -57,8 +58,8 @@ export function registerCommissions(app: OpenAPIHono<ApiHonoEnv>): void {
     const q = c.req.valid("query");
     const tenantId = c.get("principal").tenantId;
     const rows = await c
-      .get("database")
-      .db.select()
+      .get("db")
+      .select()
       .from(commissions)
       .where(and(eq(commissions.tenantId, tenantId), q.status ? eq(commissions.status, q.status) : undefined, q.affiliateId ? eq(commissions.affiliateId, q.affiliateId) : undefined, q.cursor ? gt(commissions.id, q.cursor) : undefined))
       .orderBy(asc(commissions.id))
@@ -76,8 +77,8 @@ export function registerCommissions(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(decide, async (c) => {
     const { action, ids, reason } = c.req.valid("json");
     const principal = c.get("principal");
-    const decision = { tenantId: principal.tenantId, ids, actor: principal.keyId, reason };
-    const { db } = c.get("database");
+    const decision = { tenantId: principal.tenantId, ids, actor: actorOf(principal), reason };
+    const db = c.get("db");
     const result = await db.transaction((tx) => (action === "approve" ? approveCommissions(tx, decision) : rejectCommissions(tx, decision)));
     return c.json(result, 200);
   });

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, notFoundError, standardErrors } from "../../../lib/openapi-common";
 import { problemFor } from "../../../lib/problem";
-import { apiKeyAuth } from "../../../middleware/api-key-auth";
+import { authenticate } from "../../../middleware/authenticate";
 import { decide, listReviewQueue } from "../../../services/fraud-review";
 import { decisionSchema, reviewIdParams, reviewListSchema, reviewQuery } from "./schema";
 
@@ -12,7 +12,7 @@ const list = createRoute({
   tags: ["Fraud"],
   summary: "Flagged clicks or orders waiting for review, with their evidence",
   security: bearerAuth,
-  middleware: [apiKeyAuth({ scope: "fraud:read" })] as const,
+  middleware: [authenticate({ permission: "fraud:read" })] as const,
   request: { query: reviewQuery },
   responses: { 200: { description: "A page of the queue, oldest first", content: { "application/json": { schema: reviewListSchema } } }, ...standardErrors },
 });
@@ -24,7 +24,7 @@ const decideRoute = createRoute({
   summary: "Approve or reject a flagged click or order",
   description: "Approving releases it for commission; rejecting keeps it out. Deciding again replaces the earlier decision.",
   security: bearerAuth,
-  middleware: [apiKeyAuth({ scope: "fraud:write" })] as const,
+  middleware: [authenticate({ permission: "fraud:write" })] as const,
   request: { params: reviewIdParams },
   responses: { 200: { description: "The decision", content: { "application/json": { schema: decisionSchema } } }, ...standardErrors, ...notFoundError },
 });
@@ -32,11 +32,11 @@ const decideRoute = createRoute({
 export function registerFraudReview(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(list, async (c) => {
     const { kind, limit, cursor } = c.req.valid("query");
-    return c.json(await listReviewQueue(c.get("database").db, c.get("principal").tenantId, kind, limit, cursor), 200);
+    return c.json(await listReviewQueue(c.get("db"), c.get("principal").tenantId, kind, limit, cursor), 200);
   });
   app.openapi(decideRoute, async (c) => {
     const { id, decision } = c.req.valid("param");
-    const result = await decide(c.get("database").db, c.get("principal").tenantId, id, decision);
+    const result = await decide(c.get("db"), c.get("principal").tenantId, id, decision);
     if (!result) return problemFor(c, "not_found", { detail: "No flagged click or order with this id in your account." });
     return c.json(result, 200);
   });

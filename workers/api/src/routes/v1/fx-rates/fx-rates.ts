@@ -5,7 +5,7 @@ import { currencySchema, rateSchema } from "../../../../../../core/money";
 import { fxRates } from "../../../../../../db/schema";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, standardErrors } from "../../../lib/openapi-common";
-import { apiKeyAuth } from "../../../middleware/api-key-auth";
+import { authenticate } from "../../../middleware/authenticate";
 
 const rateBody = z
   .object({
@@ -23,7 +23,7 @@ const put = createRoute({
   tags: ["Exchange rates"],
   summary: "Set an exchange rate into your default currency",
   security: bearerAuth,
-  middleware: [apiKeyAuth({ scope: "settings:write" })] as const,
+  middleware: [authenticate({ permission: "fx_rates:write" })] as const,
   request: { body: { required: true, content: { "application/json": { schema: rateBody } } } },
   responses: { 201: { description: "The rate", content: { "application/json": { schema: rateView } } }, ...standardErrors },
 });
@@ -34,7 +34,7 @@ const list = createRoute({
   tags: ["Exchange rates"],
   summary: "Your exchange rates, newest first",
   security: bearerAuth,
-  middleware: [apiKeyAuth({ scope: "settings:read" })] as const,
+  middleware: [authenticate({ permission: "fx_rates:read" })] as const,
   responses: { 200: { description: "Rates", content: { "application/json": { schema: z.object({ items: z.array(rateView) }) } } }, ...standardErrors },
 });
 
@@ -42,11 +42,11 @@ export function registerFxRates(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(put, async (c) => {
     const { currency, rate, asOf } = c.req.valid("json");
     const row = { tenantId: c.get("principal").tenantId, currency, rateMicros: rate, asOf: asOf ? new Date(asOf) : new Date() };
-    await c.get("database").db.insert(fxRates).values(row).onConflictDoUpdate({ target: [fxRates.tenantId, fxRates.currency, fxRates.asOf], set: { rateMicros: rate } });
+    await c.get("db").insert(fxRates).values(row).onConflictDoUpdate({ target: [fxRates.tenantId, fxRates.currency, fxRates.asOf], set: { rateMicros: rate } });
     return c.json({ currency, rateMicros: rate, asOf: row.asOf.toISOString() }, 201);
   });
   app.openapi(list, async (c) => {
-    const rows = await c.get("database").db.select().from(fxRates).where(and(eq(fxRates.tenantId, c.get("principal").tenantId))).orderBy(desc(fxRates.asOf)).limit(500);
+    const rows = await c.get("db").select().from(fxRates).where(and(eq(fxRates.tenantId, c.get("principal").tenantId))).orderBy(desc(fxRates.asOf)).limit(500);
     return c.json({ items: rows.map((r) => ({ currency: r.currency, rateMicros: r.rateMicros, asOf: r.asOf.toISOString() })) }, 200);
   });
 }

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, notFoundError, standardErrors } from "../../../lib/openapi-common";
 import { problemFor } from "../../../lib/problem";
-import { apiKeyAuth } from "../../../middleware/api-key-auth";
+import { authenticate } from "../../../middleware/authenticate";
 import { getLink } from "../../../services/links";
 import { linkIdParams, linkSchema } from "./schema";
 import { toLinkView } from "./view";
@@ -13,7 +13,7 @@ const route = createRoute({
   tags: ["Links"],
   summary: "Get a link",
   security: bearerAuth,
-  middleware: [apiKeyAuth({ scope: "links:read" })] as const,
+  middleware: [authenticate({ permission: "links:read" })] as const,
   request: { params: linkIdParams },
   responses: {
     200: { description: "The link", content: { "application/json": { schema: linkSchema } } },
@@ -24,7 +24,7 @@ const route = createRoute({
 
 export function registerGetLink(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(route, async (c) => {
-    const row = await getLink(c.get("database").db, c.get("principal").tenantId, c.req.valid("param").id);
+    const row = await getLink(c.get("db"), c.get("principal").tenantId, c.req.valid("param").id);
     if (!row) return problemFor(c, "not_found", { detail: "No link with this id in your account." });
     return c.json(toLinkView(c.env, row), 200);
   });
