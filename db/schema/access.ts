@@ -17,9 +17,16 @@ export const users = pgTable(
     /** active | disabled: a disabled user cannot sign in and its sessions stop working at once. */
     status: text("status").notNull().default("active"),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    /** SHA-256 of the one-time invite token (shown once); cleared when the invite is accepted. */
+    inviteHash: text("invite_hash"),
+    inviteExpiresAt: timestamp("invite_expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_tenant_email_key").on(t.tenantId, sql`lower(${t.email})`), index("users_email_idx").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_tenant_email_key").on(t.tenantId, sql`lower(${t.email})`),
+    index("users_email_idx").on(sql`lower(${t.email})`),
+    uniqueIndex("users_invite_key").on(t.inviteHash),
+  ],
 );
 
 /**

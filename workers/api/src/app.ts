@@ -8,6 +8,8 @@ import { problemFor } from "./lib/problem";
 import { database } from "./middleware/database";
 import { requestId } from "./middleware/request-id";
 import { registerOpenApi } from "./routes/openapi";
+import { registerMe } from "./routes/v1/auth/me";
+import { registerSessions } from "./routes/v1/auth/sessions";
 import { registerCommissions } from "./routes/v1/commissions/commissions";
 import { registerFraudReview } from "./routes/v1/fraud/review-queue";
 import { registerFxRates } from "./routes/v1/fx-rates/fx-rates";
@@ -31,6 +33,8 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   app.use("/v1/*", database());
 
   app.get("/health", (c) => c.json({ ok: true, worker: "api" }));
+  registerSessions(app);
+  registerMe(app);
   registerCreateLink(app);
   registerGetLink(app);
   registerFraudReview(app);

@@ -22,6 +22,11 @@ export interface ApiHonoEnv {
   Bindings: ApiEnv;
   Variables: {
     requestId: string;
+    /**
+     * The Worker's own connection (one per request). Only for work before a tenant is known (sign-in) or
+     * after the response; inside an authenticated route it would wait forever for the connection that
+     * the tenant transaction holds. Routes use `db`.
+     */
     database: DatabaseHandle;
     principal: Principal;
     /** The request's tenant-scoped transaction (db/tenant-scope.ts): what every authenticated route queries. */

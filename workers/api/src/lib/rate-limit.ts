@@ -1,4 +1,5 @@
 import type { RateLimitOutcome } from "../../../../durable-objects/rate-limiter";
+import type { ApiEnv } from "../env";
 
 /**
  * The IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers), in the widely deployed
@@ -11,4 +12,13 @@ export function rateLimitHeaders(o: RateLimitOutcome, windowSeconds = 60): Recor
     "ratelimit-reset": String(o.resetSeconds),
     "ratelimit-policy": `${o.limit};w=${windowSeconds}`,
   };
+}
+
+/** Counts one request against `key`; null when the limiter cannot be reached, since an outage of the counter must not take the API down. */
+export async function takeRateLimit(env: ApiEnv, key: string, limit: number, windowSeconds: number): Promise<RateLimitOutcome | null> {
+  try {
+    return await env.RATE_LIMITER.getByName(key).take(limit, windowSeconds);
+  } catch {
+    return null;
+  }
 }

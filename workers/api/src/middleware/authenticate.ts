@@ -4,19 +4,20 @@
  * transaction (row-level security) in which the route runs.
  */
 import type { MiddlewareHandler } from "hono";
-import { can, type Permission, type Principal } from "../../../../core/auth/access";
+import { actorOf, can, type Permission, type Principal } from "../../../../core/auth/access";
 import { looksLikeJwt, verifyAccessToken } from "../../../../core/auth/session-token";
 import type { Database } from "../../../../db/client";
 import { touchApiKey, verifyApiKey } from "../../../../db/queries/api-keys";
 import { findSessionPrincipal } from "../../../../db/queries/sessions";
 import { inTenantScope } from "../../../../db/tenant-scope";
 import type { ApiEnv, ApiHonoEnv } from "../env";
+import { finishIdempotent, startIdempotent } from "../lib/idempotency";
 import { problemFor } from "../lib/problem";
-import { rateLimitHeaders } from "../lib/rate-limit";
+import { rateLimitHeaders, takeRateLimit } from "../lib/rate-limit";
 
 export interface AuthenticateOptions {
-  /** What the caller must be allowed to do (a key's scope, or granted by the user's role). */
-  permission: Permission;
+  /** What the caller must be allowed to do (a key's scope, or granted by the user's role); none: any caller. */
+  permission?: Permission;
 }
 
 async function principalOf(env: ApiEnv, db: Database, token: string): Promise<Principal | null> {
@@ -34,13 +35,14 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Ap
     const { db } = c.get("database");
     const principal = await principalOf(c.env, db, match[1]);
     if (!principal) return problemFor(c, "unauthorized", { detail: "The API key or token is unknown, revoked or expired." });
-    if (!can(principal, options.permission)) {
+    if (options.permission && !can(principal, options.permission)) {
       const who = principal.kind === "api_key" ? "This key lacks the" : `The ${principal.role} role lacks the`;
       return problemFor(c, "forbidden", { detail: `${who} \`${options.permission}\` permission.` });
     }
     c.set("principal", principal);
 
-    const limit = await takeRateLimit(c.env, principal);
+    const perMinute = Number(c.env.API_RATE_LIMIT_PER_MINUTE ?? "600");
+    const limit = await takeRateLimit(c.env, principal.kind === "api_key" ? `key:${principal.keyId}` : `user:${principal.userId}`, perMinute, 60);
     if (limit) {
       for (const [name, value] of Object.entries(rateLimitHeaders(limit))) c.header(name, value);
       if (!limit.allowed) {
@@ -50,24 +52,24 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Ap
     }
     if (principal.kind === "api_key") c.executionCtx.waitUntil(touchApiKey(db, principal.keyId).catch(() => {}));
 
-    await inTenantScope(db, principal.tenantId, async (tx) => {
+    const actor = actorOf(principal);
+    const replay = await inTenantScope(db, principal.tenantId, async (tx) => {
       c.set("db", tx);
+      const idempotent = await startIdempotent(c, tx, principal.tenantId, actor);
+      if (idempotent.kind === "answered") return idempotent.response;
       await next();
       // Hono turned a thrown error into the error response already; rethrowing rolls the work back.
       if (c.error) throw c.error;
+      if (idempotent.kind === "fresh") await finishIdempotent(tx, principal.tenantId, actor, idempotent.key, c.res);
+      return null;
     }).catch((error: unknown) => {
       if (error !== c.error) throw error;
+      return null;
     });
+    if (replay) {
+      for (const [name, value] of c.res.headers) if (name.startsWith("ratelimit-")) replay.headers.set(name, value);
+      replay.headers.set("x-request-id", c.get("requestId"));
+      return replay;
+    }
   };
-}
-
-/** Null when the limiter cannot be reached: an outage of the counter must not take the API down. */
-async function takeRateLimit(env: ApiEnv, principal: Principal) {
-  const perMinute = Number(env.API_RATE_LIMIT_PER_MINUTE ?? "600");
-  const key = principal.kind === "api_key" ? `key:${principal.keyId}` : `user:${principal.userId}`;
-  try {
-    return await env.RATE_LIMITER.getByName(key).take(perMinute, 60);
-  } catch {
-    return null;
-  }
 }

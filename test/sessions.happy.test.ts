@@ -1,0 +1,107 @@
+/** Signing in, using the access token, refreshing with rotation, signing out, and accepting an invite. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "../core/auth/session-token";
+import { callApi, expectProblem, jsonOf } from "./helpers/api";
+import { createUser, signIn, TEST_PASSWORD } from "./helpers/auth";
+import { seedTestProgram, startTestStack, type TestStack } from "./helpers/stack";
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.close());
+
+describe("sessions", () => {
+  it("signs in, calls the API with the access token, and sees its own identity", async () => {
+    const p = await seedTestProgram(stack);
+    const owner = await createUser(stack, p.tenantId, "owner");
+    const session = await signIn(stack, owner);
+    expect(session.accessToken.split(".")).toHaveLength(3);
+    const me = await jsonOf(await callApi(stack, "GET", "/v1/me", { key: session.accessToken }));
+    expect(me).toMatchObject({ kind: "user", tenantId: p.tenantId, user: { id: owner.id, role: "owner" } });
+    expect(me.permissions).toContain("api_keys:write");
+    const link = await callApi(stack, "GET", `/v1/links/${p.linkId}`, { key: session.accessToken });
+    expect(link.status).toBe(200);
+    expect(link.headers.get("ratelimit-limit")).toBe("600");
+    expect(Number(link.headers.get("ratelimit-remaining"))).toBeLessThan(600);
+  });
+
+  it("is case-insensitive about the email, and wrong passwords get one vague answer", async () => {
+    const p = await seedTestProgram(stack);
+    const owner = await createUser(stack, p.tenantId, "owner");
+    const ok = await callApi(stack, "POST", "/v1/auth/login", { body: { email: owner.email.toUpperCase(), password: TEST_PASSWORD } });
+    expect(ok.status).toBe(200);
+    const wrong = await expectProblem(await callApi(stack, "POST", "/v1/auth/login", { body: { email: owner.email, password: "not the password" } }), 401, "unauthorized");
+    const unknown = await expectProblem(await callApi(stack, "POST", "/v1/auth/login", { body: { email: "nobody@example.com", password: "whatever" } }), 401, "unauthorized");
+    expect(wrong.detail).toBe(unknown.detail);
+  });
+
+  it("rotates refresh tokens, and a reused one ends the session", async () => {
+    const p = await seedTestProgram(stack);
+    const session = await signIn(stack, await createUser(stack, p.tenantId, "admin"));
+    const first = await jsonOf(await callApi(stack, "POST", "/v1/auth/refresh", { body: { refreshToken: session.refreshToken } }));
+    expect(first.refreshToken).not.toBe(session.refreshToken);
+    expect((await callApi(stack, "GET", "/v1/me", { key: first.accessToken })).status).toBe(200);
+    const second = await jsonOf(await callApi(stack, "POST", "/v1/auth/refresh", { body: { refreshToken: first.refreshToken } }));
+    // The first token, two rotations old, comes back: a stolen copy. The whole session ends.
+    await expectProblem(await callApi(stack, "POST", "/v1/auth/refresh", { body: { refreshToken: session.refreshToken } }), 401, "unauthorized");
+    await expectProblem(await callApi(stack, "POST", "/v1/auth/refresh", { body: { refreshToken: second.refreshToken } }), 401, "unauthorized");
+    await expectProblem(await callApi(stack, "GET", "/v1/me", { key: second.accessToken }), 401, "unauthorized");
+  });
+
+  it("signing out revokes the access token at once", async () => {
+    const p = await seedTestProgram(stack);
+    const session = await signIn(stack, await createUser(stack, p.tenantId, "analyst"));
+    expect((await callApi(stack, "POST", "/v1/auth/logout", { key: session.accessToken })).status).toBe(204);
+    await expectProblem(await callApi(stack, "GET", "/v1/me", { key: session.accessToken }), 401, "unauthorized");
+    await expectProblem(await callApi(stack, "POST", "/v1/auth/refresh", { body: { refreshToken: session.refreshToken } }), 401, "unauthorized");
+  });
+
+  it("a disabled user is locked out on the next request", async () => {
+    const p = await seedTestProgram(stack);
+    const user = await createUser(stack, p.tenantId, "admin");
+    const session = await signIn(stack, user);
+    await stack.db.query("UPDATE users SET status = 'disabled' WHERE id = $1", [user.id]);
+    await expectProblem(await callApi(stack, "GET", "/v1/me", { key: session.accessToken }), 401, "unauthorized");
+    await expectProblem(await callApi(stack, "POST", "/v1/auth/login", { body: { email: user.email, password: TEST_PASSWORD } }), 401, "unauthorized");
+  });
+
+  it("asks which merchant when the same credentials fit two", async () => {
+    const a = await seedTestProgram(stack);
+    const b = await seedTestProgram(stack);
+    const email = `both-${Date.now()}@example.com`;
+    await createUser(stack, a.tenantId, "owner", { email });
+    await createUser(stack, b.tenantId, "affiliate", { email, affiliateId: b.affiliateId });
+    const problem = await expectProblem(await callApi(stack, "POST", "/v1/auth/login", { body: { email, password: TEST_PASSWORD } }), 400, "validation_failed");
+    expect(problem.errors?.[0].pointer).toBe("/body/tenant");
+    const { rows } = await stack.db.query("SELECT slug FROM tenants WHERE id = $1", [b.tenantId]);
+    const chosen = await jsonOf(await callApi(stack, "POST", "/v1/auth/login", { body: { email, password: TEST_PASSWORD, tenant: rows[0].slug } }));
+    expect(chosen.user).toMatchObject({ tenantId: b.tenantId, role: "affiliate", affiliateId: b.affiliateId });
+  });
+
+  it("accepts an invite once, with a password of its own", async () => {
+    const p = await seedTestProgram(stack);
+    const user = await createUser(stack, p.tenantId, "affiliate", { affiliateId: p.affiliateId });
+    const token = "inv-token-" + user.id;
+    await stack.db.query("UPDATE users SET password_hash = NULL, invite_hash = $2, invite_expires_at = now() + interval '1 day' WHERE id = $1", [user.id, await hashToken(token)]);
+    const weak = await callApi(stack, "POST", "/v1/auth/accept-invite", { body: { token, password: "short" } });
+    await expectProblem(weak, 400, "validation_failed");
+    const accepted = await jsonOf(await callApi(stack, "POST", "/v1/auth/accept-invite", { body: { token, password: "a brand new passphrase", name: "Maria" } }));
+    expect(accepted.user).toMatchObject({ id: user.id, role: "affiliate", affiliateId: p.affiliateId, name: "Maria" });
+    await expectProblem(await callApi(stack, "POST", "/v1/auth/accept-invite", { body: { token, password: "another passphrase" } }), 422, "unprocessable");
+    expect((await callApi(stack, "POST", "/v1/auth/login", { body: { email: user.email, password: "a brand new passphrase" } })).status).toBe(200);
+  });
+});
+
+describe("sign-in limits", () => {
+  it("locks an email after 10 attempts in 15 minutes, with Retry-After", async () => {
+    const p = await seedTestProgram(stack);
+    const user = await createUser(stack, p.tenantId, "owner");
+    for (let i = 0; i < 10; i++) {
+      await expectProblem(await callApi(stack, "POST", "/v1/auth/login", { body: { email: user.email, password: `guess number ${i}` } }), 401, "unauthorized");
+    }
+    const limited = await callApi(stack, "POST", "/v1/auth/login", { body: { email: user.email, password: TEST_PASSWORD } });
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    await expectProblem(limited, 429, "rate_limited");
+  });
+});
