@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { ERROR_CODES, problem, type ErrorCode, type Problem } from "../../../../core/problem";
+import type { ServiceError } from "../../../../core/result";
 import type { ApiHonoEnv } from "../env";
 
 /**
@@ -11,4 +12,10 @@ export function problemFor<C extends Context<ApiHonoEnv, any, any>, Code extends
   const requestId = c.get("requestId");
   const body = problem(code, { instance: new URL(c.req.url).pathname, requestId, ...init });
   return c.json(body, ERROR_CODES[code] as (typeof ERROR_CODES)[Code], { "content-type": "application/problem+json", "x-request-id": requestId });
+}
+
+/** A service's failure as a problem, with its field pointer when it has one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as problemFor
+export function problemForError<C extends Context<ApiHonoEnv, any, any>>(c: C, error: ServiceError) {
+  return problemFor(c, error.code, { detail: error.detail, errors: error.pointer ? [{ pointer: error.pointer, detail: error.detail }] : undefined });
 }

@@ -58,7 +58,8 @@ export async function createLink(db: Executor, tenantId: string, input: CreateLi
   const tries = input.code ? 1 : 5;
   for (let attempt = 0; attempt < tries; attempt++) {
     try {
-      const [row] = await db.insert(links).values({ id: newId("link"), code: input.code ?? randomLinkCode(), ...base }).returning();
+      // In a savepoint: a taken code must not abort the request's transaction.
+      const [row] = await db.transaction((sp) => sp.insert(links).values({ id: newId("link"), code: input.code ?? randomLinkCode(), ...base }).returning());
       return ok(row);
     } catch (error) {
       if (sqlState(error) !== UNIQUE_VIOLATION) throw error;

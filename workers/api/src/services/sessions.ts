@@ -46,7 +46,7 @@ type UserRow = { id: string; tenantId: string; email: string; name: string | nul
 
 const toSessionUser = (u: UserRow): SessionUser => ({ id: u.id, tenantId: u.tenantId, email: u.email, name: u.name, role: isRole(u.role) ? u.role : "analyst", affiliateId: u.affiliateId });
 
-async function openSession(db: Database, user: UserRow, jwtSecret: string, userAgent: string | null): Promise<SessionTokens> {
+export async function openSession(db: Database, user: UserRow, jwtSecret: string, userAgent: string | null): Promise<SessionTokens> {
   const sessionId = newId("session");
   const refreshToken = newRefreshToken(sessionId);
   await db.insert(sessions).values({

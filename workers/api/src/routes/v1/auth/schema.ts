@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../../../../../core/auth/access";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../../../../core/auth/password";
+import { currencySchema } from "../../../../../../core/money";
+import { label, timeZone } from "../../../lib/fields";
 
 export const email = z.string().trim().max(254).email();
 export const password = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH);
@@ -49,3 +51,15 @@ export const meSchema = z
     permissions: z.array(z.string()),
   })
   .openapi("Me");
+
+export const signupBody = z
+  .object({
+    merchantName: label(200).openapi({ example: "Loja da Ana" }),
+    slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/, "3-48 lowercase letters, digits and dashes").optional().openapi({ description: "Your account's short name; made from the merchant name when omitted" }),
+    email,
+    password,
+    name: label(200).optional(),
+    defaultCurrency: currencySchema.optional(),
+    timezone: timeZone.optional(),
+  })
+  .openapi("SignupRequest");

@@ -1,0 +1,142 @@
+/** Signing up, the account's settings, the team and API keys, as an owner runs them. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callApi, expectFieldErrors, expectProblem, jsonOf } from "./helpers/api";
+import { createUser, signIn, tokenFor } from "./helpers/auth";
+import { seedTestProgram, startTestStack, type TestStack } from "./helpers/stack";
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.close());
+
+describe("signup", () => {
+  it("creates a merchant and its owner, signed in", async () => {
+    const email = `ana-${Date.now()}@loja.example`;
+    const res = await callApi(stack, "POST", "/v1/auth/signup", { body: { merchantName: "Loja da Ána", email, password: "uma senha bem longa", timezone: "America/Recife" } });
+    const body = await jsonOf(res);
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.user).toMatchObject({ email, role: "owner" });
+    const tenant = await jsonOf(await callApi(stack, "GET", "/v1/tenant", { key: body.accessToken }));
+    expect(tenant).toMatchObject({ id: body.user.tenantId, name: "Loja da Ána", timezone: "America/Recife", defaultCurrency: "BRL" });
+    expect(tenant.slug).toMatch(/^loja-da-ana-[0-9a-z]{5}$/);
+  });
+
+  it("refuses a weak password and a taken slug with field errors", async () => {
+    await expectFieldErrors(await callApi(stack, "POST", "/v1/auth/signup", { body: { merchantName: "X", email: "x@example.com", password: "short" } }), ["/body/password"]);
+    const slug = `s-${Date.now()}`;
+    const first = { merchantName: "A", email: `a-${slug}@example.com`, password: "long enough password", slug };
+    expect((await callApi(stack, "POST", "/v1/auth/signup", { body: first })).status).toBe(201);
+    const again = await expectProblem(await callApi(stack, "POST", "/v1/auth/signup", { body: { ...first, email: `b-${slug}@example.com` } }), 409, "conflict");
+    expect(again.errors?.[0].pointer).toBe("/body/slug");
+  });
+});
+
+describe("account settings", () => {
+  it("changes settings, validating each field", async () => {
+    const p = await seedTestProgram(stack);
+    const token = await tokenFor(stack, p.tenantId, "admin");
+    const patch = { cookieDomain: "loja.com.br", clickParam: "ref_id", consentMode: "required", allowedOrigins: ["https://www.loja.com.br"], clickCookieDays: 60 };
+    const updated = await jsonOf(await callApi(stack, "PATCH", "/v1/tenant", { key: token, body: patch }));
+    expect(updated).toMatchObject(patch);
+    const bad = { timezone: "Mars/Olympus", allowedOrigins: ["https://loja.com.br/path"], clickCookieDays: 1000, cookieDomain: "not a host" };
+    await expectFieldErrors(await callApi(stack, "PATCH", "/v1/tenant", { key: token, body: bad }), ["/body/timezone", "/body/allowedOrigins/0", "/body/clickCookieDays", "/body/cookieDomain"]);
+    await expectFieldErrors(await callApi(stack, "PATCH", "/v1/tenant", { key: token, body: {} }), ["/body"]);
+  });
+});
+
+describe("team", () => {
+  it("invites a user who accepts and signs in; disabling signs them out", async () => {
+    const p = await seedTestProgram(stack);
+    const owner = await tokenFor(stack, p.tenantId, "owner");
+    const email = `analista-${Date.now()}@example.com`;
+    const invited = await jsonOf(await callApi(stack, "POST", "/v1/users", { key: owner, body: { email, role: "analyst", name: "Bia" } }));
+    expect(invited.user).toMatchObject({ email, role: "analyst", invitePending: true });
+    const session = await jsonOf(await callApi(stack, "POST", "/v1/auth/accept-invite", { body: { token: invited.inviteToken, password: "senha da bia 123" } }));
+    expect(session.user.role).toBe("analyst");
+    await expectProblem(await callApi(stack, "POST", "/v1/users", { key: owner, body: { email, role: "admin" } }), 409, "conflict");
+
+    const disabled = await jsonOf(await callApi(stack, "PATCH", `/v1/users/${invited.user.id}`, { key: owner, body: { status: "disabled" } }));
+    expect(disabled.status).toBe("disabled");
+    await expectProblem(await callApi(stack, "GET", "/v1/me", { key: session.accessToken }), 401, "unauthorized");
+  });
+
+  it("protects owners: admins cannot make or change one, the last owner stays", async () => {
+    const p = await seedTestProgram(stack);
+    const owner = await createUser(stack, p.tenantId, "owner");
+    const ownerToken = (await signIn(stack, owner)).accessToken;
+    const admin = await tokenFor(stack, p.tenantId, "admin");
+    await expectProblem(await callApi(stack, "POST", "/v1/users", { key: admin, body: { email: `o-${Date.now()}@example.com`, role: "owner" } }), 403, "forbidden");
+    await expectProblem(await callApi(stack, "PATCH", `/v1/users/${owner.id}`, { key: admin, body: { role: "analyst" } }), 403, "forbidden");
+    await expectProblem(await callApi(stack, "PATCH", `/v1/users/${owner.id}`, { key: ownerToken, body: { role: "admin" } }), 409, "conflict");
+  });
+
+  it("an affiliate user needs its affiliate, of this account", async () => {
+    const p = await seedTestProgram(stack);
+    const other = await seedTestProgram(stack);
+    const owner = await tokenFor(stack, p.tenantId, "owner");
+    await expectProblem(await callApi(stack, "POST", "/v1/users", { key: owner, body: { email: `a-${Date.now()}@example.com`, role: "affiliate" } }), 400, "validation_failed");
+    await expectProblem(await callApi(stack, "POST", "/v1/users", { key: owner, body: { email: `b-${Date.now()}@example.com`, role: "affiliate", affiliateId: other.affiliateId } }), 422, "unprocessable");
+    const ok = await callApi(stack, "POST", "/v1/users", { key: owner, body: { email: `c-${Date.now()}@example.com`, role: "affiliate", affiliateId: p.affiliateId } });
+    expect(ok.status).toBe(201);
+  });
+});
+
+describe("API keys", () => {
+  it("shows a key once, lists it by prefix, rotates and revokes it", async () => {
+    const p = await seedTestProgram(stack);
+    const owner = await tokenFor(stack, p.tenantId, "owner");
+    const created = await jsonOf(await callApi(stack, "POST", "/v1/api-keys", { key: owner, body: { name: "Loja server", scopes: ["conversions:write", "links:read"] } }));
+    expect(created.key).toMatch(/^ik_/);
+    expect(created.apiKey).toMatchObject({ name: "Loja server", prefix: created.key.slice(0, 10), scopes: ["conversions:write", "links:read"] });
+    const listed = await jsonOf(await callApi(stack, "GET", "/v1/api-keys", { key: owner }));
+    expect(JSON.stringify(listed)).not.toContain(created.key);
+    expect((await callApi(stack, "GET", `/v1/links/${p.linkId}`, { key: created.key })).status).toBe(200);
+    await expectProblem(await callApi(stack, "GET", "/v1/api-keys", { key: created.key }), 403, "forbidden");
+
+    const rotated = await jsonOf(await callApi(stack, "POST", `/v1/api-keys/${created.apiKey.id}/rotate`, { key: owner, body: {} }));
+    expect(rotated.key).not.toBe(created.key);
+    await expectProblem(await callApi(stack, "GET", `/v1/links/${p.linkId}`, { key: created.key }), 401, "unauthorized");
+    expect((await callApi(stack, "GET", `/v1/links/${p.linkId}`, { key: rotated.key })).status).toBe(200);
+
+    const revoked = await jsonOf(await callApi(stack, "DELETE", `/v1/api-keys/${rotated.apiKey.id}`, { key: owner }));
+    expect(revoked.revokedAt).not.toBeNull();
+    await expectProblem(await callApi(stack, "GET", `/v1/links/${p.linkId}`, { key: rotated.key }), 401, "unauthorized");
+  });
+
+  it("a rotation with a grace period keeps the old key working for a while", async () => {
+    const p = await seedTestProgram(stack);
+    const owner = await tokenFor(stack, p.tenantId, "owner");
+    const created = await jsonOf(await callApi(stack, "POST", "/v1/api-keys", { key: owner, body: { name: "deploy" } }));
+    const rotated = await jsonOf(await callApi(stack, "POST", `/v1/api-keys/${created.apiKey.id}/rotate`, { key: owner, body: { graceSeconds: 3600 } }));
+    expect((await callApi(stack, "GET", `/v1/links/${p.linkId}`, { key: created.key })).status).toBe(200);
+    expect((await callApi(stack, "GET", `/v1/links/${p.linkId}`, { key: rotated.key })).status).toBe(200);
+  });
+
+  it("a scoped key cannot mint a broader one", async () => {
+    const p = await seedTestProgram(stack);
+    const owner = await tokenFor(stack, p.tenantId, "owner");
+    const keyMaker = await jsonOf(await callApi(stack, "POST", "/v1/api-keys", { key: owner, body: { name: "key maker", scopes: ["api_keys:write", "links:read"] } }));
+    await expectProblem(await callApi(stack, "POST", "/v1/api-keys", { key: keyMaker.key, body: { name: "all" } }), 403, "forbidden");
+    await expectProblem(await callApi(stack, "POST", "/v1/api-keys", { key: keyMaker.key, body: { name: "more", scopes: ["links:write"] } }), 403, "forbidden");
+    expect((await callApi(stack, "POST", "/v1/api-keys", { key: keyMaker.key, body: { name: "same", scopes: ["links:read"] } })).status).toBe(201);
+  });
+});
+
+describe("Idempotency-Key", () => {
+  it("replays the first answer to a retried POST and does the work once", async () => {
+    const p = await seedTestProgram(stack);
+    const body = { campaignId: p.campaignId, affiliateId: p.affiliateId };
+    const headers = { "idempotency-key": `link-${Date.now()}` };
+    const first = await callApi(stack, "POST", "/v1/links", { key: p.apiKey, body, headers });
+    const second = await callApi(stack, "POST", "/v1/links", { key: p.apiKey, body, headers });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect((await jsonOf(second)).id).toBe((await jsonOf(first)).id);
+    const { rows } = await stack.db.query("SELECT count(*)::int AS n FROM links WHERE tenant_id = $1", [p.tenantId]);
+    expect(rows[0].n).toBe(2); // the seeded link and one new one
+    const different = await callApi(stack, "POST", "/v1/links", { key: p.apiKey, body: { ...body, code: `x-${Date.now()}` }, headers });
+    await expectProblem(different, 422, "unprocessable");
+  });
+});

@@ -1,0 +1,48 @@
+import { z } from "@hono/zod-openapi";
+import { PERMISSIONS, type Permission } from "../../../../../../core/auth/access";
+import { idParam, label } from "../../../lib/fields";
+import { pageOf, pageQuery } from "../../../lib/pagination";
+
+const scopes = z
+  .array(z.enum(PERMISSIONS as [Permission, ...Permission[]]))
+  .max(PERMISSIONS.length)
+  .openapi({ description: "Permissions of the key (`links:write`, `conversions:write`, ...). Empty or omitted: everything you may do yourself.", example: ["conversions:write"] });
+
+export const apiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().openapi({ description: "The first characters of the key, to tell keys apart" }),
+    scopes: z.array(z.string()),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi("ApiKey");
+
+export const apiKeyListSchema = pageOf(apiKeySchema, "ApiKeyList");
+export const apiKeyQuery = z.object({
+  includeRevoked: z.enum(["true", "false"]).default("false").openapi({ param: { name: "includeRevoked", in: "query" } }),
+  ...pageQuery,
+});
+
+export const createApiKeyBody = z
+  .object({
+    name: label(100),
+    scopes: scopes.optional(),
+    expiresAt: z.iso.datetime({ offset: true }).optional().openapi({ description: "When the key stops working; never when omitted" }),
+  })
+  .openapi("CreateApiKey");
+
+export const rotateApiKeyBody = z
+  .object({
+    graceSeconds: z.number().int().min(0).max(7 * 86_400).default(0).openapi({ description: "How long the old key keeps working, so deployments can switch over; 0 revokes it at once" }),
+  })
+  .openapi("RotateApiKey");
+
+export const createdApiKeySchema = z
+  .object({ apiKey: apiKeySchema, key: z.string().openapi({ description: "The secret key. Shown once: store it now." }) })
+  .openapi("CreatedApiKey");
+
+export const apiKeyIdParams = z.object({ id: idParam("apiKey", "key_01JB8Z5Q3X0000000000000000") });
