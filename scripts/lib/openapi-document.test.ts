@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { productOpenApiDocument } from "./openapi-document";
 
-const PUBLIC_OPERATIONS = ["POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite"];
+const PUBLIC_OPERATIONS = ["POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite"];
 
 type Operation = { responses: Record<string, unknown>; security?: unknown[]; servers?: unknown[] };
 
@@ -26,7 +26,7 @@ describe("OpenAPI document", () => {
   it("declares problem responses and credentials for every authenticated operation", () => {
     for (const { id, path, op } of operations) {
       expect(op.responses["400"] ?? op.responses.default, id).toBeDefined();
-      // Only the ways in (sign-in, refresh, invite) are open; everything else under /v1 needs credentials.
+      // Only the ways in (signup, sign-in, refresh, invite) are open; everything else under /v1 needs credentials.
       if (path.startsWith("/v1/") && !PUBLIC_OPERATIONS.includes(id)) expect(op.security?.length, id).toBeGreaterThan(0);
     }
   });
