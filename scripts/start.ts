@@ -79,6 +79,8 @@ const seeded = await seedProgram(seedClient, {
   apiKey: previous.demo?.apiKey,
   // One signing secret for the demo, made on the first start and remembered in dev.json.
   secretsKey: previous.demo?.signing ? undefined : secrets.SECRETS_KEY,
+  // A local-only password so the dashboard can be tried at once; printed below.
+  password: "indica-demo",
 });
 const demo = { ...seeded, signing: seeded.signing ?? previous.demo?.signing ?? null };
 await seedClient.end();
@@ -137,6 +139,7 @@ Indica is running (state in .indica/, written to .indica/dev.json)
 
   Demo link         ${linkUrl}
   Demo API key      ${demo.apiKey}
+  Sign in           ${demo.people?.owner} (owner) or ${demo.people?.affiliate} (affiliate), password ${demo.people?.password}
 
   Try:  curl -i -A "Mozilla/5.0 Chrome/131.0" ${linkUrl}     (curl's own user agent counts as a bot)
         curl -s -X POST ${urls.api}/v1/links -H "authorization: Bearer ${demo.apiKey}" \\

@@ -14,7 +14,7 @@ import { waitFor } from "./helpers/stack";
 let child: ChildProcess;
 let output = "";
 let stateDir: string;
-let dev: { redirect: string; ingest: string; api: string; dashboard: string; demo: { apiKey: string; linkUrl: string; campaignId: string; affiliateId: string } };
+let dev: { redirect: string; ingest: string; api: string; dashboard: string; demo: { apiKey: string; linkUrl: string; campaignId: string; affiliateId: string; people: { owner: string; affiliate: string; password: string } } };
 let edgePort: number;
 
 /** fetch() may not set Host; the edge routes by it, so this goes through node:http. */
@@ -78,6 +78,14 @@ describe("npm start", () => {
     expect(created.status).toBe(201);
     expect(((await created.json()) as { url: string }).url).toMatch(new RegExp(`^http://localhost:${edgePort}/`));
     expect(await (await fetch(`${dev.ingest}/health`)).json()).toMatchObject({ worker: "ingest" });
+    // The seeded owner signs in with the password the start banner prints.
+    expect(output).toContain(dev.demo.people.owner);
+    const login = await fetch(`${dev.api}/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: dev.demo.people.owner, password: dev.demo.people.password }),
+    });
+    expect(((await login.json()) as { user: { role: string } }).user.role).toBe("owner");
     expect(await (await fetch(`${dev.dashboard}/`)).text()).toContain('<div id="root">');
     expect(((await (await fetch(`${dev.dashboard}/openapi.json`)).json()) as { openapi: string }).openapi).toBe("3.1.0");
 

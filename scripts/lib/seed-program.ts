@@ -4,6 +4,7 @@
  */
 import type pg from "pg";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "../../core/api-key";
+import { hashPassword } from "../../core/auth/password";
 import { newId } from "../../core/ids";
 import { seal } from "../../core/secret-box";
 
@@ -22,6 +23,8 @@ export interface ProgramOptions {
   subIds?: Record<string, string>;
   /** With the Workers' SECRETS_KEY, also creates a signing secret for signed server-to-server calls. */
   secretsKey?: string;
+  /** Also creates two people who can sign in with this password: the owner and the affiliate's own user. */
+  password?: string;
 }
 
 export interface SeededProgram {
@@ -34,6 +37,8 @@ export interface SeededProgram {
   apiKey: string;
   destinationUrl: string;
   signing: { keyId: string; secret: string } | null;
+  /** Emails of the owner and affiliate users, when a password was given. */
+  people: { owner: string; affiliate: string; password: string } | null;
 }
 
 export async function seedProgram(db: pg.ClientBase | pg.Pool, o: ProgramOptions): Promise<SeededProgram> {
@@ -86,7 +91,8 @@ export async function seedProgram(db: pg.ClientBase | pg.Pool, o: ProgramOptions
     [newId("apiKey"), tenantId, "Demo key", apiKeyPrefix(apiKey), await hashApiKey(apiKey)],
   );
   const signing = o.secretsKey ? await createSigningSecret(db, tenantId, o.secretsKey) : null;
-  return { tenantId, campaignId, affiliateId, linkId, code, linkDomain: o.linkDomain.toLowerCase(), apiKey, destinationUrl, signing };
+  const people = o.password ? await createPeople(db, tenantId, affiliateId, o.slug, o.password) : null;
+  return { tenantId, campaignId, affiliateId, linkId, code, linkDomain: o.linkDomain.toLowerCase(), apiKey, destinationUrl, signing, people };
 }
 
 async function createSigningSecret(db: pg.ClientBase | pg.Pool, tenantId: string, secretsKey: string) {
@@ -94,6 +100,19 @@ async function createSigningSecret(db: pg.ClientBase | pg.Pool, tenantId: string
   const secret = `whsec_${generateApiKey().slice(3)}`;
   await db.query("INSERT INTO signing_secrets (id, tenant_id, sealed_secret) VALUES ($1, $2, $3)", [keyId, tenantId, await seal(secret, secretsKey)]);
   return { keyId, secret };
+}
+
+async function createPeople(db: pg.ClientBase | pg.Pool, tenantId: string, affiliateId: string, slug: string, password: string) {
+  const people = { owner: `dona@${slug}.example`, affiliate: `maria@${slug}.example`, password };
+  const passwordHash = await hashPassword(password);
+  for (const [email, role, affiliate] of [[people.owner, "owner", null], [people.affiliate, "affiliate", affiliateId]] as const) {
+    await db.query(
+      `INSERT INTO users (id, tenant_id, email, name, role, password_hash, affiliate_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (tenant_id, lower(email)) DO NOTHING`,
+      [newId("user"), tenantId, email, role === "owner" ? "Dona da loja" : "Maria Souza", role, passwordHash, affiliate],
+    );
+  }
+  return people;
 }
 
 async function firstOrInsert(db: pg.ClientBase | pg.Pool, select: string, params: unknown[], insert: () => Promise<string>): Promise<string> {
