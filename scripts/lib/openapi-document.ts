@@ -10,11 +10,18 @@ export function productOpenApiDocument() {
   const ingest = createIngestApp().getOpenAPI31Document({ openapi: "3.1.0", info: { title: "ingest", version: "1" } });
   return {
     ...api,
-    paths: { ...api.paths, ...ingest.paths },
+    paths: mergePaths(api.paths ?? {}, ingest.paths ?? {}),
     components: {
       ...api.components,
       schemas: { ...api.components?.schemas, ...ingest.components?.schemas },
       securitySchemes: { ...api.components?.securitySchemes, ...ingest.components?.securitySchemes },
     },
   };
+}
+
+/** Both Workers serve `/v1/conversions` (the API lists, ingest receives): merge per method, not per path. */
+function mergePaths<P extends Record<string, object | undefined>>(a: P, b: P): P {
+  const merged: Record<string, object | undefined> = { ...a };
+  for (const [path, item] of Object.entries(b)) merged[path] = { ...merged[path], ...item };
+  return merged as P;
 }
