@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { clientTypesFor } from "./client-types";
 import { productOpenApiDocument } from "./openapi-document";
 
 const PUBLIC_OPERATIONS = ["POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite"];
@@ -15,6 +16,11 @@ describe("OpenAPI document", () => {
   it("docs/openapi.json matches the routes (run `npm run openapi` after changing a route)", () => {
     const committed = JSON.parse(readFileSync(new URL("../../docs/openapi.json", import.meta.url), "utf8"));
     expect(committed).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+
+  it("sdk/schema.generated.ts is generated from the same document (run `npm run openapi`)", async () => {
+    const committed = readFileSync(new URL("../../sdk/schema.generated.ts", import.meta.url), "utf8");
+    expect(committed === (await clientTypesFor(doc))).toBe(true);
   });
 
   it("documents the API's and the ingest Worker's public operations", () => {
