@@ -42,8 +42,9 @@ export const clicks = pgTable(
     // Reports and the affiliate portal read a tenant's clicks by time, optionally per affiliate.
     index("clicks_tenant_time_idx").on(t.tenantId, t.clickedAt),
     index("clicks_tenant_affiliate_time_idx").on(t.tenantId, t.affiliateId, t.clickedAt),
-    // Attribution gathers a visitor's touches.
-    index("clicks_tenant_visitor_idx").on(t.tenantId, t.visitorId, t.clickedAt),
+    // Attribution gathers a visitor's touches; every column it reads is in the index (an index-only scan,
+    // no heap page per click). Identity lookups read a visitor's latest click from it too.
+    index("clicks_tenant_visitor_idx").on(t.tenantId, t.visitorId, t.clickedAt, t.campaignId, t.affiliateId, t.id, t.isDuplicate, t.reviewStatus),
     // The review queue: flagged clicks still waiting for a decision.
     index("clicks_review_queue_idx").on(t.tenantId, t.clickedAt).where(sql`${t.flagged} AND ${t.reviewStatus} IS NULL`),
   ],

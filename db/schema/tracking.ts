@@ -98,6 +98,8 @@ export const conversions = pgTable(
     index("conversions_subscription_idx").on(t.tenantId, t.subscriptionId),
     // An affiliate's revenue this month (commission tiers and bonuses), and its orders in reports.
     index("conversions_tenant_affiliate_time_idx").on(t.tenantId, t.matchedAffiliateId, t.occurredAt),
+    // First-order rules: has this customer (hashed email) ordered before this order?
+    index("conversions_tenant_email_time_idx").on(t.tenantId, t.emailHash, t.occurredAt),
   ],
 );
 
