@@ -8,9 +8,9 @@ import { sql } from "drizzle-orm";
 import { attribute } from "../../../../core/attribution/attribute";
 import { splitByWeights } from "../../../../core/attribution/split";
 import { attributionModelSchema } from "../../../../core/attribution/models";
-import type { Touch } from "../../../../core/attribution/models";
+import type { AttributionModel, Touch } from "../../../../core/attribution/models";
 import { computeCommission } from "../../../../core/commission/compute";
-import { commissionRulesSchema } from "../../../../core/commission/rules";
+import { commissionRulesSchema, type CommissionRules } from "../../../../core/commission/rules";
 import { newId, timestampOfId } from "../../../../core/ids";
 import { rowsOf, type Executor } from "../../../../db/client";
 import { commissions } from "../../../../db/schema";
@@ -31,94 +31,154 @@ type Order = {
   matched_affiliate_id: string;
   visitor_id: string | null;
   flagged: boolean;
+  renewal: number | null;
   coupon_campaign_id: string | null;
-  first_order: boolean;
-  month_revenue: string;
-  affiliate_group: string | null;
 };
 
 type MatchedClick = { id: string; tenant_id: string; campaign_id: string; visitor_id: string; flagged: boolean };
 type Campaign = { id: string; attribution_window_days: number; lock_days: number; attribution_model: unknown; commission_rules: unknown };
 type TouchRow = { tenant_id: string; campaign_id: string; visitor_id: string; affiliate_id: string; id: string; clicked_at: string | Date };
+/** One row of the context query: a matched click, a campaign or a touch, told apart by `kind`. */
+type ContextRow = MatchedClick & Campaign & TouchRow & { kind: "click" | "campaign" | "touch" };
 
-async function newOrders(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<Order[]> {
+/**
+ * The batch's orders that still have no commissions and are not cancelled: first payments with a matched
+ * affiliate, and subscription renewals. Each key is looked up on its own (tenant_id, order_id) index entry,
+ * whatever the table's statistics say.
+ */
+async function batchOrders(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<Order[]> {
   return rowsOf(
     await db.execute<Order>(sql`
       SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.items, cv.occurred_at, cv.identity_source,
-        cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cp.campaign_id AS coupon_campaign_id,
+        cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cv.renewal, cp.campaign_id AS coupon_campaign_id
+      FROM unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
+      CROSS JOIN LATERAL (
+        SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.status <> 'cancelled'
+          AND ((c.matched_affiliate_id IS NOT NULL AND coalesce(c.renewal, 0) = 0) OR c.renewal > 0)
+          AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = c.tenant_id AND cm.conversion_id = c.id)
+        LIMIT 1) cv
+      LEFT JOIN coupons cp ON cv.identity_source = 'coupon' AND cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)`),
+  );
+}
+
+type Facts = { id: string; tenant_id: string; first_order: boolean; month_revenue: string; affiliate_group: string | null };
+
+/**
+ * What the rules may ask about an order: is it the customer's first (by email), the affiliate's revenue
+ * this month before it (tiers, bonuses), the affiliate's group. Asked only for the orders whose campaign's
+ * rules use any of them, so a plain-rate batch pays none of these lookups.
+ */
+async function orderFacts(db: Executor, orders: Order[]): Promise<Map<string, Facts>> {
+  if (orders.length === 0) return new Map();
+  const rows = rowsOf(
+    await db.execute<Facts>(sql`
+      SELECT cv.id, cv.tenant_id,
         (cv.email_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM conversions p
           WHERE p.tenant_id = cv.tenant_id AND p.email_hash = cv.email_hash AND p.occurred_at < cv.occurred_at)) AS first_order,
         (SELECT coalesce(sum(m.amount), 0) FROM conversions m WHERE m.tenant_id = cv.tenant_id AND m.matched_affiliate_id = cv.matched_affiliate_id
           AND m.occurred_at >= date_trunc('month', cv.occurred_at) AND m.occurred_at < cv.occurred_at AND m.status <> 'cancelled') AS month_revenue,
         (SELECT a.affiliate_group FROM affiliates a WHERE a.id = cv.matched_affiliate_id) AS affiliate_group
-      FROM conversions cv
-      JOIN unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
-        ON cv.tenant_id = k.tenant_id AND cv.order_id = k.order_id
-      LEFT JOIN coupons cp ON cv.identity_source = 'coupon' AND cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)
-      WHERE cv.matched_affiliate_id IS NOT NULL AND cv.status <> 'cancelled' AND coalesce(cv.renewal, 0) = 0
-        AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = cv.tenant_id AND cm.conversion_id = cv.id)`),
-  );
-}
-
-/** The matched clicks; the time inside each id picks its partition. */
-async function matchedClicks(db: Executor, orders: Order[]): Promise<Map<string, MatchedClick>> {
-  const withClick = orders.filter((o) => o.matched_click_id && timestampOfId(o.matched_click_id) !== null);
-  if (withClick.length === 0) return new Map();
-  const rows = rowsOf(
-    await db.execute<MatchedClick>(sql`
-      SELECT c.id, c.tenant_id, c.campaign_id, c.visitor_id, c.flagged FROM clicks c
-      JOIN unnest(${sql.param(withClick.map((o) => o.tenant_id))}::text[], ${sql.param(withClick.map((o) => o.matched_click_id!))}::text[],
-                  ${sql.param(withClick.map((o) => new Date(timestampOfId(o.matched_click_id!)!).toISOString()))}::timestamptz[]) AS k(tenant_id, id, at)
-        ON c.tenant_id = k.tenant_id AND c.id = k.id AND c.clicked_at = k.at`),
+      FROM unnest(${sql.param(orders.map((o) => o.tenant_id))}::text[], ${sql.param(orders.map((o) => o.id))}::text[]) AS k(tenant_id, id)
+      CROSS JOIN LATERAL (SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.id = k.id LIMIT 1) cv`),
   );
   return new Map(rows.map((r) => [`${r.tenant_id}|${r.id}`, r]));
 }
 
-export async function createCommissions(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<void> {
-  if (keys.length === 0) return;
-  await createRenewalCommissions(db, keys);
-  const orders = await newOrders(db, keys);
-  if (orders.length === 0) return;
-  const clicks = await matchedClicks(db, orders);
-  const campaignOf = (o: Order) => (o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`)?.campaign_id : null) ?? o.coupon_campaign_id;
-  const campaignIds = [...new Set(orders.map(campaignOf).filter((c): c is string => !!c))];
-  if (campaignIds.length === 0) return;
-  const campaigns = new Map(
-    rowsOf(await db.execute<Campaign>(sql`SELECT id, attribution_window_days, lock_days, attribution_model, commission_rules FROM campaigns WHERE id = ANY(${sql.param(campaignIds)}::text[])`)).map((c) => [c.id, c]),
-  );
-
-  // Every click of the orders' shoppers in their campaigns within the longest window: the touches.
-  const visitors = [...new Set(orders.flatMap((o) => [o.visitor_id, o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`)?.visitor_id : null]).filter((v): v is string => !!v))];
-  const longest = Math.max(...[...campaigns.values()].map((c) => c.attribution_window_days));
-  const touchRows = visitors.length
-    ? rowsOf(
-        await db.execute<TouchRow>(sql`
-          SELECT tenant_id, campaign_id, visitor_id, affiliate_id, id, clicked_at FROM clicks
-          WHERE tenant_id = ANY(${sql.param([...new Set(orders.map((o) => o.tenant_id))])}::text[])
-            AND visitor_id = ANY(${sql.param(visitors)}::text[]) AND campaign_id = ANY(${sql.param(campaignIds)}::text[])
-            AND clicked_at > now() - make_interval(days => ${longest + 1}) AND NOT is_duplicate AND review_status IS DISTINCT FROM 'rejected'`),
+/**
+ * In one round trip: the orders' matched clicks (the time inside each id picks its partition), the
+ * campaigns they earn under (the matched click's, else the coupon's), and every click of the orders'
+ * shoppers in those campaigns within the longest window: the touches.
+ */
+async function attributionContext(db: Executor, orders: Order[]) {
+  const clickAt = (o: Order) => (o.matched_click_id ? timestampOfId(o.matched_click_id) : null);
+  const rows = rowsOf(
+    await db.execute<ContextRow>(sql`
+      WITH o AS (
+        SELECT * FROM unnest(${sql.param(orders.map((o) => o.tenant_id))}::text[], ${sql.param(orders.map((o) => (clickAt(o) === null ? null : o.matched_click_id)))}::text[],
+                             ${sql.param(orders.map((o) => (clickAt(o) === null ? null : new Date(clickAt(o)!).toISOString())))}::timestamptz[],
+                             ${sql.param(orders.map((o) => o.coupon_campaign_id))}::text[], ${sql.param(orders.map((o) => o.visitor_id))}::text[])
+          AS o(tenant_id, click_id, click_at, coupon_campaign_id, visitor_id)
+      ), mc AS MATERIALIZED (
+        SELECT DISTINCT c.id, c.tenant_id, c.campaign_id, c.visitor_id, c.flagged FROM o JOIN clicks c
+          ON c.tenant_id = o.tenant_id AND c.id = o.click_id AND c.clicked_at = o.click_at
+      ), camp AS MATERIALIZED (
+        SELECT id, attribution_window_days, lock_days, attribution_model, commission_rules FROM campaigns
+        WHERE id IN (SELECT coalesce(mc.campaign_id, o.coupon_campaign_id) FROM o LEFT JOIN mc ON mc.tenant_id = o.tenant_id AND mc.id = o.click_id)
+      ), shopper AS (
+        SELECT visitor_id FROM o WHERE visitor_id <> '' UNION SELECT visitor_id FROM mc WHERE visitor_id <> ''
       )
-    : [];
-
+      SELECT 'click' AS kind, id, tenant_id, campaign_id, visitor_id, NULL AS affiliate_id, NULL::timestamptz AS clicked_at, flagged,
+        NULL::int AS attribution_window_days, NULL::int AS lock_days, NULL::jsonb AS attribution_model, NULL::jsonb AS commission_rules FROM mc
+      UNION ALL
+      SELECT 'campaign', id, NULL, NULL, NULL, NULL, NULL, NULL, attribution_window_days, lock_days, attribution_model, commission_rules FROM camp
+      UNION ALL
+      SELECT 'touch', c.id, c.tenant_id, c.campaign_id, c.visitor_id, c.affiliate_id, c.clicked_at, NULL, NULL, NULL, NULL, NULL FROM clicks c
+      WHERE c.tenant_id = ANY(${sql.param([...new Set(orders.map((o) => o.tenant_id))])}::text[])
+        AND c.visitor_id = ANY(ARRAY(SELECT visitor_id FROM shopper)) AND c.campaign_id = ANY(ARRAY(SELECT id FROM camp))
+        AND c.clicked_at > now() - make_interval(days => (SELECT max(attribution_window_days) FROM camp) + 1)
+        AND NOT c.is_duplicate AND c.review_status IS DISTINCT FROM 'rejected'`),
+  );
+  const clicks = new Map<string, MatchedClick>();
+  const campaigns = new Map<string, Campaign>();
   // Touches by shopper, so each order reads its own rather than scanning the batch's.
   const touchesOf = new Map<string, TouchRow[]>();
-  for (const t of touchRows) {
-    const key = `${t.tenant_id}|${t.visitor_id}`;
-    touchesOf.set(key, [...(touchesOf.get(key) ?? []), t]);
+  for (const r of rows) {
+    if (r.kind === "click") clicks.set(`${r.tenant_id}|${r.id}`, r);
+    else if (r.kind === "campaign") campaigns.set(r.id, r);
+    else {
+      const key = `${r.tenant_id}|${r.visitor_id}`;
+      const list = touchesOf.get(key);
+      if (list) list.push(r);
+      else touchesOf.set(key, [r]);
+    }
   }
+  return { clicks, campaigns, touchesOf };
+}
+
+export async function createCommissions(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<void> {
+  if (keys.length === 0) return;
+  const batch = await batchOrders(db, keys);
+  if (batch.length === 0) return;
+  // Renewals first, from the commissions that existed before this batch.
+  const renewals = await renewalCommissions(db, batch.filter((o) => (o.renewal ?? 0) > 0));
+  const orders = batch.filter((o) => o.matched_affiliate_id !== null && (o.renewal ?? 0) === 0);
+  if (orders.length === 0) return insertCommissions(db, renewals);
+  const { clicks, campaigns, touchesOf } = await attributionContext(db, orders);
+  const campaignOf = (o: Order) => (o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`)?.campaign_id : null) ?? o.coupon_campaign_id;
+
+  // A campaign's rules and model, validated once per batch rather than once per order.
+  const parsed = new Map<string, { rules: CommissionRules; model: AttributionModel } | null>();
+  const rulesOf = (c: Campaign) => {
+    if (!parsed.has(c.id)) {
+      const rules = commissionRulesSchema.safeParse(c.commission_rules);
+      const model = attributionModelSchema.safeParse(c.attribution_model);
+      parsed.set(c.id, rules.success && model.success ? { rules: rules.data, model: model.data } : null);
+    }
+    return parsed.get(c.id)!;
+  };
+  const validOf = (o: Order) => {
+    const campaignId = campaignOf(o);
+    const campaign = campaignId ? campaigns.get(campaignId) : undefined;
+    const valid = campaign ? rulesOf(campaign) : null;
+    return campaign && valid ? { campaign, ...valid } : null;
+  };
+  const facts = await orderFacts(db, orders.filter((o) => {
+    const rules = validOf(o)?.rules;
+    return !!rules && (rules.firstOrder !== undefined || rules.newCustomersOnly || rules.tiers.length > 0 || rules.bonuses.length > 0 || Object.keys(rules.groups).length > 0);
+  }));
   const rows = orders.flatMap((o) => {
-    const campaign = campaignOf(o) ? campaigns.get(campaignOf(o)!) : undefined;
-    if (!campaign) return [];
-    const rules = commissionRulesSchema.safeParse(campaign.commission_rules);
-    const model = attributionModelSchema.safeParse(campaign.attribution_model);
-    if (!rules.success || !model.success) return [];
+    const valid = validOf(o);
+    if (!valid) return [];
+    const { campaign } = valid;
     const amount = Number(o.amount);
-    const commission = computeCommission(rules.data, {
+    // Facts the campaign's rules do not use are not looked up, and cannot change the commission.
+    const f = facts.get(`${o.tenant_id}|${o.id}`);
+    const commission = computeCommission(valid.rules, {
       amount,
       items: o.items ?? [],
-      isFirstOrder: o.first_order,
-      affiliateGroup: o.affiliate_group,
-      affiliateMonthRevenue: Number(o.month_revenue),
+      isFirstOrder: f?.first_order ?? false,
+      affiliateGroup: f?.affiliate_group ?? null,
+      affiliateMonthRevenue: Number(f?.month_revenue ?? 0),
     });
     const matched = o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`) : undefined;
     const shopper = new Set([o.visitor_id, matched?.visitor_id].filter(Boolean));
@@ -131,7 +191,7 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
             .map((t) => ({ affiliateId: t.affiliate_id, at: ms(t.clicked_at), clickId: t.id }));
     // The matched click itself always counts, even when its shopper's other clicks are unknown.
     if (matched && !touches.some((t) => t.clickId === matched.id)) touches.push({ affiliateId: o.matched_affiliate_id, at: timestampOfId(matched.id)!, clickId: matched.id });
-    const shares = attribute({ touches, conversionAt: ms(o.occurred_at), windowDays: campaign.attribution_window_days, model: model.data, commission: commission.amount });
+    const shares = attribute({ touches, conversionAt: ms(o.occurred_at), windowDays: campaign.attribution_window_days, model: valid.model, commission: commission.amount });
     return shares.map((s) => ({
       id: newId("commission"),
       tenantId: o.tenant_id,
@@ -148,7 +208,7 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
       lockUntil: new Date(ms(o.occurred_at) + campaign.lock_days * 86_400_000),
     }));
   });
-  await insertCommissions(db, rows);
+  await insertCommissions(db, [...renewals, ...rows]);
 }
 
 type CommissionInsert = typeof commissions.$inferInsert;
@@ -176,20 +236,19 @@ type Renewal = { id: string; tenant_id: string; order_id: string; amount: string
  * Subscription renewals earn for the affiliates of the subscription's first payment, in the same shares,
  * for as many months as the campaign's `recurringMonths` (core/commission/compute.ts): no click is needed.
  */
-async function createRenewalCommissions(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<void> {
+async function renewalCommissions(db: Executor, orders: Order[]): Promise<CommissionInsert[]> {
+  if (orders.length === 0) return [];
   const rows = rowsOf(
     await db.execute<Renewal>(sql`
       SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.renewal, cv.flagged, cv.occurred_at,
         cm.affiliate_id, cm.campaign_id, cm.share_bp, ca.commission_rules, ca.lock_days
-      FROM conversions cv
-      JOIN unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
-        ON cv.tenant_id = k.tenant_id AND cv.order_id = k.order_id
+      FROM unnest(${sql.param(orders.map((o) => o.tenant_id))}::text[], ${sql.param(orders.map((o) => o.id))}::text[]) AS k(tenant_id, id)
+      JOIN conversions cv ON cv.tenant_id = k.tenant_id AND cv.id = k.id
       JOIN LATERAL (SELECT f.id FROM conversions f WHERE f.tenant_id = cv.tenant_id AND f.subscription_id = cv.subscription_id
         AND coalesce(f.renewal, 0) = 0 ORDER BY f.occurred_at LIMIT 1) first ON true
       JOIN commissions cm ON cm.tenant_id = cv.tenant_id AND cm.conversion_id = first.id AND cm.status NOT IN ('rejected')
       JOIN campaigns ca ON ca.id = cm.campaign_id
-      WHERE cv.renewal > 0 AND cv.status <> 'cancelled'
-        AND NOT EXISTS (SELECT 1 FROM commissions x WHERE x.tenant_id = cv.tenant_id AND x.conversion_id = cv.id)`),
+      WHERE cv.renewal > 0 AND cv.status <> 'cancelled'`),
   );
   const byOrder = new Map<string, Renewal[]>();
   for (const r of rows) byOrder.set(r.id, [...(byOrder.get(r.id) ?? []), r]);
@@ -215,5 +274,5 @@ async function createRenewalCommissions(db: Executor, keys: { tenantId: string; 
       lockUntil: new Date(ms(o.occurred_at) + o.lock_days * 86_400_000),
     }));
   });
-  await insertCommissions(db, inserts);
+  return inserts;
 }
