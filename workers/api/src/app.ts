@@ -7,6 +7,7 @@ import type { ApiHonoEnv } from "./env";
 import { problemFor } from "./lib/problem";
 import { database } from "./middleware/database";
 import { requestId } from "./middleware/request-id";
+import { registerDocsPage } from "./routes/docs/docs-page";
 import { registerOpenApi } from "./routes/openapi";
 import { registerMe } from "./routes/v1/auth/me";
 import { registerSessions } from "./routes/v1/auth/sessions";
@@ -47,6 +48,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerCommissions(app);
   registerFxRates(app);
   registerOpenApi(app);
+  registerDocsPage(app);
 
   app.notFound((c) => problemFor(c, "not_found", { detail: "No such endpoint. See /openapi.json." }));
   app.onError((err, c) => {
