@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
 import { clientTypesFor } from "./client-types";
 import { productOpenApiDocument } from "./openapi-document";
@@ -16,6 +17,13 @@ describe("OpenAPI document", () => {
   it("docs/openapi.json matches the routes (run `npm run openapi` after changing a route)", () => {
     const committed = JSON.parse(readFileSync(new URL("../../docs/openapi.json", import.meta.url), "utf8"));
     expect(committed).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+
+  it("is a valid OpenAPI 3.1 document (Redocly's structural check of the 3.1 specification)", async () => {
+    const config = await createConfig({ rules: { struct: "error", "no-unresolved-refs": "error", "path-parameters-defined": "error", "operation-operationId-unique": "error" } });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: "openapi.json", config });
+    expect(problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
+    expect(doc.openapi).toBe("3.1.0");
   });
 
   it("sdk/schema.generated.ts is generated from the same document (run `npm run openapi`)", async () => {
