@@ -1,4 +1,4 @@
-import type { EventBuffer, IpGuard, VisitorGuard } from "../../../durable-objects";
+import type { EventBuffer, IpGuard, RateLimiter, VisitorGuard } from "../../../durable-objects";
 
 /** Bindings declared in the root wrangler.toml (plus secrets and the dev-only bridge). */
 export interface RedirectEnv {
@@ -9,6 +9,8 @@ export interface RedirectEnv {
   EVENT_BUFFER: DurableObjectNamespace<EventBuffer>;
   VISITOR_GUARD: DurableObjectNamespace<VisitorGuard>;
   IP_GUARD: DurableObjectNamespace<IpGuard>;
+  /** Hosted here with the other classes; the API Worker counts requests with it (script_name). */
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   INGEST: Fetcher;
   DATABASE_URL: string;
   IP_HASH_SECRET: string;
