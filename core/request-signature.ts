@@ -34,7 +34,8 @@ export async function verifySignature(secret: string, header: string | null | un
   return parsed.signatures.some((s) => constantTimeEqual(s, expected)) ? "ok" : "mismatch";
 }
 
-function constantTimeEqual(a: string, b: string): boolean {
+/** Compares two signatures without an early exit, so timing does not reveal how many characters matched. */
+export function constantTimeEqual(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
