@@ -59,5 +59,20 @@ export const refundMessageSchema = z.object({
 });
 export type RefundMessage = z.infer<typeof refundMessageSchema>;
 
-export const queueEventSchema = z.discriminatedUnion("type", [clickEventSchema, browserEventMessageSchema, conversionMessageSchema, refundMessageSchema]);
+/**
+ * A webhook delivery that ran out of attempts is parked in failed_events as this message, so the usual
+ * replay of failed events (`npm run replay:failed`) puts the delivery back in line. Sent by nothing else.
+ */
+export const webhookRedeliveryMessageSchema = z.object({
+  type: z.literal("webhook_delivery"),
+  v: z.literal(1),
+  tenantId,
+  /** The delivery (`whd_...`). */
+  id: z.string().refine((v) => isId("webhookDelivery", v), "expected a webhook delivery id"),
+  eventId: z.string().max(300).optional(),
+  eventType: z.string().max(64).optional(),
+});
+export type WebhookRedeliveryMessage = z.infer<typeof webhookRedeliveryMessageSchema>;
+
+export const queueEventSchema = z.discriminatedUnion("type", [clickEventSchema, browserEventMessageSchema, conversionMessageSchema, refundMessageSchema, webhookRedeliveryMessageSchema]);
 export type QueueEvent = z.infer<typeof queueEventSchema>;

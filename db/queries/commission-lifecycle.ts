@@ -1,12 +1,15 @@
 /**
  * The commission lifecycle, shared by the API (merchant decisions) and the scheduled job (automatic
  * approval): pending → approved → paid; pending → rejected; reversed by refunds. Every decision writes an
- * audit row, and every change of money a ledger entry, both idempotent.
+ * audit row, and every change of money a ledger entry, both idempotent; every decision is announced to the
+ * merchant's webhooks in the same transaction (db/queries/webhook-outbox.ts).
  */
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { newId } from "../../core/ids";
 import type { Executor } from "../client";
 import { commissionDecisions, commissions, ledgerEntries } from "../schema";
+import { commissionApproved, commissionRejected } from "./webhook-event-data";
+import { emitWebhookEvents } from "./webhook-outbox";
 
 export interface Decision {
   tenantId: string;
@@ -43,6 +46,7 @@ export async function approveCommissions(db: Executor, d: Decision): Promise<Dec
     .returning();
   await credit(db, rows);
   await audit(db, rows, "approved", d.actor, d.reason ?? null);
+  await emitWebhookEvents(db, rows.map(commissionApproved));
   return { decided: rows.map((r) => r.id), skipped: d.ids.filter((id) => !rows.some((r) => r.id === id)) };
 }
 
@@ -53,6 +57,7 @@ export async function rejectCommissions(db: Executor, d: Decision): Promise<Deci
     .where(and(eq(commissions.tenantId, d.tenantId), inArray(commissions.id, d.ids), eq(commissions.status, "pending")))
     .returning();
   await audit(db, rows, "rejected", d.actor, d.reason ?? null);
+  await emitWebhookEvents(db, rows.map((c) => commissionRejected(c, d.reason ?? null)));
   return { decided: rows.map((r) => r.id), skipped: d.ids.filter((id) => !rows.some((r) => r.id === id)) };
 }
 
@@ -65,6 +70,7 @@ export async function approveLockedCommissions(db: Executor, now = new Date()): 
     .returning();
   await credit(db, rows);
   await audit(db, rows, "auto_approved", "system", "lock period over");
+  await emitWebhookEvents(db, rows.map(commissionApproved));
   return rows.length;
 }
 

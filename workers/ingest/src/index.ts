@@ -2,7 +2,7 @@ import { createIngestApp } from "./app";
 import { EVENTS_DLQ, type IngestEnv } from "./env";
 import { consumeDeadLetters } from "./queue/consume-dead-letters";
 import { consumeEvents } from "./queue/consume-events";
-import { runScheduledChecks } from "./scheduled";
+import { runScheduled } from "./scheduled";
 
 const app = createIngestApp();
 
@@ -12,7 +12,7 @@ export default {
     if (batch.queue === EVENTS_DLQ) return consumeDeadLetters(batch, env, ctx);
     return consumeEvents(batch, env, ctx);
   },
-  scheduled(_controller, env, ctx) {
-    ctx.waitUntil(runScheduledChecks(env, ctx));
+  scheduled(controller, env, ctx) {
+    ctx.waitUntil(runScheduled(controller.cron, env, ctx));
   },
 } satisfies ExportedHandler<IngestEnv>;

@@ -2,7 +2,8 @@
  * Commissions for the orders of a batch, in the same transaction that stored them: the campaign of the
  * matched click (or coupon), the shopper's touches inside the campaign's window, the campaign's model and
  * rules (core/attribution, core/commission). Set-based: a few queries per batch, none per order.
- * Idempotent: an order that already has commissions is skipped.
+ * Idempotent: an order that already has commissions is skipped. New commissions are announced to the
+ * merchant's webhooks (`commission.created`) in the same transaction.
  */
 import { sql } from "drizzle-orm";
 import { attribute } from "../../../../core/attribution/attribute";
@@ -14,6 +15,8 @@ import { commissionRulesSchema, type CommissionRules } from "../../../../core/co
 import { newId, timestampOfId } from "../../../../core/ids";
 import { rowsOf, type Executor } from "../../../../db/client";
 import { commissions } from "../../../../db/schema";
+import { commissionCreated } from "../../../../db/queries/webhook-event-data";
+import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 
 /** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
 const ms = (v: string | Date) => new Date(v).getTime();
@@ -213,6 +216,8 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
 
 type CommissionInsert = typeof commissions.$inferInsert;
 
+type Inserted = { id: string; tenant_id: string; order_id: string; conversion_id: string; affiliate_id: string; campaign_id: string; currency: string; amount: string; held_for_review: boolean };
+
 /** One insert for the batch, its rows as a single JSON parameter (see store-clicks.ts for why). */
 async function insertCommissions(db: Executor, rows: CommissionInsert[]): Promise<void> {
   if (rows.length === 0) return;
@@ -221,12 +226,22 @@ async function insertCommissions(db: Executor, rows: CommissionInsert[]): Promis
     currency: r.currency, amount: r.amount, share_bp: r.shareBp, held_for_review: r.heldForReview, rules_version: r.rulesVersion,
     explanation: r.explanation, lock_until: (r.lockUntil as Date).toISOString(),
   }));
-  await db.execute(sql`
+  const inserted = await db.execute<Inserted>(sql`
     INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until)
     SELECT id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until
     FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS r(id text, tenant_id text, conversion_id text, order_id text, affiliate_id text, campaign_id text,
       currency char(3), amount bigint, share_bp int, held_for_review boolean, rules_version int, explanation jsonb, lock_until timestamptz)
-    ON CONFLICT DO NOTHING`);
+    ON CONFLICT DO NOTHING
+    RETURNING id, tenant_id, order_id, conversion_id, affiliate_id, campaign_id, currency, amount, held_for_review`);
+  await emitWebhookEvents(
+    db,
+    rowsOf(inserted).map((r) =>
+      commissionCreated({
+        id: r.id, tenantId: r.tenant_id, orderId: r.order_id, conversionId: r.conversion_id, affiliateId: r.affiliate_id, campaignId: r.campaign_id,
+        currency: r.currency, amount: Number(r.amount), reversedAmount: 0, status: "pending", heldForReview: r.held_for_review,
+      }),
+    ),
+  );
 }
 
 type Renewal = { id: string; tenant_id: string; order_id: string; amount: string; currency: string; renewal: number; flagged: boolean; occurred_at: string | Date;

@@ -2,7 +2,8 @@
  * Refunds are rare next to orders, so they are applied one by one. Refunds take back commissions proportionally (core/commission/reversal.ts), once per refund: the
  * (commission, refund key) pair is recorded, so a redelivered refund changes nothing. A commission
  * fully taken back becomes `reversed`. Once approved, the ledger is debited (`reversal`); once paid, the
- * debit is a `clawback` carried into the affiliate's next payout, never a silent skip.
+ * debit is a `clawback` carried into the affiliate's next payout, never a silent skip. Each reversal of
+ * a commission by a refund is announced to the merchant's webhooks (`commission.reversed`).
  */
 import { and, eq, sql } from "drizzle-orm";
 import { reversalAmount } from "../../../../core/commission/reversal";
@@ -10,6 +11,8 @@ import type { RefundMessage } from "../../../../core/schemas/queue-event";
 import { rowsOf, type Executor } from "../../../../db/client";
 import { debitReversal } from "../../../../db/queries/commission-lifecycle";
 import { commissionReversals, commissions, conversions } from "../../../../db/schema";
+import { commissionReversed } from "../../../../db/queries/webhook-event-data";
+import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 
 export async function reverseCommissions(db: Executor, refunds: RefundMessage[]): Promise<void> {
   for (const refund of refunds) {
@@ -32,11 +35,10 @@ export async function reverseCommissions(db: Executor, refunds: RefundMessage[])
         .returning({ amount: commissionReversals.amount });
       if (inserted.length === 0) continue; // this refund was applied already
       const reversed = c.reversedAmount + amount;
-      await db
-        .update(commissions)
-        .set({ reversedAmount: reversed, status: reversed >= c.amount && c.status !== "paid" ? "reversed" : c.status })
-        .where(eq(commissions.id, c.id));
+      const status = reversed >= c.amount && c.status !== "paid" ? "reversed" : c.status;
+      await db.update(commissions).set({ reversedAmount: reversed, status }).where(eq(commissions.id, c.id));
       await debitReversal(db, c, amount, refund.refundKey);
+      if (amount > 0) await emitWebhookEvents(db, [commissionReversed({ ...c, reversedAmount: reversed, status }, refund.refundKey, amount)]);
     }
   }
 }

@@ -10,10 +10,13 @@ import { mergeDrafts } from "../../../../core/conversion-draft";
 import { convertMinor, currencySchema } from "../../../../core/money";
 import { affiliateEmailHashes, fxSnapshots, affiliatesOfCoupons, clickKey, couponKey, identityClicks, storedClicks } from "./identity-lookups";
 import { linkIdentities, type IdentityLink } from "./store-browser-events";
+import { conversionCreated, conversionStatusChanged } from "../../../../db/queries/webhook-event-data";
+import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 
 /**
  * Orders, idempotent by (tenant, order id): the first report creates the row with the identity chain's
- * result; later reports from the merchant's server only move its status (placed → paid → ...).
+ * result; later reports from the merchant's server only move its status (placed → paid → ...). Both are
+ * announced to the merchant's webhooks in the same transaction.
  */
 export async function storeConversions(db: Executor, reported: ConversionDraft[]): Promise<void> {
   if (reported.length === 0) return;
@@ -58,7 +61,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
       ...fxFields(d, fx.get(i)),
     };
   });
-  await db
+  const stored = await db
     .insert(conversions)
     .values(rows)
     .onConflictDoUpdate({
@@ -67,7 +70,14 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
       // Only the merchant's server moves an order's status, and only forward (placed → paid → fulfilled, or
       // cancelled): a late or redelivered report never rolls it back.
       setWhere: sql`excluded.source = 's2s' AND ${statusRank(sql`excluded.status`)} > ${statusRank(conversions.status)}`,
+    })
+    .returning({
+      id: conversions.id, tenantId: conversions.tenantId, orderId: conversions.orderId, status: conversions.status, amount: conversions.amount,
+      currency: conversions.currency, matchedAffiliateId: conversions.matchedAffiliateId, occurredAt: conversions.occurredAt,
     });
+  // A returned row with the id made here is new; any other returned row is an existing order whose status moved.
+  const fresh = new Set(rows.map((r) => r.id));
+  await emitWebhookEvents(db, stored.map((c) => (fresh.has(c.id) ? conversionCreated(c) : conversionStatusChanged(c))));
 
   const links: IdentityLink[] = drafts.flatMap((d) =>
     d.visitorId

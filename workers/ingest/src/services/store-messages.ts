@@ -9,6 +9,7 @@ import { createCommissions } from "./create-commissions";
 import { reverseCommissions } from "./reverse-commissions";
 import { storeConversions } from "./store-conversions";
 import { storeRefunds } from "./store-refunds";
+import { requeueWebhookDeliveries } from "./requeue-webhook-deliveries";
 
 export async function storeMessages(db: Executor, messages: QueueEvent[]): Promise<void> {
   const clicks = messages.filter((m) => m.type === "click");
@@ -30,4 +31,5 @@ export async function storeMessages(db: Executor, messages: QueueEvent[]): Promi
     .filter((d) => d.source === "s2s" && d.status === "cancelled")
     .map((d) => ({ type: "refund", v: 1, tenantId: d.tenantId, receivedAt: d.receivedAt, refundKey: `cancelled:${d.orderId}`, input: { orderId: d.orderId, amount: Number.MAX_SAFE_INTEGER, currency: d.currency as RefundMessage["input"]["currency"] } }));
   await reverseCommissions(db, [...refunds, ...cancellations]);
+  await requeueWebhookDeliveries(db, messages.filter((m) => m.type === "webhook_delivery"));
 }

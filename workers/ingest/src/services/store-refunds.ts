@@ -2,11 +2,16 @@ import type { RefundMessage } from "../../../../core/schemas/queue-event";
 import { newId } from "../../../../core/ids";
 import type { Executor } from "../../../../db/client";
 import { refunds } from "../../../../db/schema";
+import { refundCreated } from "../../../../db/queries/webhook-event-data";
+import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 
-/** Refunds, idempotent by (tenant, refund key). Reversing commissions is the commission engine's job. */
+/**
+ * Refunds, idempotent by (tenant, refund key); a new one is announced to the merchant's webhooks.
+ * Reversing commissions is the commission engine's job.
+ */
 export async function storeRefunds(db: Executor, messages: RefundMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  await db
+  const stored = await db
     .insert(refunds)
     .values(
       messages.map((m) => ({
@@ -21,5 +26,7 @@ export async function storeRefunds(db: Executor, messages: RefundMessage[]): Pro
         receivedAt: new Date(m.receivedAt),
       })),
     )
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning();
+  await emitWebhookEvents(db, stored.map(refundCreated));
 }
