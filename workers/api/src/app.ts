@@ -19,6 +19,9 @@ import { registerFraudReview } from "./routes/v1/fraud/review-queue";
 import { registerFxRates } from "./routes/v1/fx-rates/fx-rates";
 import { registerCreateLink } from "./routes/v1/links/create-link";
 import { registerGetLink } from "./routes/v1/links/get-link";
+import { registerWebhookDeliveries } from "./routes/v1/webhooks/deliveries";
+import { registerWebhookEndpoints } from "./routes/v1/webhooks/endpoints";
+import { registerWebhookManagement } from "./routes/v1/webhooks/manage";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -47,6 +50,9 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerFraudReview(app);
   registerCommissions(app);
   registerFxRates(app);
+  registerWebhookEndpoints(app);
+  registerWebhookManagement(app);
+  registerWebhookDeliveries(app);
   registerOpenApi(app);
   registerDocsPage(app);
 

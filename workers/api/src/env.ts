@@ -14,6 +14,8 @@ export interface ApiEnv {
   JWT_SECRET: string;
   /** Seals webhook signing secrets at rest (core/secret-box.ts). */
   SECRETS_KEY: string;
+  /** "true" lets webhook URLs use plain http to localhost/127.0.0.1/[::1]: local development and tests only. */
+  WEBHOOK_ALLOW_LOOPBACK_HTTP?: string;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   API_RATE_LIMIT_PER_MINUTE?: string;
 }
