@@ -98,7 +98,9 @@ const mf = await startStack({
   bindings: {
     "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: secrets.IP_HASH_SECRET, GUARD_SHARDS: LOCAL_GUARD_SHARDS },
     "indica-ingest": { ADMIN_TOKEN: secrets.ADMIN_TOKEN, IP_HASH_SECRET: secrets.IP_HASH_SECRET, SECRETS_KEY: secrets.SECRETS_KEY },
-    "indica-api": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, LINK_URL_SCHEME: "http", LINK_URL_PORT: String(PORTS.edge), JWT_SECRET: secrets.JWT_SECRET, SECRETS_KEY: secrets.SECRETS_KEY },
+    "indica-api": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, LINK_URL_SCHEME: "http", LINK_URL_PORT: String(PORTS.edge), JWT_SECRET: secrets.JWT_SECRET, SECRETS_KEY: secrets.SECRETS_KEY,
+      // Lets a developer point a webhook at a receiver on this machine (docs/webhooks.md).
+      WEBHOOK_ALLOW_LOOPBACK_HTTP: "true" },
   },
 });
 cleanups.push(() => mf.dispose());
