@@ -84,6 +84,27 @@ describe("webhook deliveries", () => {
     expect(receiver.hooksFor(url)).toHaveLength(3);
   });
 
+  it("announces a refund, the reversal it makes, and an order's move to cancelled", async () => {
+    const p = await seedTestProgram(stack);
+    const hook = await createWebhook(stack, p.apiKey, { url: receiver.newUrl(), eventTypes: ["refund.created", "commission.reversed", "conversion.status_changed"] });
+    const commission = await orderWithCommission(stack, p, 20_000);
+    await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: commission.order_id, amount: 5_000, currency: "BRL", refundId: "r-1" });
+    await waitFor(async () => (await deliveriesOf(stack, hook.id)).length >= 2, 20_000, "the refund's deliveries");
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: commission.order_id, amount: 20_000, currency: "BRL", status: "cancelled" });
+    await waitFor(async () => (await deliveriesOf(stack, hook.id)).length >= 4, 20_000, "the cancellation's deliveries");
+    const rows = await deliveriesOf(stack, hook.id);
+    const refundRow = rows.find((r) => r.event_type === "refund.created")!;
+    expect(refundRow.event_id).toBe(`refund.created:${refundRow.payload.data.id}`);
+    expect(rows.filter((r) => r !== refundRow).map((r) => r.event_id).sort()).toEqual(
+      [`commission.reversed:${commission.id}:cancelled:${commission.order_id}`, `commission.reversed:${commission.id}:r-1`, `conversion.status_changed:${commission.conversion_id}:cancelled`].sort(),
+    );
+    const reversal = rows.find((r) => r.event_id === `commission.reversed:${commission.id}:r-1`)!.payload.data;
+    expect(reversal).toMatchObject({ id: commission.id, amount: 2_000, reversalAmount: 500, reversedAmount: 500, refundId: "r-1", status: "pending" });
+    const cancelled = rows.find((r) => r.event_type === "conversion.status_changed")!.payload.data;
+    expect(cancelled).toMatchObject({ id: commission.conversion_id, status: "cancelled" });
+    expect(refundRow.payload.data).toMatchObject({ orderId: commission.order_id, refundId: "r-1", amount: 5_000 });
+  });
+
   it("retries a failed delivery with backoff, then delivers it; the log shows every attempt", async () => {
     const p = await seedTestProgram(stack);
     const url = receiver.newUrl();
