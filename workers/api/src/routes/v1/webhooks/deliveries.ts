@@ -4,7 +4,8 @@ import { bearerAuth, conflictError, notFoundError, standardErrors } from "../../
 import { pageOf, toPage } from "../../../lib/pagination";
 import { problemFor } from "../../../lib/problem";
 import { authenticate } from "../../../middleware/authenticate";
-import { getWebhook, listDeliveries, queuePing, retryDelivery } from "../../../services/webhooks";
+import { listDeliveries, queuePing, retryDelivery } from "../../../services/webhook-deliveries";
+import { getWebhook } from "../../../services/webhook-endpoints";
 import { deliveryListQuery, deliveryParams, deliverySchema, webhookIdParams } from "./schema";
 import { toDeliveryView } from "./view";
 

@@ -4,7 +4,7 @@ import { bearerAuth, notFoundError, standardErrors } from "../../../lib/openapi-
 import { pageOf, toPage } from "../../../lib/pagination";
 import { problemFor } from "../../../lib/problem";
 import { authenticate } from "../../../middleware/authenticate";
-import { createWebhook, getWebhook, listWebhooks } from "../../../services/webhooks";
+import { createWebhook, getWebhook, listWebhooks } from "../../../services/webhook-endpoints";
 import { createWebhookBody, webhookIdParams, webhookListQuery, webhookSchema, webhookWithSecretSchema } from "./schema";
 import { webhookUrlProblem } from "./url-policy";
 import { toWebhookView } from "./view";

@@ -3,7 +3,7 @@ import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, notFoundError, standardErrors } from "../../../lib/openapi-common";
 import { problemFor } from "../../../lib/problem";
 import { authenticate } from "../../../middleware/authenticate";
-import { deleteWebhook, rotateWebhookSecret, updateWebhook } from "../../../services/webhooks";
+import { deleteWebhook, rotateWebhookSecret, updateWebhook } from "../../../services/webhook-endpoints";
 import { updateWebhookBody, webhookIdParams, webhookSchema, webhookSecretSchema } from "./schema";
 import { webhookUrlProblem } from "./url-policy";
 import { toWebhookView } from "./view";

@@ -1,5 +1,6 @@
 import type { WebhookEventType } from "../../../../../../core/webhook-events";
-import type { DeliveryRow, WebhookRow } from "../../../services/webhooks";
+import type { DeliveryRow } from "../../../services/webhook-deliveries";
+import type { WebhookRow } from "../../../services/webhook-endpoints";
 
 /** Never the secret: it is shown once, by the operations that make one. */
 export function toWebhookView(row: WebhookRow) {

@@ -1,19 +1,17 @@
 /**
- * Webhook endpoints and their delivery log, for the API. Every query filters by tenant (RLS is the second
- * wall). Signing secrets are sealed before they are stored and shown once, on creation and rotation.
+ * Webhook endpoints, for the API (their delivery log: webhook-deliveries.ts). Every query filters by
+ * tenant (RLS is the second wall). Signing secrets are sealed before they are stored and shown once, on
+ * creation and rotation.
  */
-import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import { newId } from "../../../../core/ids";
 import { seal } from "../../../../core/secret-box";
-import { webhookEventId } from "../../../../core/webhook-events";
 import { generateWebhookSecret } from "../../../../core/webhook-signature";
 import type { Executor } from "../../../../db/client";
-import { queueWebhookDelivery } from "../../../../db/queries/webhook-outbox";
-import { webhookDeliveries, webhookEndpoints } from "../../../../db/schema";
+import { webhookEndpoints } from "../../../../db/schema";
 import type { CreateWebhookInput, UpdateWebhookInput } from "../routes/v1/webhooks/schema";
 
 export type WebhookRow = typeof webhookEndpoints.$inferSelect;
-export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
 const ofTenant = (tenantId: string, id: string) => and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id));
 
@@ -62,39 +60,4 @@ export async function rotateWebhookSecret(db: Executor, tenantId: string, id: st
   const secret = generateWebhookSecret();
   const rows = await db.update(webhookEndpoints).set({ sealedSecret: await seal(secret, secretsKey) }).where(ofTenant(tenantId, id)).returning({ id: webhookEndpoints.id });
   return rows.length > 0 ? secret : null;
-}
-
-/** Newest first: the log is read to see what just happened. */
-export function listDeliveries(db: Executor, tenantId: string, endpointId: string, q: { status?: string; limit: number; cursor?: string }): Promise<DeliveryRow[]> {
-  return db
-    .select()
-    .from(webhookDeliveries)
-    .where(
-      and(
-        eq(webhookDeliveries.tenantId, tenantId),
-        eq(webhookDeliveries.endpointId, endpointId),
-        q.status ? eq(webhookDeliveries.status, q.status) : undefined,
-        q.cursor ? lt(webhookDeliveries.id, q.cursor) : undefined,
-      ),
-    )
-    .orderBy(desc(webhookDeliveries.id))
-    .limit(q.limit + 1);
-}
-
-/** Puts a delivery (failed, delivered or waiting for its next retry) back in line, due now. */
-export async function retryDelivery(db: Executor, tenantId: string, endpointId: string, deliveryId: string): Promise<DeliveryRow | undefined> {
-  const [row] = await db
-    .update(webhookDeliveries)
-    .set({ status: "pending", nextAttemptAt: sql`now()` })
-    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.id, deliveryId)))
-    .returning();
-  return row;
-}
-
-/** Queues a `ping` for this endpoint alone; each call is a new event. */
-export async function queuePing(db: Executor, tenantId: string, endpointId: string): Promise<DeliveryRow> {
-  const id = webhookEventId("ping", newId("event"));
-  const deliveryId = await queueWebhookDelivery(db, endpointId, { tenantId, id, type: "ping", createdAt: new Date().toISOString(), data: { endpointId } });
-  const [row] = await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, deliveryId!)));
-  return row;
 }
