@@ -2,13 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi, expectFieldErrors, expectProblem } from "./helpers/api";
 import { seedTestProgram, type TestStack } from "./helpers/stack";
-import { createWebhook, startWebhookTestStack } from "./helpers/webhooks";
+import { createWebhook, deleteCreatedWebhooks, startWebhookTestStack } from "./helpers/webhooks";
 
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startWebhookTestStack();
 });
-afterAll(() => stack?.close());
+afterAll(async () => {
+  if (stack) await deleteCreatedWebhooks(stack);
+  await stack?.close();
+});
 
 const post = (key: string, body: unknown) => callApi(stack, "POST", "/v1/webhooks", { key, body });
 

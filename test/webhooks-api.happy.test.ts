@@ -6,7 +6,7 @@ import { callApi, jsonOf } from "./helpers/api";
 import { seedTestProgram, waitFor, type TestStack } from "./helpers/stack";
 import { serverPost } from "./helpers/tracking";
 import { startWebhookReceiver, type WebhookReceiver } from "./helpers/webhook-receiver";
-import { createWebhook, deliveriesOf, orderWithCommission, runWebhookCron, startWebhookTestStack } from "./helpers/webhooks";
+import { createWebhook, deleteCreatedWebhooks, deliveriesOf, orderWithCommission, runWebhookCron, startWebhookTestStack } from "./helpers/webhooks";
 
 let stack: TestStack;
 let receiver: WebhookReceiver;
@@ -15,6 +15,7 @@ beforeAll(async () => {
   receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
+  if (stack) await deleteCreatedWebhooks(stack);
   await stack?.close();
   await receiver?.close();
 });

@@ -9,12 +9,24 @@ import { BROWSER_HEADERS, orderId, serverPost } from "./tracking";
 /** Receivers in tests are plain http on 127.0.0.1, which only this setting allows. */
 export const startWebhookTestStack = () => startTestStack({ bindings: { "indica-api": { WEBHOOK_ALLOW_LOOPBACK_HTTP: "true" } } });
 
+/** Endpoints made by this test file (modules are per file). */
+const created: string[] = [];
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked by assertions
 export async function createWebhook(stack: TestStack, key: string, body: Record<string, unknown>): Promise<any> {
   const res = await callApi(stack, "POST", "/v1/webhooks", { key, body });
   const json = await jsonOf(res);
   expect(res.status, JSON.stringify(json)).toBe(201);
+  created.push(json.id);
   return json;
+}
+
+/**
+ * The test files share one database, and any file's cron sends every due delivery: deleting this file's
+ * endpoints (and with them their deliveries) leaves no retries aimed at receivers that are gone.
+ */
+export async function deleteCreatedWebhooks(stack: TestStack): Promise<void> {
+  await stack.db.query("DELETE FROM webhook_endpoints WHERE id = ANY($1)", [created]);
 }
 
 /** What the every-minute Cron Trigger does: send the due deliveries. */
