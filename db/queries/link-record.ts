@@ -50,10 +50,14 @@ export async function findLinkRecord(db: Database, domain: string, code: string)
   return rows[0] ? keyed(rows[0]).record : null;
 }
 
-/** Every link of one affiliate or one campaign, in one query: what changes when their status does. */
+/**
+ * Every link of one affiliate or one campaign: what changes when their status does. The affiliate's (or
+ * campaign's) row is locked in share mode, so a transaction still changing it is waited for and what it
+ * committed is read.
+ */
 export async function findLinkRecordsOf(db: Database, tenantId: string, of: { affiliateId: string } | { campaignId: string }): Promise<KeyedLinkRecord[]> {
   const owner = "affiliateId" in of ? eq(links.affiliateId, of.affiliateId) : eq(links.campaignId, of.campaignId);
-  const rows = await selectLinkRecords(db, and(eq(links.tenantId, tenantId), owner));
+  const rows = await selectLinkRecords(db, and(eq(links.tenantId, tenantId), owner)).for("share", { of: "affiliateId" in of ? affiliates : campaigns });
   return rows.map(keyed);
 }
 

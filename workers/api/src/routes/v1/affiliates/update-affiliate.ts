@@ -4,7 +4,7 @@ import { bearerAuth, notFoundError, standardErrors, unprocessableError } from ".
 import { problemFor } from "../../../lib/problem";
 import { authenticate } from "../../../middleware/authenticate";
 import { updateAffiliate } from "../../../services/affiliates";
-import { refreshLinkCachesOf } from "../../../services/link-cache";
+import { refreshLinkCachesAfterCommit } from "../../../services/link-cache";
 import { affiliateIdParams, affiliateSchema, updateAffiliateBody } from "./schema";
 import { toAffiliateView } from "./view";
 
@@ -35,11 +35,7 @@ export function registerUpdateAffiliate(app: OpenAPIHono<ApiHonoEnv>): void {
       return problemFor(c, "not_found", { detail });
     }
     const { row, statusChanged } = result.value;
-    if (statusChanged) {
-      // Link records are read across tenants by the redirect, so they are written outside the tenant scope;
-      // the query waits for this request's transaction to commit and so sees the new status.
-      c.executionCtx.waitUntil(refreshLinkCachesOf(c.get("database").db, c.env.EDGE_CACHE, tenantId, { affiliateId: row.id }).catch(() => {}));
-    }
+    if (statusChanged) refreshLinkCachesAfterCommit(c, { affiliateId: row.id });
     return c.json(toAffiliateView(row), 200);
   });
 }

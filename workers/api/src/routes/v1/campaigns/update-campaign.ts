@@ -4,7 +4,7 @@ import { bearerAuth, notFoundError, standardErrors } from "../../../lib/openapi-
 import { problemFor } from "../../../lib/problem";
 import { authenticate } from "../../../middleware/authenticate";
 import { updateCampaign } from "../../../services/campaigns";
-import { refreshLinkCachesOf } from "../../../services/link-cache";
+import { refreshLinkCachesAfterCommit } from "../../../services/link-cache";
 import { campaignIdParams, campaignSchema, updateCampaignBody } from "./schema";
 import { toCampaignView } from "./view";
 
@@ -27,11 +27,7 @@ export function registerUpdateCampaign(app: OpenAPIHono<ApiHonoEnv>): void {
     const result = await updateCampaign(c.get("db"), tenantId, c.req.valid("param").id, c.req.valid("json"));
     if (!result.ok) return problemFor(c, "not_found", { detail: result.error.detail });
     const { row, trackingChanged } = result.value;
-    if (trackingChanged) {
-      // Link records are read across tenants by the redirect, so they are written outside the tenant scope;
-      // the query waits for this request's transaction to commit and so sees the change.
-      c.executionCtx.waitUntil(refreshLinkCachesOf(c.get("database").db, c.env.EDGE_CACHE, tenantId, { campaignId: row.id }).catch(() => {}));
-    }
+    if (trackingChanged) refreshLinkCachesAfterCommit(c, { campaignId: row.id });
     return c.json(toCampaignView({ row, membershipStatus: null }, false), 200);
   });
 }
