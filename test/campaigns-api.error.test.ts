@@ -50,7 +50,7 @@ describe("field errors on POST and PATCH", () => {
   it("ignores unknown top-level fields", async () => {
     const res = await programApi(stack, key).post("/v1/campaigns", { ...newCampaign(), cookieDomain: "loja.example", tracking: { on: true } });
     expect(res.status).toBe(201);
-    expect(Object.keys(await res.json())).not.toContain("cookieDomain");
+    expect(Object.keys((await res.json()) as object)).not.toContain("cookieDomain");
   });
 });
 
@@ -61,8 +61,9 @@ describe("requests that are not what they claim", () => {
     ["a JSON string", '"campaign"', 400],
   ])("%s on POST is a 400 problem", async (_, body, status) => {
     const res = await callApi(stack, "POST", "/v1/campaigns", { key, body });
-    expect(res.status).toBe(status);
-    await expectProblem(res, status, (await res.clone().json()).code);
+    const { code } = (await res.clone().json()) as { code: string };
+    expect(["bad_request", "validation_failed"]).toContain(code);
+    await expectProblem(res, status, code);
   });
 
   it("a body sent as text/plain is 415 or 400, never a 500", async () => {
