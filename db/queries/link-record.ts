@@ -1,13 +1,22 @@
 /** The redirect's source of truth on a cache miss, also used by the API to write the cache through. */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { fraudSettingsFrom } from "../../core/fraud-settings";
 import type { DomainRecord, LinkRecord } from "../../core/link-record";
 import type { Database } from "../client";
 import { affiliates, campaigns, domains, links, tenants } from "../schema";
 
-export async function findLinkRecord(db: Database, domain: string, code: string): Promise<LinkRecord | null> {
-  const rows = await db
+/** A link record with the (domain, code) it is cached under. */
+export interface KeyedLinkRecord {
+  domain: string;
+  code: string;
+  record: LinkRecord;
+}
+
+function selectLinkRecords(db: Database, where: SQL | undefined) {
+  return db
     .select({
+      domain: links.domain,
+      code: links.code,
       linkId: links.id,
       tenantId: links.tenantId,
       campaignId: links.campaignId,
@@ -27,11 +36,29 @@ export async function findLinkRecord(db: Database, domain: string, code: string)
     .innerJoin(campaigns, eq(campaigns.id, links.campaignId))
     .innerJoin(affiliates, eq(affiliates.id, links.affiliateId))
     .innerJoin(tenants, eq(tenants.id, links.tenantId))
-    .where(and(sql`lower(${links.domain}) = ${domain.toLowerCase()}`, eq(links.code, code)))
-    .limit(1);
-  if (!rows[0]) return null;
-  const { fraudSettings, ...record } = rows[0];
-  return { ...record, fraud: fraudSettingsFrom(fraudSettings) };
+    .where(where);
+}
+
+type SelectedRow = Awaited<ReturnType<typeof selectLinkRecords>>[number];
+
+function keyed({ domain, code, fraudSettings, ...record }: SelectedRow): KeyedLinkRecord {
+  return { domain, code, record: { ...record, fraud: fraudSettingsFrom(fraudSettings) } };
+}
+
+export async function findLinkRecord(db: Database, domain: string, code: string): Promise<LinkRecord | null> {
+  const rows = await selectLinkRecords(db, and(sql`lower(${links.domain}) = ${domain.toLowerCase()}`, eq(links.code, code))).limit(1);
+  return rows[0] ? keyed(rows[0]).record : null;
+}
+
+/**
+ * Every link of one affiliate or one campaign: what changes when their status does. The affiliate's (or
+ * campaign's) row is locked in share mode, so a transaction still changing it is waited for and what it
+ * committed is read.
+ */
+export async function findLinkRecordsOf(db: Database, tenantId: string, of: { affiliateId: string } | { campaignId: string }): Promise<KeyedLinkRecord[]> {
+  const owner = "affiliateId" in of ? eq(links.affiliateId, of.affiliateId) : eq(links.campaignId, of.campaignId);
+  const rows = await selectLinkRecords(db, and(eq(links.tenantId, tenantId), owner)).for("share", { of: "affiliateId" in of ? affiliates : campaigns });
+  return rows.map(keyed);
 }
 
 export async function findDomainRecord(db: Database, hostname: string): Promise<DomainRecord | null> {

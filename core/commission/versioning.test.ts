@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { commissionRulesSchema } from "./rules";
+import { nextCommissionRules } from "./versioning";
+
+const draft = (input: unknown) => {
+  const { version: _, ...rest } = commissionRulesSchema.parse({ version: 1, ...(input as object) });
+  return rest;
+};
+
+describe("nextCommissionRules", () => {
+  it("keeps the version when the rules are the same, whatever the key order or omitted defaults", () => {
+    const stored = { version: 4, base: { bp: 1000, type: "percentage" } };
+    expect(nextCommissionRules(stored, draft({ base: { type: "percentage", bp: 1000 }, products: {} }))).toMatchObject({ version: 4 });
+  });
+
+  it("bumps the version when anything changes", () => {
+    const stored = { version: 4, base: { type: "percentage", bp: 1000 } };
+    const next = nextCommissionRules(stored, draft({ base: { type: "percentage", bp: 1500 } }));
+    expect(next).toMatchObject({ version: 5, base: { bp: 1500 } });
+    expect(nextCommissionRules(stored, draft({ base: { type: "percentage", bp: 1000 }, firstOrder: { type: "flat", amount: 500 } })).version).toBe(5);
+  });
+
+  it("continues after the stored number even when the stored rules are unreadable", () => {
+    expect(nextCommissionRules({ version: 7, base: "ten percent" }, draft({ base: { type: "flat", amount: 1 } })).version).toBe(8);
+    expect(nextCommissionRules(null, draft({ base: { type: "flat", amount: 1 } })).version).toBe(1);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * The campaign's JSON settings as a merchant sends them, validated with the core schemas the tracking
+ * and commission code read them with. Unknown keys are refused here (unlike unknown top-level fields,
+ * which are ignored): a misspelt key in money or fraud rules would otherwise be dropped in silence.
+ */
+import { z } from "@hono/zod-openapi";
+import { attributionModelSchema } from "../../../../../../core/attribution/models";
+import { commissionRulesSchema } from "../../../../../../core/commission/rules";
+import { fraudSettingsSchema, type FraudSettings } from "../../../../../../core/fraud-settings";
+import { isStorableJson } from "../fields";
+
+const STORABLE = "must not contain control characters or broken Unicode in any key or text";
+
+export const commissionRulesInput = commissionRulesSchema
+  .omit({ version: true })
+  .extend({ version: z.number().int().optional().openapi({ description: "Ignored: the server assigns versions" }) })
+  .strict()
+  .refine(isStorableJson, STORABLE)
+  .openapi({ description: "Commission rules (core/commission/rules.ts). Changing them gives the campaign's rules the next `version`; commissions keep the version they were computed with." });
+
+export const attributionModelInput = z
+  .discriminatedUnion("kind", attributionModelSchema.options.map((o) => o.strict()) as unknown as typeof attributionModelSchema.options)
+  .openapi({ description: "How an order's credit is shared among the affiliate clicks before it" });
+
+/** Only the keys sent are stored: keys left out follow the defaults, also when those change later. */
+const fraudShape = Object.fromEntries(
+  Object.entries(fraudSettingsSchema.shape).map(([key, field]) => [key, field.removeDefault().optional()]),
+) as unknown as { [K in keyof FraudSettings]: z.ZodOptional<z.ZodType<FraudSettings[K]>> };
+
+export const fraudSettingsInput = z
+  .object(fraudShape)
+  .strict()
+  .openapi({ description: "Velocity limits, flag threshold and paid-search rule; replaces the stored settings, keys left out take the defaults" });
