@@ -1,17 +1,33 @@
 /**
- * Refunds are rare next to orders, so they are applied one by one. Refunds take back commissions proportionally (core/commission/reversal.ts), once per refund: the
- * (commission, refund key) pair is recorded, so a redelivered refund changes nothing. A commission
- * fully taken back becomes `reversed`. Once approved, the ledger is debited (`reversal`); once paid, the
- * debit is a `clawback` carried into the affiliate's next payout, never a silent skip.
+ * Refunds take back commissions proportionally (core/commission/reversal.ts), once per refund: the
+ * (commission, refund key) pair is recorded, so a redelivered refund changes nothing. A commission fully
+ * taken back becomes `reversed`. Once approved, the ledger is debited (`reversal`); once paid, the debit is
+ * a `clawback` carried into the affiliate's next payout, never a silent skip.
+ *
+ * Shared by the ingest Worker (refunds and cancellations from the merchant's server) and the API (a
+ * merchant cancelling an order): both cancel through `cancellationOf`, so whichever comes first wins and
+ * the other changes nothing. Refunds are rare next to orders, so they are applied one by one.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { reversalAmount } from "../../../../core/commission/reversal";
-import type { RefundMessage } from "../../../../core/schemas/queue-event";
-import { rowsOf, type Executor } from "../../../../db/client";
-import { debitReversal } from "../../../../db/queries/commission-lifecycle";
-import { commissionReversals, commissions, conversions } from "../../../../db/schema";
+import { reversalAmount } from "../../core/commission/reversal";
+import { rowsOf, type Executor } from "../client";
+import { commissionReversals, commissions, conversions } from "../schema";
+import { debitReversal } from "./commission-lifecycle";
 
-export async function reverseCommissions(db: Executor, refunds: RefundMessage[]): Promise<void> {
+/** What a reversal needs of a refund; the ingest Worker's refund messages have this shape. */
+export interface Reversal {
+  tenantId: string;
+  /** Unique per refund of the tenant: what makes applying it twice a no-op. */
+  refundKey: string;
+  input: { orderId: string; amount: number };
+}
+
+/** A cancelled order takes back all its commissions, like a full refund, once: keyed by the order. */
+export function cancellationOf(tenantId: string, orderId: string): Reversal {
+  return { tenantId, refundKey: `cancelled:${orderId}`, input: { orderId, amount: Number.MAX_SAFE_INTEGER } };
+}
+
+export async function reverseCommissions(db: Executor, refunds: Reversal[]): Promise<void> {
   for (const refund of refunds) {
     const [order] = await db
       .select({ amount: conversions.amount })
@@ -35,14 +51,14 @@ export async function reverseCommissions(db: Executor, refunds: RefundMessage[])
       await db
         .update(commissions)
         .set({ reversedAmount: reversed, status: reversed >= c.amount && c.status !== "paid" ? "reversed" : c.status })
-        .where(eq(commissions.id, c.id));
+        .where(and(eq(commissions.tenantId, c.tenantId), eq(commissions.id, c.id)));
       await debitReversal(db, c, amount, refund.refundKey);
     }
   }
 }
 
 /** What was refunded on the order before this refund (the refunds table holds each refund once). */
-async function refundedAmountBefore(db: Executor, refund: RefundMessage): Promise<number> {
+async function refundedAmountBefore(db: Executor, refund: Reversal): Promise<number> {
   const rows = await db.execute<{ total: string }>(sql`
     SELECT coalesce(sum(amount), 0) AS total FROM refunds
     WHERE tenant_id = ${refund.tenantId} AND order_id = ${refund.input.orderId} AND refund_key <> ${refund.refundKey}
