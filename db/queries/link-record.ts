@@ -2,10 +2,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { fraudSettingsFrom } from "../../core/fraud-settings";
 import type { DomainRecord, LinkRecord } from "../../core/link-record";
-import type { Database } from "../client";
+import type { Database, Executor } from "../client";
 import { affiliates, campaigns, domains, links, tenants } from "../schema";
 
-export async function findLinkRecord(db: Database, domain: string, code: string): Promise<LinkRecord | null> {
+export async function findLinkRecord(db: Executor, domain: string, code: string): Promise<LinkRecord | null> {
   const rows = await db
     .select({
       linkId: links.id,
