@@ -11,10 +11,18 @@ import { registerOpenApi } from "./routes/openapi";
 import { registerMe } from "./routes/v1/auth/me";
 import { registerSessions } from "./routes/v1/auth/sessions";
 import { registerCommissions } from "./routes/v1/commissions/commissions";
+import { registerGetCommission } from "./routes/v1/commissions/get-commission";
+import { registerChangeConversionStatus } from "./routes/v1/conversions/change-status";
+import { registerReadConversions } from "./routes/v1/conversions/read-conversions";
 import { registerFraudReview } from "./routes/v1/fraud/review-queue";
 import { registerFxRates } from "./routes/v1/fx-rates/fx-rates";
+import { registerBalances } from "./routes/v1/payouts/balances";
+import { registerPayouts } from "./routes/v1/payouts/payouts";
+import { registerBulkCreateLinks } from "./routes/v1/links/bulk-create-links";
 import { registerCreateLink } from "./routes/v1/links/create-link";
 import { registerGetLink } from "./routes/v1/links/get-link";
+import { registerListLinks } from "./routes/v1/links/list-links";
+import { registerUpdateLink } from "./routes/v1/links/update-link";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -36,9 +44,17 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerSessions(app);
   registerMe(app);
   registerCreateLink(app);
+  registerBulkCreateLinks(app);
+  registerListLinks(app);
   registerGetLink(app);
+  registerUpdateLink(app);
   registerFraudReview(app);
+  registerReadConversions(app);
+  registerChangeConversionStatus(app);
   registerCommissions(app);
+  registerGetCommission(app);
+  registerBalances(app);
+  registerPayouts(app);
   registerFxRates(app);
   registerOpenApi(app);
 
