@@ -17,6 +17,7 @@ import { registerReadConversions } from "./routes/v1/conversions/read-conversion
 import { registerFraudReview } from "./routes/v1/fraud/review-queue";
 import { registerFxRates } from "./routes/v1/fx-rates/fx-rates";
 import { registerBalances } from "./routes/v1/payouts/balances";
+import { registerReportSummary } from "./routes/v1/reports/summary";
 import { registerPayouts } from "./routes/v1/payouts/payouts";
 import { registerBulkCreateLinks } from "./routes/v1/links/bulk-create-links";
 import { registerCreateLink } from "./routes/v1/links/create-link";
@@ -55,6 +56,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerGetCommission(app);
   registerBalances(app);
   registerPayouts(app);
+  registerReportSummary(app);
   registerFxRates(app);
   registerOpenApi(app);
 

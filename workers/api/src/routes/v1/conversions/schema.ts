@@ -39,8 +39,7 @@ export const conversionListSchema = pageOf(conversionSchema, "ConversionList");
 const idOf = (kind: "campaign" | "affiliate", prefix: string) =>
   z.string().refine((v) => isId(kind, v), `expected ${kind === "affiliate" ? "an" : "a"} ${kind} id (${prefix}_...)`);
 
-export const conversionQuery = z
-  .object({
+export const conversionQuery = z.object({
     status: z.enum(ORDER_STATUSES).optional().openapi({ param: { name: "status", in: "query" } }),
     campaignId: idOf("campaign", "cmp").optional().openapi({ param: { name: "campaignId", in: "query" } }),
     affiliateId: idOf("affiliate", "aff").optional().openapi({ param: { name: "affiliateId", in: "query" }, description: "The matched affiliate" }),
@@ -48,8 +47,7 @@ export const conversionQuery = z
     from: instantOrDay.optional().openapi({ param: { name: "from", in: "query" }, description: "Orders at or after: an instant, or a day (its start in your time zone)", example: "2026-11-01" }),
     to: instantOrDay.optional().openapi({ param: { name: "to", in: "query" }, description: "Orders before an instant, or up to the end of a day in your time zone", example: "2026-11-30" }),
     ...pageQuery,
-  })
-  .openapi("ConversionQuery");
+  });
 
 export const conversionIdParams = z.object({
   id: z.string().refine((v) => isId("conversion", v), "expected a conversion id (cnv_...)").openapi({ param: { name: "id", in: "path" }, example: "cnv_01JB8Z5Q3X0000000000000000" }),
