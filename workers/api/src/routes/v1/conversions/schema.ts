@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isId } from "../../../../../../core/ids";
+import { isStorableText } from "../../../../../../core/text";
 import { pageOf, pageQuery } from "../../../lib/pagination";
 import { instantOrDay } from "../time-range";
 
@@ -43,7 +44,7 @@ export const conversionQuery = z.object({
     status: z.enum(ORDER_STATUSES).optional().openapi({ param: { name: "status", in: "query" } }),
     campaignId: idOf("campaign", "cmp").optional().openapi({ param: { name: "campaignId", in: "query" } }),
     affiliateId: idOf("affiliate", "aff").optional().openapi({ param: { name: "affiliateId", in: "query" }, description: "The matched affiliate" }),
-    orderId: z.string().min(1).max(128).optional().openapi({ param: { name: "orderId", in: "query" } }),
+    orderId: z.string().min(1).max(128).refine(isStorableText, "must not contain control characters or broken Unicode").optional().openapi({ param: { name: "orderId", in: "query" } }),
     from: instantOrDay.optional().openapi({ param: { name: "from", in: "query" }, description: "Orders at or after: an instant, or a day (its start in your time zone)", example: "2026-11-01" }),
     to: instantOrDay.optional().openapi({ param: { name: "to", in: "query" }, description: "Orders before an instant, or up to the end of a day in your time zone", example: "2026-11-30" }),
     ...pageQuery,
