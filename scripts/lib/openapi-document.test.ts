@@ -19,7 +19,7 @@ describe("OpenAPI document", () => {
 
   it("documents the API's and the ingest Worker's public operations", () => {
     expect(operations.map((o) => o.id)).toEqual(
-      expect.arrayContaining(["GET /v1/links/{id}", "POST /v1/links", "GET /v1/fraud/review", "POST /v1/fraud/review/{id}/{decision}", "GET /v1/commissions", "POST /v1/commissions/decisions", "GET /v1/fx-rates", "POST /v1/fx-rates", "POST /v1/conversions", "POST /v1/conversions/batch", "POST /v1/refunds", "POST /_indica/e", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite", "POST /v1/auth/logout", "GET /v1/me"]),
+      expect.arrayContaining(["GET /v1/links/{id}", "POST /v1/links", "GET /v1/fraud/review", "POST /v1/fraud/review/{id}/{decision}", "GET /v1/commissions", "POST /v1/commissions/decisions", "GET /v1/fx-rates", "POST /v1/fx-rates", "POST /v1/conversions", "POST /v1/conversions/batch", "POST /v1/refunds", "POST /_indica/e", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite", "POST /v1/auth/logout", "GET /v1/me", "GET /v1/links", "PATCH /v1/links/{id}", "POST /v1/links/bulk", "GET /v1/conversions", "GET /v1/conversions/{id}", "POST /v1/conversions/{id}/status", "GET /v1/commissions/{id}", "GET /v1/balances", "GET /v1/payouts", "GET /v1/reports/summary"]),
     );
   });
 

@@ -10,11 +10,18 @@ export function productOpenApiDocument() {
   const ingest = createIngestApp().getOpenAPI31Document({ openapi: "3.1.0", info: { title: "ingest", version: "1" } });
   return {
     ...api,
-    paths: { ...api.paths, ...ingest.paths },
+    paths: mergePaths(api.paths ?? {}, ingest.paths ?? {}),
     components: {
       ...api.components,
       schemas: { ...api.components?.schemas, ...ingest.components?.schemas },
       securitySchemes: { ...api.components?.securitySchemes, ...ingest.components?.securitySchemes },
     },
   };
+}
+
+/** Both Workers serve /v1/conversions (the API reads orders, ingest takes them): path items merge by method. */
+function mergePaths<P extends Record<string, object | undefined>>(api: P, ingest: P): P {
+  const merged: Record<string, object | undefined> = { ...api };
+  for (const [path, item] of Object.entries(ingest)) merged[path] = { ...merged[path], ...item };
+  return merged as P;
 }
