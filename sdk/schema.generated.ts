@@ -121,6 +121,324 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/affiliates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Affiliates, oldest first, filtered by status and group */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Only affiliates of this group */
+                    group?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                    status?: "active" | "pending" | "suspended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AffiliateList"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add an affiliate, optionally inviting them to the dashboard
+         * @description With `invite: true` the response carries a one-time token (shown only here) for the affiliate to choose a password with POST /v1/auth/accept-invite.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateAffiliate"];
+                };
+            };
+            responses: {
+                /** @description The affiliate, with the invite when one was asked for */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedAffiliate"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing resource */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/affiliates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an affiliate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The affiliate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Affiliate"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, regroup, approve, suspend or reactivate an affiliate
+         * @description Only the fields sent change. A status change reaches the affiliate's links within seconds: suspended affiliates' links send shoppers on without tracking.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAffiliate"];
+                };
+            };
+            responses: {
+                /** @description The affiliate as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Affiliate"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Valid, but refers to something that cannot be used */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -833,6 +1151,687 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What each affiliate has earned, per currency: available, pending, paid, clawed back
+         * @description Affiliates with any commission or ledger entry, by id. Affiliate users see only their own.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Affiliate users see only their own whatever this says. */
+                    affiliateId?: string;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of affiliates' balances */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BalanceList"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaigns, oldest first, filtered by status
+         * @description Affiliate users see only campaigns they belong to or applied to, without fraud settings.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                    /** @description Paused and archived campaigns' links still send shoppers on, without tracking */
+                    status?: "active" | "paused" | "archived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignList"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a campaign
+         * @description Settings left out take their defaults: 30-day windows, last click, 10% of the order, default fraud limits.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCampaign"];
+                };
+            };
+            responses: {
+                /** @description The campaign */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a campaign
+         * @description Affiliate users see only campaigns they belong to or applied to, without fraud settings.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a campaign's settings or status
+         * @description Only the fields sent change. New commission rules get the next `version`; commissions already computed keep theirs. Pausing or archiving stops tracking on the campaign's links within seconds (shoppers are still sent on).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateCampaign"];
+                };
+            };
+            responses: {
+                /** @description The campaign as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/affiliates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's affiliates and applications, filtered by membership status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page, by affiliate id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignMemberList"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/affiliates/{affiliateId}/{decision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject an affiliate in a campaign
+         * @description Works on applications and on members alike: rejecting an approved affiliate takes it out of the campaign.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    affiliateId: string;
+                    decision: "approve" | "reject";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The membership as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignMember"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply to a campaign, or add an affiliate to it
+         * @description An affiliate user applies for itself: the membership is pending until the merchant decides; once rejected it cannot apply again. A merchant caller (with `affiliates:write`) names the affiliate, who is approved at once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignApplication"];
+                };
+            };
+            responses: {
+                /** @description Already applied or a member: the membership as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignMember"];
+                    };
+                };
+                /** @description The new membership */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignMember"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing resource */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Valid, but refers to something that cannot be used */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/commissions": {
         parameters: {
             query?: never;
@@ -840,7 +1839,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Commissions, oldest first, filtered by status and affiliate */
+        /**
+         * Commissions, oldest first, filtered by status and affiliate
+         * @description Affiliate users see only their own.
+         */
         get: {
             parameters: {
                 query?: {
@@ -884,6 +1886,89 @@ export interface paths {
                 };
                 /** @description The key may not do this */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a commission, with how it was computed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The commission */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Commission"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -996,7 +2081,80 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Orders, oldest first, filtered by status, campaign, affiliate, time and order id
+         * @description Affiliate users see only orders attributed to them, without the shopper's identifiers or fraud evidence.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The matched affiliate */
+                    affiliateId?: string;
+                    campaignId?: string;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Orders at or after: an instant, or a day (its start in your time zone) */
+                    from?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                    orderId?: string;
+                    status?: "placed" | "paid" | "fulfilled" | "cancelled";
+                    /** @description Orders before an instant, or up to the end of a day in your time zone */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of orders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConversionList"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Report an order
@@ -1097,6 +2255,188 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["IngestProblem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Conversion"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversions/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an order to paid, fulfilled or cancelled
+         * @description Forward only: placed → paid → fulfilled, or cancelled from any of them; asking for the current status changes nothing. Cancelling takes back all the order's commissions, as a cancellation from your server does: pending ones are reversed, approved ones are debited from the affiliate's balance, paid ones are clawed back from the next payout.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConversionStatusChange"];
+                };
+            };
+            responses: {
+                /** @description The order as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Conversion"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing resource */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1532,9 +2872,80 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Links, oldest first, filtered by campaign, affiliate and status
+         * @description Affiliate users see only their own links.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Affiliate users see only their own links whatever this says. */
+                    affiliateId?: string;
+                    campaignId?: string;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                    status?: "active" | "disabled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of links */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LinkList"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Create an affiliate link */
+        /**
+         * Create an affiliate link
+         * @description Merchants create links for any active affiliate (admitting them to the campaign). Affiliate users create links only for themselves, in campaigns that approved them; `affiliateId` may then be left out.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1699,6 +3110,177 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a link's destination, status or sub-ids
+         * @description The redirect sees the change at once (its cache is rewritten). Affiliate users change only their own links.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateLink"];
+                };
+            };
+            responses: {
+                /** @description The link as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Link"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/links/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create up to 500 links at once, all or nothing
+         * @description Each item is what `POST /v1/links` takes. Either every link is created (201, in the order asked for) or none is: the first item that cannot be created is answered as a problem whose `errors[].pointer` names it (`/body/links/7/code`). Codes repeated within the request are a 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkCreateLinks"];
+                };
+            };
+            responses: {
+                /** @description Every link, with the URL to share */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkLinks"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing resource */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Valid, but refers to something that cannot be used */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1726,6 +3308,88 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payouts made to affiliates, oldest first
+         * @description The payout entries of the affiliates' ledger. Making payouts comes later; until then the list may be empty. Affiliate users see only their own.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Affiliate users see only their own whatever this says. */
+                    affiliateId?: string;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of payouts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayoutList"];
                     };
                 };
                 /** @description Invalid request; `errors` lists each field */
@@ -1859,6 +3523,93 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clicks, visitors, flagged clicks, orders, revenue and commissions by day, campaign, affiliate or sub-id
+         * @description Days are your time zone's (tenants.timezone); at most 366 days at once. Money is per currency. Affiliate users get only their own rows.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Affiliate users get only their own rows whatever this says. */
+                    affiliateId?: string;
+                    campaignId?: string;
+                    /** @description First day, in your time zone; 29 days before `to` when omitted */
+                    from?: string;
+                    /** @description Days are the merchant's (tenants.timezone) */
+                    groupBy?: "day" | "campaign" | "affiliate" | "subId";
+                    /** @description Which sub-id `groupBy=subId` groups by */
+                    subIdKey?: "sub1" | "sub2" | "sub3" | "sub4" | "sub5";
+                    /** @description Last day (included), in your time zone; today when omitted */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportSummary"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2258,6 +4009,722 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookList"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe a URL to events
+         * @description Answers with the endpoint's signing secret (`whsec_...`), shown only this once. See docs/webhooks.md for events and signatures.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateWebhook"];
+                };
+            };
+            responses: {
+                /** @description The endpoint and its secret */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookWithSecret"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook endpoint (never its secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The endpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint's URL, description, event types or status
+         * @description A disabled endpoint keeps its events queued and is sent them once active again.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateWebhook"];
+                };
+            };
+            responses: {
+                /** @description The endpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of an endpoint, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                    status?: "pending" | "delivered" | "failed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDeliveryList"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again, now
+         * @description Puts a failed, delivered or waiting delivery back in line; the sender picks it up within a minute.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret
+         * @description The new secret is shown only this once and signs every delivery from now on, queued ones included.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The new secret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookSecret"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a `ping` event for this endpoint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing resource */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2266,6 +4733,27 @@ export interface components {
             name?: string;
             password: string;
             token: string;
+        };
+        Affiliate: {
+            affiliateGroup: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            /** @example aff_01JB8Z5Q3X0000000000000000 */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "pending" | "suspended";
+        };
+        AffiliateBalances: {
+            affiliateId: string;
+            /** @description One per currency */
+            balances: components["schemas"]["Balance"][];
+        };
+        AffiliateList: {
+            items: components["schemas"]["Affiliate"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         ApiKey: {
             createdAt: string;
@@ -2280,6 +4768,204 @@ export interface components {
         };
         ApiKeyList: {
             items: components["schemas"]["ApiKey"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Balance: {
+            /** @description What the next payout would pay: approved commissions less reversals, clawbacks and payouts (negative while clawbacks exceed new earnings); minor units */
+            available: number;
+            /** @description Taken back after payout, carried into payouts; minor units */
+            clawbackCarried: number;
+            currency: string;
+            /** @description Paid out so far; minor units */
+            paid: number;
+            /** @description Commissions not yet approved, less what refunds took back; minor units */
+            pending: number;
+        };
+        BalanceList: {
+            items: components["schemas"]["AffiliateBalances"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        BulkCreateLinks: {
+            links: components["schemas"]["CreateLink"][];
+        };
+        BulkLinks: {
+            /** @description The links, in the order asked for */
+            items: components["schemas"]["Link"][];
+        };
+        Campaign: {
+            attributionModel: {
+                /** @enum {string} */
+                kind: "last_click";
+            } | {
+                /** @enum {string} */
+                kind: "first_click";
+            } | {
+                /** @enum {string} */
+                kind: "linear";
+            } | {
+                /** @default 168 */
+                halfLifeHours: number;
+                /** @enum {string} */
+                kind: "time_decay";
+            } | {
+                /** @default 40 */
+                first: number;
+                /** @enum {string} */
+                kind: "position_based";
+                /** @default 40 */
+                last: number;
+            };
+            attributionWindowDays: number;
+            commissionRules: {
+                base: {
+                    bp: number;
+                    /** @enum {string} */
+                    type: "percentage";
+                } | {
+                    amount: number;
+                    /** @enum {string} */
+                    type: "flat";
+                };
+                /** @default [] */
+                bonuses: {
+                    amount: number;
+                    atRevenue: number;
+                }[];
+                /** @default {} */
+                categories: {
+                    [key: string]: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                };
+                /** @default [] */
+                excludedCategories: string[];
+                firstOrder?: {
+                    bp: number;
+                    /** @enum {string} */
+                    type: "percentage";
+                } | {
+                    amount: number;
+                    /** @enum {string} */
+                    type: "flat";
+                };
+                /** @default {} */
+                groups: {
+                    [key: string]: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                };
+                /** @default 0 */
+                minOrderAmount: number;
+                /** @default false */
+                newCustomersOnly: boolean;
+                /** @default {} */
+                products: {
+                    [key: string]: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                };
+                /** @default 0 */
+                recurringMonths: number | null;
+                /** @default [] */
+                tiers: {
+                    fromRevenue: number;
+                    rate: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                }[];
+                version: number;
+            };
+            cookieLifetimeDays: number;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            dedupWindowSeconds: number;
+            destinationUrl: string;
+            /** @description The settings in force, defaults included; not shown to affiliate users */
+            fraudSettings?: {
+                /** @default 70 */
+                flagThreshold: number;
+                /** @default 120 */
+                ipPerHour: number;
+                /** @default 20 */
+                ipPerMinute: number;
+                /** @default 10 */
+                minClickToConversionSeconds: number;
+                /** @default false */
+                paidSearchAllowed: boolean;
+                /** @default 10 */
+                visitorPerAffiliatePerHour: number;
+            };
+            /** @example cmp_01JB8Z5Q3X0000000000000000 */
+            id: string;
+            lockDays: number;
+            /**
+             * @description For affiliate users only: where they stand in this campaign
+             * @enum {string}
+             */
+            membershipStatus?: "approved" | "pending";
+            name: string;
+            /** @enum {string} */
+            status: "active" | "paused" | "archived";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CampaignApplication: {
+            /**
+             * @description Required for merchants adding an affiliate; affiliate users apply for themselves and may leave it out
+             * @example aff_01JB8Z5Q3X0000000000000000
+             */
+            affiliateId?: string;
+        };
+        CampaignList: {
+            items: components["schemas"]["Campaign"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        CampaignMember: {
+            affiliateEmail: string;
+            affiliateGroup: string | null;
+            affiliateId: string;
+            affiliateName: string;
+            /** @description The affiliate's own status in the program: active, pending or suspended */
+            affiliateStatus: string;
+            campaignId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description pending: applied, waiting for the merchant; approved: may promote the campaign
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "rejected";
+        };
+        CampaignMemberList: {
+            items: components["schemas"]["CampaignMember"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -2315,6 +5001,85 @@ export interface components {
             items: components["schemas"]["Commission"][];
             nextCursor: string | null;
         };
+        Conversion: {
+            /** @description The affiliate the order was matched to */
+            affiliateId: string | null;
+            /** @description Minor units of `currency` */
+            amount: number;
+            /** @description Of the matched click, or of the coupon */
+            campaignId: string | null;
+            /** @description The matched click */
+            clickId: string | null;
+            coupon: string | null;
+            currency: string;
+            /** @description The shopper's identifiers; merchants only, never shown to affiliate users */
+            customer?: {
+                customerIdHash: string | null;
+                emailHash: string | null;
+                visitorId: string | null;
+            };
+            /** @description In the merchant's default currency at the order's rate; null without a rate */
+            defaultCurrencyAmount: number | null;
+            /** @description The fraud assessment; merchants only */
+            fraud?: {
+                flagged: boolean;
+                reasons: string[];
+                reviewStatus: string | null;
+                score: number;
+            };
+            /** @example cnv_01JB8Z5Q3X0000000000000000 */
+            id: string;
+            /** @description Which step of the identity chain found the shopper */
+            identitySource: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            orderId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            renewal: number | null;
+            /** @enum {string} */
+            source: "browser" | "s2s";
+            /** @enum {string} */
+            status: "placed" | "paid" | "fulfilled" | "cancelled";
+            subscriptionId: string | null;
+        };
+        ConversionList: {
+            items: components["schemas"]["Conversion"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ConversionStatusChange: {
+            /**
+             * @description Orders move forward only: placed → paid → fulfilled, or cancelled from any of them
+             * @enum {string}
+             */
+            status: "paid" | "fulfilled" | "cancelled";
+        };
+        CreateAffiliate: {
+            /**
+             * @description The merchant's group for the affiliate (vip, influencers); commission rules may pay groups their own rate
+             * @example influencers
+             */
+            affiliateGroup?: string | null;
+            /**
+             * Format: email
+             * @example maria@example.com
+             */
+            email: string;
+            /**
+             * @description Also create the affiliate's dashboard user and return a one-time invite token (valid 7 days) to send them
+             * @default false
+             */
+            invite: boolean;
+            /** @example Maria Souza */
+            name: string;
+            /**
+             * @description pending: signed up, waiting for approval
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "pending";
+        };
         CreateApiKey: {
             /**
              * Format: date-time
@@ -2330,14 +5095,169 @@ export interface components {
              */
             scopes?: ("tenant:read" | "tenant:write" | "users:read" | "users:write" | "api_keys:read" | "api_keys:write" | "campaigns:read" | "campaigns:write" | "affiliates:read" | "affiliates:write" | "links:read" | "links:write" | "conversions:read" | "conversions:write" | "commissions:read" | "commissions:write" | "payouts:read" | "payouts:write" | "fraud:read" | "fraud:write" | "reports:read" | "reports:write" | "webhooks:read" | "webhooks:write" | "fx_rates:read" | "fx_rates:write")[];
         };
+        CreateCampaign: {
+            /** @description How an order's credit is shared among the affiliate clicks before it */
+            attributionModel?: {
+                /** @enum {string} */
+                kind: "last_click";
+            } | {
+                /** @enum {string} */
+                kind: "first_click";
+            } | {
+                /** @enum {string} */
+                kind: "linear";
+            } | {
+                /** @default 168 */
+                halfLifeHours: number;
+                /** @enum {string} */
+                kind: "time_decay";
+            } | {
+                /** @default 40 */
+                first: number;
+                /** @enum {string} */
+                kind: "position_based";
+                /** @default 40 */
+                last: number;
+            };
+            /** @description Days after a click in which an order is credited to it */
+            attributionWindowDays?: number;
+            /** @description Commission rules (core/commission/rules.ts). Changing them gives the campaign's rules the next `version`; commissions keep the version they were computed with. */
+            commissionRules?: {
+                base: {
+                    bp: number;
+                    /** @enum {string} */
+                    type: "percentage";
+                } | {
+                    amount: number;
+                    /** @enum {string} */
+                    type: "flat";
+                };
+                /** @default [] */
+                bonuses: {
+                    amount: number;
+                    atRevenue: number;
+                }[];
+                /** @default {} */
+                categories: {
+                    [key: string]: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                };
+                /** @default [] */
+                excludedCategories: string[];
+                firstOrder?: {
+                    bp: number;
+                    /** @enum {string} */
+                    type: "percentage";
+                } | {
+                    amount: number;
+                    /** @enum {string} */
+                    type: "flat";
+                };
+                /** @default {} */
+                groups: {
+                    [key: string]: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                };
+                /** @default 0 */
+                minOrderAmount: number;
+                /** @default false */
+                newCustomersOnly: boolean;
+                /** @default {} */
+                products: {
+                    [key: string]: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                };
+                /** @default 0 */
+                recurringMonths: number | null;
+                /** @default [] */
+                tiers: {
+                    fromRevenue: number;
+                    rate: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                }[];
+                /** @description Ignored: the server assigns versions */
+                version?: number;
+            };
+            cookieLifetimeDays?: number;
+            /**
+             * @example BRL
+             * @enum {string}
+             */
+            currency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+            /** @description Repeat clicks of a shopper within this time count once */
+            dedupWindowSeconds?: number;
+            /**
+             * @description Where links of the campaign send shoppers unless a link says otherwise
+             * @example https://loja.example/verao
+             */
+            destinationUrl: string;
+            /** @description Velocity limits, flag threshold and paid-search rule; replaces the stored settings, keys left out take the defaults */
+            fraudSettings?: {
+                flagThreshold?: number;
+                ipPerHour?: number;
+                ipPerMinute?: number;
+                minClickToConversionSeconds?: number;
+                paidSearchAllowed?: boolean;
+                visitorPerAffiliatePerHour?: number;
+            };
+            /** @description Days a commission stays pending (returns window) before approval */
+            lockDays?: number;
+            /** @example Coleção de verão */
+            name: string;
+            /**
+             * @description Paused and archived campaigns' links still send shoppers on, without tracking
+             * @enum {string}
+             */
+            status?: "active" | "paused" | "archived";
+        };
+        CreatedAffiliate: components["schemas"]["Affiliate"] & {
+            invite?: {
+                /** Format: date-time */
+                expiresAt: string;
+                /** @description Shown once; the affiliate accepts it with POST /v1/auth/accept-invite */
+                token: string;
+                userId: string;
+            };
+        };
         CreatedApiKey: {
             apiKey: components["schemas"]["ApiKey"];
             /** @description The secret key. Shown once: store it now. */
             key: string;
         };
         CreateLink: {
-            /** @example aff_01JB8Z5Q3X0000000000000000 */
-            affiliateId: string;
+            /**
+             * @description Required for merchant callers; affiliate users may omit it (their own).
+             * @example aff_01JB8Z5Q3X0000000000000000
+             */
+            affiliateId?: string;
             /** @example cmp_01JB8Z5Q3X0000000000000000 */
             campaignId: string;
             /**
@@ -2365,6 +5285,23 @@ export interface components {
             subIds?: {
                 [key: string]: string;
             };
+        };
+        CreateWebhook: {
+            description?: string;
+            /**
+             * @description Event types to receive; empty for all of them.
+             * @default []
+             * @example [
+             *       "commission.approved",
+             *       "commission.reversed"
+             *     ]
+             */
+            eventTypes: ("conversion.created" | "conversion.status_changed" | "commission.created" | "commission.approved" | "commission.rejected" | "commission.reversed" | "refund.created")[];
+            /**
+             * @description Where events are POSTed. https only.
+             * @example https://loja.example/indica/webhooks
+             */
+            url: string;
         };
         FxRate: {
             asOf: string;
@@ -2429,6 +5366,11 @@ export interface components {
             /** @example https://go.indica.link/maria-tenis */
             url: string;
         };
+        LinkList: {
+            items: components["schemas"]["Link"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         LoginRequest: {
             /** Format: email */
             email: string;
@@ -2450,6 +5392,26 @@ export interface components {
                 tenantId: string;
             };
         };
+        Payout: {
+            affiliateId: string;
+            /** @description Paid to the affiliate (positive); minor units */
+            amount: number;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /**
+             * @description The ledger entry of the payout
+             * @example led_01JB8Z5Q3X0000000000000000
+             */
+            id: string;
+            /** @description What the payout is known by (`payout:<id>`) */
+            reference: string;
+        };
+        PayoutList: {
+            items: components["schemas"]["Payout"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         Problem: {
             code: string;
             detail?: string;
@@ -2465,6 +5427,35 @@ export interface components {
         };
         RefreshRequest: {
             refreshToken: string;
+        };
+        ReportAmount: {
+            /** @description Commissions on those orders less what refunds took back, rejected ones left out; minor units */
+            commission: number;
+            currency: string;
+            /** @description Orders' amounts, not cancelled, before refunds; minor units */
+            revenue: number;
+        };
+        ReportRow: {
+            /** @description Per currency: amounts in different currencies are never added up */
+            amounts: components["schemas"]["ReportAmount"][];
+            /** @description Every recorded click, repeats included */
+            clicks: number;
+            /** @description Orders not cancelled; by the day they occurred and the affiliate they were matched to */
+            conversions: number;
+            /** @description Clicks flagged by the fraud checks */
+            flaggedClicks: number;
+            /** @description The day (YYYY-MM-DD), campaign id, affiliate id or sub-id value; null for orders with none (e.g. not matched) */
+            key: string | null;
+            uniqueVisitors: number;
+        };
+        ReportSummary: {
+            from: string;
+            /** @enum {string} */
+            groupBy: "day" | "campaign" | "affiliate" | "subId";
+            /** @description Only groups with any activity, by key */
+            rows: components["schemas"]["ReportRow"][];
+            timezone: string;
+            to: string;
         };
         ReviewDecision: {
             id: string;
@@ -2547,6 +5538,180 @@ export interface components {
             slug: string;
             timezone: string;
         };
+        UpdateAffiliate: {
+            /**
+             * @description null takes the affiliate out of any group
+             * @example influencers
+             */
+            affiliateGroup?: string | null;
+            name?: string;
+            /**
+             * @description active approves a pending affiliate or reactivates a suspended one; suspended stops tracking on all its links within seconds
+             * @enum {string}
+             */
+            status?: "active" | "pending" | "suspended";
+        };
+        UpdateCampaign: {
+            /** @description How an order's credit is shared among the affiliate clicks before it */
+            attributionModel?: {
+                /** @enum {string} */
+                kind: "last_click";
+            } | {
+                /** @enum {string} */
+                kind: "first_click";
+            } | {
+                /** @enum {string} */
+                kind: "linear";
+            } | {
+                /** @default 168 */
+                halfLifeHours: number;
+                /** @enum {string} */
+                kind: "time_decay";
+            } | {
+                /** @default 40 */
+                first: number;
+                /** @enum {string} */
+                kind: "position_based";
+                /** @default 40 */
+                last: number;
+            };
+            /** @description Days after a click in which an order is credited to it */
+            attributionWindowDays?: number;
+            /** @description Commission rules (core/commission/rules.ts). Changing them gives the campaign's rules the next `version`; commissions keep the version they were computed with. */
+            commissionRules?: {
+                base: {
+                    bp: number;
+                    /** @enum {string} */
+                    type: "percentage";
+                } | {
+                    amount: number;
+                    /** @enum {string} */
+                    type: "flat";
+                };
+                /** @default [] */
+                bonuses: {
+                    amount: number;
+                    atRevenue: number;
+                }[];
+                /** @default {} */
+                categories: {
+                    [key: string]: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                };
+                /** @default [] */
+                excludedCategories: string[];
+                firstOrder?: {
+                    bp: number;
+                    /** @enum {string} */
+                    type: "percentage";
+                } | {
+                    amount: number;
+                    /** @enum {string} */
+                    type: "flat";
+                };
+                /** @default {} */
+                groups: {
+                    [key: string]: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                };
+                /** @default 0 */
+                minOrderAmount: number;
+                /** @default false */
+                newCustomersOnly: boolean;
+                /** @default {} */
+                products: {
+                    [key: string]: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                };
+                /** @default 0 */
+                recurringMonths: number | null;
+                /** @default [] */
+                tiers: {
+                    fromRevenue: number;
+                    rate: {
+                        bp: number;
+                        /** @enum {string} */
+                        type: "percentage";
+                    } | {
+                        amount: number;
+                        /** @enum {string} */
+                        type: "flat";
+                    };
+                }[];
+                /** @description Ignored: the server assigns versions */
+                version?: number;
+            };
+            cookieLifetimeDays?: number;
+            /**
+             * @example BRL
+             * @enum {string}
+             */
+            currency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+            /** @description Repeat clicks of a shopper within this time count once */
+            dedupWindowSeconds?: number;
+            /**
+             * @description Where links of the campaign send shoppers unless a link says otherwise
+             * @example https://loja.example/verao
+             */
+            destinationUrl?: string;
+            /** @description Velocity limits, flag threshold and paid-search rule; replaces the stored settings, keys left out take the defaults */
+            fraudSettings?: {
+                flagThreshold?: number;
+                ipPerHour?: number;
+                ipPerMinute?: number;
+                minClickToConversionSeconds?: number;
+                paidSearchAllowed?: boolean;
+                visitorPerAffiliatePerHour?: number;
+            };
+            /** @description Days a commission stays pending (returns window) before approval */
+            lockDays?: number;
+            /** @example Coleção de verão */
+            name?: string;
+            /**
+             * @description Paused and archived campaigns' links still send shoppers on, without tracking
+             * @enum {string}
+             */
+            status?: "active" | "paused" | "archived";
+        };
+        UpdateLink: {
+            destinationUrl?: string;
+            /**
+             * @description A disabled link still sends shoppers on, but tracks no clicks (no commission).
+             * @enum {string}
+             */
+            status?: "active" | "disabled";
+            /**
+             * @description Replaces all sub-ids of the link ({} clears them).
+             * @example {
+             *       "sub1": "instagram",
+             *       "sub2": "bio"
+             *     }
+             */
+            subIds?: {
+                [key: string]: string;
+            };
+        };
         UpdateTenant: {
             alertWebhookUrl?: string | null;
             allowedOrigins?: string[];
@@ -2574,6 +5739,24 @@ export interface components {
             /** @enum {string} */
             status?: "active" | "disabled";
         };
+        UpdateWebhook: {
+            description?: string | null;
+            /**
+             * @description Event types to receive; empty for all of them.
+             * @example [
+             *       "commission.approved",
+             *       "commission.reversed"
+             *     ]
+             */
+            eventTypes?: ("conversion.created" | "conversion.status_changed" | "commission.created" | "commission.approved" | "commission.rejected" | "commission.reversed" | "refund.created")[];
+            /** @enum {string} */
+            status?: "active" | "disabled";
+            /**
+             * @description Where events are POSTed. https only.
+             * @example https://loja.example/indica/webhooks
+             */
+            url?: string;
+        };
         User: {
             affiliateId: string | null;
             createdAt: string;
@@ -2591,6 +5774,65 @@ export interface components {
             items: components["schemas"]["User"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        Webhook: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            eventTypes: string[];
+            /** @example whk_01JB8Z5Q3X0000000000000000 */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            url: string;
+        };
+        WebhookDelivery: {
+            attempts: number;
+            createdAt: string;
+            deliveredAt: string | null;
+            endpointId: string;
+            /** @example commission.approved:com_01JB8Z5Q3X0000000000000000 */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "conversion.created" | "conversion.status_changed" | "commission.created" | "commission.approved" | "commission.rejected" | "commission.reversed" | "refund.created" | "ping";
+            /** @example whd_01JB8Z5Q3X0000000000000000 */
+            id: string;
+            lastError: string | null;
+            /** @description HTTP status of the last attempt; null when it got no answer */
+            lastStatusCode: number | null;
+            /**
+             * Format: date-time
+             * @description When it is tried next; null unless pending
+             */
+            nextAttemptAt: string | null;
+            /** @description The body sent: `{ id, type, createdAt, data }` */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+        };
+        WebhookDeliveryList: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WebhookSecret: {
+            id: string;
+            /** @description The new signing secret, shown only now; the old one stops at once. */
+            secret: string;
+        };
+        WebhookWithSecret: components["schemas"]["Webhook"] & {
+            /**
+             * @description Signs every delivery (`Indica-Signature`). Shown only now: store it.
+             * @example whsec_5f0c…
+             */
+            secret: string;
         };
     };
     responses: never;

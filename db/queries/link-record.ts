@@ -2,7 +2,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { fraudSettingsFrom } from "../../core/fraud-settings";
 import type { DomainRecord, LinkRecord } from "../../core/link-record";
-import type { Database } from "../client";
+import type { Database, Executor } from "../client";
 import { affiliates, campaigns, domains, links, tenants } from "../schema";
 
 /** A link record with the (domain, code) it is cached under. */
@@ -12,7 +12,7 @@ export interface KeyedLinkRecord {
   record: LinkRecord;
 }
 
-function selectLinkRecords(db: Database, where: SQL | undefined) {
+function selectLinkRecords(db: Executor, where: SQL | undefined) {
   return db
     .select({
       domain: links.domain,
@@ -45,19 +45,15 @@ function keyed({ domain, code, fraudSettings, ...record }: SelectedRow): KeyedLi
   return { domain, code, record: { ...record, fraud: fraudSettingsFrom(fraudSettings) } };
 }
 
-export async function findLinkRecord(db: Database, domain: string, code: string): Promise<LinkRecord | null> {
+export async function findLinkRecord(db: Executor, domain: string, code: string): Promise<LinkRecord | null> {
   const rows = await selectLinkRecords(db, and(sql`lower(${links.domain}) = ${domain.toLowerCase()}`, eq(links.code, code))).limit(1);
   return rows[0] ? keyed(rows[0]).record : null;
 }
 
-/**
- * Every link of one affiliate or one campaign: what changes when their status does. The affiliate's (or
- * campaign's) row is locked in share mode, so a transaction still changing it is waited for and what it
- * committed is read.
- */
-export async function findLinkRecordsOf(db: Database, tenantId: string, of: { affiliateId: string } | { campaignId: string }): Promise<KeyedLinkRecord[]> {
+/** Every link of one affiliate or one campaign: what changes when their status or settings do. */
+export async function findLinkRecordsOf(db: Executor, tenantId: string, of: { affiliateId: string } | { campaignId: string }): Promise<KeyedLinkRecord[]> {
   const owner = "affiliateId" in of ? eq(links.affiliateId, of.affiliateId) : eq(links.campaignId, of.campaignId);
-  const rows = await selectLinkRecords(db, and(eq(links.tenantId, tenantId), owner)).for("share", { of: "affiliateId" in of ? affiliates : campaigns });
+  const rows = await selectLinkRecords(db, and(eq(links.tenantId, tenantId), owner));
   return rows.map(keyed);
 }
 

@@ -19,9 +19,9 @@ export function productOpenApiDocument() {
   };
 }
 
-/** Both Workers serve `/v1/conversions` (the API lists, ingest receives): merge per method, not per path. */
-function mergePaths<P extends Record<string, object | undefined>>(a: P, b: P): P {
-  const merged: Record<string, object | undefined> = { ...a };
-  for (const [path, item] of Object.entries(b)) merged[path] = { ...merged[path], ...item };
+/** Both Workers serve /v1/conversions (the API reads orders, ingest takes them): path items merge by method. */
+function mergePaths<P extends Record<string, object | undefined>>(api: P, ingest: P): P {
+  const merged: Record<string, object | undefined> = { ...api };
+  for (const [path, item] of Object.entries(ingest)) merged[path] = { ...merged[path], ...item };
   return merged as P;
 }

@@ -23,13 +23,22 @@ import { registerCampaignMembers } from "./routes/v1/campaigns/members";
 import { registerReadCampaigns } from "./routes/v1/campaigns/read-campaigns";
 import { registerUpdateCampaign } from "./routes/v1/campaigns/update-campaign";
 import { registerCommissions } from "./routes/v1/commissions/commissions";
+import { registerGetCommission } from "./routes/v1/commissions/get-commission";
+import { registerChangeConversionStatus } from "./routes/v1/conversions/change-status";
+import { registerReadConversions } from "./routes/v1/conversions/read-conversions";
 import { registerFraudReview } from "./routes/v1/fraud/review-queue";
 import { registerFxRates } from "./routes/v1/fx-rates/fx-rates";
+import { registerBalances } from "./routes/v1/payouts/balances";
+import { registerReportSummary } from "./routes/v1/reports/summary";
+import { registerPayouts } from "./routes/v1/payouts/payouts";
+import { registerBulkCreateLinks } from "./routes/v1/links/bulk-create-links";
 import { registerCreateLink } from "./routes/v1/links/create-link";
 import { registerGetLink } from "./routes/v1/links/get-link";
 import { registerWebhookDeliveries } from "./routes/v1/webhooks/deliveries";
 import { registerWebhookEndpoints } from "./routes/v1/webhooks/endpoints";
 import { registerWebhookManagement } from "./routes/v1/webhooks/manage";
+import { registerListLinks } from "./routes/v1/links/list-links";
+import { registerUpdateLink } from "./routes/v1/links/update-link";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -54,6 +63,8 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerUsers(app);
   registerApiKeys(app);
   registerCreateLink(app);
+  registerBulkCreateLinks(app);
+  registerListLinks(app);
   registerGetLink(app);
   registerCreateAffiliate(app);
   registerReadAffiliates(app);
@@ -63,8 +74,15 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerUpdateCampaign(app);
   registerCampaignMembers(app);
   registerApplications(app);
+  registerUpdateLink(app);
   registerFraudReview(app);
+  registerReadConversions(app);
+  registerChangeConversionStatus(app);
   registerCommissions(app);
+  registerGetCommission(app);
+  registerBalances(app);
+  registerPayouts(app);
+  registerReportSummary(app);
   registerFxRates(app);
   registerWebhookEndpoints(app);
   registerWebhookManagement(app);

@@ -1,5 +1,5 @@
 import type { Principal } from "../../../core/auth/access";
-import type { DatabaseHandle, Executor } from "../../../db/client";
+import type { Database, DatabaseHandle, Executor } from "../../../db/client";
 import type { RateLimiter } from "../../../durable-objects/rate-limiter";
 
 export interface ApiEnv {
@@ -25,11 +25,13 @@ export interface ApiHonoEnv {
   Variables: {
     requestId: string;
     /**
-     * The Worker's own connection (one per request). Only for work before a tenant is known (sign-in) or
-     * after the response; inside an authenticated route it would wait forever for the connection that
-     * the tenant transaction holds. Routes use `db`.
+     * The Worker's own connection (one per request), for work before a tenant is known (sign-in). Inside
+     * an authenticated route it would wait forever for the connection the tenant transaction holds:
+     * routes use `db`, and `afterCommit` for work that must see the committed result (cache refreshes).
      */
     database: DatabaseHandle;
+    /** Runs `task` on the Worker's connection after the request's transaction, off the response path. */
+    afterCommit: (what: string, task: (db: Database) => Promise<unknown>) => void;
     principal: Principal;
     /** The request's tenant-scoped transaction (db/tenant-scope.ts): what every authenticated route queries. */
     db: Executor;

@@ -50,7 +50,7 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Ap
         return problemFor(c, "rate_limited", { detail: `At most ${limit.limit} requests per minute; try again in ${limit.resetSeconds} s.` });
       }
     }
-    if (principal.kind === "api_key") c.executionCtx.waitUntil(touchApiKey(db, principal.keyId).catch(() => {}));
+    if (principal.kind === "api_key") c.get("afterCommit")("api key last use", (own) => touchApiKey(own, principal.keyId));
 
     const actor = actorOf(principal);
     const replay = await inTenantScope(db, principal.tenantId, async (tx) => {

@@ -1,7 +1,11 @@
-/** Write-through of the redirect's KV cache: after a link changes, the edge sees it without waiting for expiry. */
-import { linkCacheKey, LINK_CACHE_TTL_SECONDS, type LinkRecord } from "../../../../core/link-record";
+/**
+ * Write-through of the redirect's KV cache: after a link, its affiliate or its campaign changes, the edge
+ * sees it without waiting for the entry to expire. Refreshes run after the request's transaction has
+ * committed (`afterCommit`), so they read what was committed, never a change that was rolled back.
+ */
 import type { Context } from "hono";
-import { withDatabase, type Database, type Executor } from "../../../../db/client";
+import { linkCacheKey, LINK_CACHE_TTL_SECONDS, type LinkRecord } from "../../../../core/link-record";
+import type { Executor } from "../../../../db/client";
 import { findLinkRecord, findLinkRecordsOf } from "../../../../db/queries/link-record";
 import type { ApiHonoEnv } from "../env";
 
@@ -18,25 +22,20 @@ export async function refreshLinkCache(db: Executor, kv: KVNamespace, domain: st
 }
 
 /** Rewrites the cached records of all links of an affiliate or a campaign. */
-export async function refreshLinkCachesOf(db: Database, kv: KVNamespace, tenantId: string, of: { affiliateId: string } | { campaignId: string }): Promise<void> {
+export async function refreshLinkCachesOf(db: Executor, kv: KVNamespace, tenantId: string, of: { affiliateId: string } | { campaignId: string }): Promise<void> {
   const records = await findLinkRecordsOf(db, tenantId, of);
   for (let i = 0; i < records.length; i += PUT_CONCURRENCY) {
     await Promise.all(records.slice(i, i + PUT_CONCURRENCY).map((r) => put(kv, r.domain, r.code, r.record)));
   }
 }
 
-/**
- * After a request changed an affiliate's or campaign's status or tracking settings: rewrites its links'
- * cached records once the change is committed. On a connection of its own, not the request's: that one
- * is closed as soon as the response is sent and serves only the first query queued behind the
- * transaction, which for API keys is authenticate's touch of the key. The query waits on the changed
- * row's lock, so it runs after the commit and reads what was committed.
- */
+export function refreshLinkAfterCommit(c: Context<ApiHonoEnv>, links: { domain: string; code: string }[]): void {
+  c.get("afterCommit")("link cache refresh", async (db) => {
+    for (const l of links) await refreshLinkCache(db, c.env.EDGE_CACHE, l.domain, l.code);
+  });
+}
+
 export function refreshLinkCachesAfterCommit(c: Context<ApiHonoEnv>, of: { affiliateId: string } | { campaignId: string }): void {
   const tenantId = c.get("principal").tenantId;
-  const work = withDatabase(c.env, c.executionCtx, (db) => refreshLinkCachesOf(db, c.env.EDGE_CACHE, tenantId, of)).catch((error: unknown) => {
-    // Not fatal (entries expire within a day), but a stale entry keeps tracking wrong until then: say so.
-    console.error(JSON.stringify({ level: "error", worker: "api", requestId: c.get("requestId"), message: `link cache refresh failed: ${String(error)}` }));
-  });
-  c.executionCtx.waitUntil(work);
+  c.get("afterCommit")("link cache refresh", (db) => refreshLinkCachesOf(db, c.env.EDGE_CACHE, tenantId, of));
 }

@@ -10,30 +10,42 @@ import type { CreateLinkInput } from "../routes/v1/links/schema";
 
 export type LinkRow = typeof links.$inferSelect;
 
+/** A link to create, once the caller's affiliate is known (affiliate users may leave it out of the body). */
+export type NewLink = Omit<CreateLinkInput, "affiliateId"> & { affiliateId: string };
+
+/** What the checks of a (campaign, affiliate, domain) settle; bulk creation reuses it across items. */
+export interface LinkTarget {
+  campaignId: string;
+  affiliateId: string;
+  domain: string;
+  campaignDestination: string;
+}
+
 const UNIQUE_VIOLATION = "23505";
 
-export async function createLink(db: Executor, tenantId: string, input: CreateLinkInput, defaultDomain: string): Promise<Result<LinkRow>> {
+/** The campaign, affiliate and domain checks of a new link; `at` is the JSON pointer of the item. */
+export async function checkLinkTarget(db: Executor, tenantId: string, input: NewLink, defaultDomain: string, at = "/body"): Promise<Result<LinkTarget>> {
   const [campaign] = await db
     .select({ id: campaigns.id, status: campaigns.status, destinationUrl: campaigns.destinationUrl })
     .from(campaigns)
     .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.tenantId, tenantId)));
-  if (!campaign) return fail("unprocessable", "No campaign with this id in your account.", "/body/campaignId");
-  if (campaign.status === "archived") return fail("unprocessable", "The campaign is archived.", "/body/campaignId");
+  if (!campaign) return fail("unprocessable", "No campaign with this id in your account.", `${at}/campaignId`);
+  if (campaign.status === "archived") return fail("unprocessable", "The campaign is archived.", `${at}/campaignId`);
 
   const [affiliate] = await db
     .select({ id: affiliates.id, status: affiliates.status })
     .from(affiliates)
     .where(and(eq(affiliates.id, input.affiliateId), eq(affiliates.tenantId, tenantId)));
-  if (!affiliate) return fail("unprocessable", "No affiliate with this id in your account.", "/body/affiliateId");
-  if (affiliate.status !== "active") return fail("unprocessable", `The affiliate is ${affiliate.status}.`, "/body/affiliateId");
+  if (!affiliate) return fail("unprocessable", "No affiliate with this id in your account.", `${at}/affiliateId`);
+  if (affiliate.status !== "active") return fail("unprocessable", `The affiliate is ${affiliate.status}.`, `${at}/affiliateId`);
 
   // A merchant making a link for an affiliate admits them to the campaign, unless they were turned down.
   await db.insert(campaignMemberships).values({ tenantId, campaignId: campaign.id, affiliateId: affiliate.id }).onConflictDoNothing();
   const [membership] = await db
     .select({ status: campaignMemberships.status })
     .from(campaignMemberships)
-    .where(and(eq(campaignMemberships.campaignId, campaign.id), eq(campaignMemberships.affiliateId, affiliate.id)));
-  if (membership?.status === "rejected") return fail("unprocessable", "The affiliate was rejected from this campaign.", "/body/affiliateId");
+    .where(and(eq(campaignMemberships.tenantId, tenantId), eq(campaignMemberships.campaignId, campaign.id), eq(campaignMemberships.affiliateId, affiliate.id)));
+  if (membership?.status === "rejected") return fail("unprocessable", "The affiliate was rejected from this campaign.", `${at}/affiliateId`);
 
   const domain = normalizeHost(input.domain ?? defaultDomain);
   if (domain !== normalizeHost(defaultDomain)) {
@@ -41,17 +53,21 @@ export async function createLink(db: Executor, tenantId: string, input: CreateLi
       .select({ id: domains.id, verifiedAt: domains.verifiedAt })
       .from(domains)
       .where(and(eq(domains.tenantId, tenantId), sql`lower(${domains.hostname}) = ${domain}`, eq(domains.isLinkDomain, true)));
-    if (!owned) return fail("unprocessable", "This domain is not one of your link domains.", "/body/domain");
+    if (!owned) return fail("unprocessable", "This domain is not one of your link domains.", `${at}/domain`);
     // Until its DNS is verified, links on it would not reach us; refusing now beats a dead link later.
-    if (!owned.verifiedAt) return fail("unprocessable", "This domain is not verified yet.", "/body/domain");
+    if (!owned.verifiedAt) return fail("unprocessable", "This domain is not verified yet.", `${at}/domain`);
   }
+  return ok({ campaignId: campaign.id, affiliateId: affiliate.id, domain, campaignDestination: campaign.destinationUrl });
+}
 
+/** Inserts a checked link. Each attempt runs in a savepoint: a taken code must not abort the request's transaction. */
+export async function insertLink(db: Executor, tenantId: string, target: LinkTarget, input: NewLink, at = "/body"): Promise<Result<LinkRow>> {
   const base = {
     tenantId,
-    campaignId: campaign.id,
-    affiliateId: affiliate.id,
-    domain,
-    destinationUrl: input.destinationUrl ?? campaign.destinationUrl,
+    campaignId: target.campaignId,
+    affiliateId: target.affiliateId,
+    domain: target.domain,
+    destinationUrl: input.destinationUrl ?? target.campaignDestination,
     subIds: input.subIds ?? {},
   };
   // A chosen code is the caller's to pick again; a random one is redrawn on the rare collision.
@@ -66,11 +82,20 @@ export async function createLink(db: Executor, tenantId: string, input: CreateLi
     }
   }
   return input.code
-    ? fail("conflict", `The code "${input.code}" is already taken on ${domain}.`, "/body/code")
+    ? fail("conflict", `The code "${input.code}" is already taken on ${target.domain}.`, `${at}/code`)
     : fail("conflict", "Could not find a free random code; try again.");
 }
 
-export async function getLink(db: Executor, tenantId: string, id: string): Promise<LinkRow | null> {
-  const [row] = await db.select().from(links).where(and(eq(links.id, id), eq(links.tenantId, tenantId)));
+export async function createLink(db: Executor, tenantId: string, input: NewLink, defaultDomain: string, at = "/body"): Promise<Result<LinkRow>> {
+  const target = await checkLinkTarget(db, tenantId, input, defaultDomain, at);
+  return target.ok ? insertLink(db, tenantId, target.value, input, at) : target;
+}
+
+/** A link of the tenant; for an affiliate user (`affiliateId`), only one of their own. */
+export async function getLink(db: Executor, tenantId: string, id: string, affiliateId: string | null = null): Promise<LinkRow | null> {
+  const [row] = await db
+    .select()
+    .from(links)
+    .where(and(eq(links.id, id), eq(links.tenantId, tenantId), affiliateId ? eq(links.affiliateId, affiliateId) : undefined));
   return row ?? null;
 }

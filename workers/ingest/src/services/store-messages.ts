@@ -1,12 +1,12 @@
 /** Writes a set of queue messages of any type; the caller decides the transaction around it. */
 import { draftsFromBrowser, draftFromServer, type ConversionDraft } from "../../../../core/conversion-draft";
-import type { QueueEvent, RefundMessage } from "../../../../core/schemas/queue-event";
+import type { QueueEvent } from "../../../../core/schemas/queue-event";
 import type { Executor } from "../../../../db/client";
+import { cancellationOf, reverseCommissions } from "../../../../db/queries/reverse-commissions";
 import { storeBrowserEvents } from "./store-browser-events";
 import { flagFloodPredecessors } from "./flag-flood-predecessors";
 import { storeClicks } from "./store-clicks";
 import { createCommissions } from "./create-commissions";
-import { reverseCommissions } from "./reverse-commissions";
 import { storeConversions } from "./store-conversions";
 import { storeRefunds } from "./store-refunds";
 import { requeueWebhookDeliveries } from "./requeue-webhook-deliveries";
@@ -26,10 +26,8 @@ export async function storeMessages(db: Executor, messages: QueueEvent[]): Promi
   await createCommissions(db, drafts.map((d) => ({ tenantId: d.tenantId, orderId: d.orderId })));
   const refunds = messages.filter((m) => m.type === "refund");
   await storeRefunds(db, refunds);
-  // A cancelled order takes back all its commissions, like a full refund (once: keyed by the order).
-  const cancellations: RefundMessage[] = drafts
-    .filter((d) => d.source === "s2s" && d.status === "cancelled")
-    .map((d) => ({ type: "refund", v: 1, tenantId: d.tenantId, receivedAt: d.receivedAt, refundKey: `cancelled:${d.orderId}`, input: { orderId: d.orderId, amount: Number.MAX_SAFE_INTEGER, currency: d.currency as RefundMessage["input"]["currency"] } }));
+  // A cancelled order takes back all its commissions (the API's cancellation uses the same key).
+  const cancellations = drafts.filter((d) => d.source === "s2s" && d.status === "cancelled").map((d) => cancellationOf(d.tenantId, d.orderId));
   await reverseCommissions(db, [...refunds, ...cancellations]);
   await requeueWebhookDeliveries(db, messages.filter((m) => m.type === "webhook_delivery"));
 }

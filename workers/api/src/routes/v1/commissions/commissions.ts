@@ -1,18 +1,21 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { approveCommissions, rejectCommissions } from "../../../../../../db/queries/commission-lifecycle";
-import { actorOf } from "../../../../../../core/auth/access";
+import { actorOf, affiliateScope } from "../../../../../../core/auth/access";
 import { commissions } from "../../../../../../db/schema";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, standardErrors } from "../../../lib/openapi-common";
+import { toPage } from "../../../lib/pagination";
 import { authenticate } from "../../../middleware/authenticate";
 import { commissionListSchema, commissionQuery, decisionBody, decisionResultSchema } from "./schema";
+import { toCommissionView } from "./view";
 
 const list = createRoute({
   method: "get",
   path: "/v1/commissions",
   tags: ["Commissions"],
   summary: "Commissions, oldest first, filtered by status and affiliate",
+  description: "Affiliate users see only their own.",
   security: bearerAuth,
   middleware: [authenticate({ permission: "commissions:read" })] as const,
   request: { query: commissionQuery },
@@ -32,46 +35,19 @@ const decide = createRoute({
   responses: { 200: { description: "What was decided and what was skipped", content: { "application/json": { schema: decisionResultSchema } } }, ...standardErrors },
 });
 
-type Status = "pending" | "approved" | "rejected" | "reversed" | "paid";
-
-function toView(r: typeof commissions.$inferSelect) {
-  return {
-    id: r.id,
-    orderId: r.orderId,
-    affiliateId: r.affiliateId,
-    campaignId: r.campaignId,
-    currency: r.currency,
-    amount: r.amount,
-    reversedAmount: r.reversedAmount,
-    shareBp: r.shareBp,
-    status: r.status as Status,
-    heldForReview: r.heldForReview,
-    rulesVersion: r.rulesVersion,
-    explanation: r.explanation,
-    lockUntil: r.lockUntil.toISOString(),
-    createdAt: r.createdAt.toISOString(),
-  };
-}
-
 export function registerCommissions(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const tenantId = c.get("principal").tenantId;
+    const principal = c.get("principal");
+    const own = affiliateScope(principal);
     const rows = await c
       .get("db")
       .select()
       .from(commissions)
-      .where(and(eq(commissions.tenantId, tenantId), q.status ? eq(commissions.status, q.status) : undefined, q.affiliateId ? eq(commissions.affiliateId, q.affiliateId) : undefined, q.cursor ? gt(commissions.id, q.cursor) : undefined))
+      .where(and(eq(commissions.tenantId, principal.tenantId), own ? eq(commissions.affiliateId, own) : undefined, q.status ? eq(commissions.status, q.status) : undefined, q.affiliateId ? eq(commissions.affiliateId, q.affiliateId) : undefined, q.cursor ? gt(commissions.id, q.cursor) : undefined))
       .orderBy(asc(commissions.id))
       .limit(q.limit + 1);
-    const page = rows.slice(0, q.limit);
-    return c.json(
-      {
-        items: page.map(toView),
-        nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
-      },
-      200,
-    );
+    return c.json(toPage(rows, q.limit, toCommissionView), 200);
   });
 
   app.openapi(decide, async (c) => {

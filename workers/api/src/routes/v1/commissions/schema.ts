@@ -40,3 +40,7 @@ export const decisionBody = z
   .openapi("CommissionDecision");
 
 export const decisionResultSchema = z.object({ decided: z.array(z.string()), skipped: z.array(z.string()) }).openapi("CommissionDecisionResult");
+
+export const commissionIdParams = z.object({
+  id: commissionId.openapi({ param: { name: "id", in: "path" }, example: "com_01JB8Z5Q3X0000000000000000" }),
+});

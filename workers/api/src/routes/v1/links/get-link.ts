@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { affiliateScope } from "../../../../../../core/auth/access";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, notFoundError, standardErrors } from "../../../lib/openapi-common";
 import { problemFor } from "../../../lib/problem";
@@ -24,7 +25,8 @@ const route = createRoute({
 
 export function registerGetLink(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(route, async (c) => {
-    const row = await getLink(c.get("db"), c.get("principal").tenantId, c.req.valid("param").id);
+    const principal = c.get("principal");
+    const row = await getLink(c.get("db"), principal.tenantId, c.req.valid("param").id, affiliateScope(principal));
     if (!row) return problemFor(c, "not_found", { detail: "No link with this id in your account." });
     return c.json(toLinkView(c.env, row), 200);
   });

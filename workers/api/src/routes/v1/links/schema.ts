@@ -7,14 +7,18 @@ import { linkCodeSchema } from "../../../../../../core/link-code";
 /** Free text that ends up in Postgres and in reports: no control characters (Postgres refuses NUL). */
 const label = (max: number) => z.string().max(max).refine(isStorableText, "must not contain control characters or broken Unicode");
 
-const subIds = z
+export const subIds = z
   .record(z.string().regex(/^sub[1-5]$/, "sub-id keys are sub1..sub5"), label(200))
   .openapi({ example: { sub1: "instagram", sub2: "bio" }, description: "Up to five free-form tags the affiliate uses to tell traffic sources apart." });
 
 export const createLinkBody = z
   .object({
     campaignId: z.string().refine((v) => isId("campaign", v), "expected a campaign id (cmp_...)").openapi({ example: "cmp_01JB8Z5Q3X0000000000000000" }),
-    affiliateId: z.string().refine((v) => isId("affiliate", v), "expected an affiliate id (aff_...)").openapi({ example: "aff_01JB8Z5Q3X0000000000000000" }),
+    affiliateId: z
+      .string()
+      .refine((v) => isId("affiliate", v), "expected an affiliate id (aff_...)")
+      .optional()
+      .openapi({ example: "aff_01JB8Z5Q3X0000000000000000", description: "Required for merchant callers; affiliate users may omit it (their own)." }),
     destinationUrl: z
       .string()
       .max(2048)

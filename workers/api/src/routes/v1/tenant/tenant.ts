@@ -36,7 +36,7 @@ export function registerTenant(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(update, async (c) => {
     const tenantId = c.get("principal").tenantId;
     const [row] = await c.get("db").update(tenants).set(c.req.valid("json")).where(eq(tenants.id, tenantId)).returning();
-    c.executionCtx.waitUntil(forgetTenantCaches(c.get("database").db, c.env.EDGE_CACHE, tenantId).catch(() => {}));
+    c.get("afterCommit")("tenant cache refresh", (db) => forgetTenantCaches(db, c.env.EDGE_CACHE, tenantId));
     return c.json(toView(row), 200);
   });
 }

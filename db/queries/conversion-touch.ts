@@ -1,0 +1,22 @@
+/**
+ * What an order is credited to, for lists and reports: the campaign and sub-ids of its matched click, or
+ * for an order found by coupon, the coupon's campaign (as create-commissions decides it). Conversions carry
+ * only the matched click's id, so the click is joined back; its partition is found by id.
+ */
+import { sql, type SQL } from "drizzle-orm";
+
+/** `LEFT JOIN`s to add after `FROM conversions <cv>`; they expose `<cv>_click` and `<cv>_coupon`. */
+export function joinConversionTouch(cv: string): SQL {
+  const click = sql.raw(`${cv}_click`);
+  const coupon = sql.raw(`${cv}_coupon`);
+  const c = sql.raw(cv);
+  return sql`
+    LEFT JOIN LATERAL (SELECT k.campaign_id, k.sub_ids FROM clicks k WHERE k.tenant_id = ${c}.tenant_id AND k.id = ${c}.matched_click_id LIMIT 1) ${click} ON true
+    LEFT JOIN coupons ${coupon} ON ${c}.identity_source = 'coupon' AND ${coupon}.tenant_id = ${c}.tenant_id AND upper(${coupon}.code) = upper(${c}.coupon)`;
+}
+
+/** The order's campaign, once `joinConversionTouch(cv)` is in the query. */
+export const conversionCampaign = (cv: string): SQL => sql.raw(`coalesce(${cv}_click.campaign_id, ${cv}_coupon.campaign_id)`);
+
+/** The matched click's sub-ids (an empty object for coupon orders), once `joinConversionTouch(cv)` is in the query. */
+export const conversionSubIds = (cv: string): SQL => sql.raw(`coalesce(${cv}_click.sub_ids, '{}'::jsonb)`);

@@ -1,0 +1,112 @@
+/**
+ * GET /v1/reports/summary (and the balances) against clicks and orders sent through the real Workers:
+ * every number is derived from what the test sent, days in the merchant's time zone (Tokyo here).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callApi, jsonOf } from "./helpers/api";
+import { tokenFor } from "./helpers/auth";
+import { addAffiliate, clickOn, placeOrder } from "./helpers/program-activity";
+import { seedTestProgram, startTestStack, type TestStack } from "./helpers/stack";
+import { newId } from "../core/ids";
+import type { SeededProgram } from "../scripts/lib/seed-program";
+
+let stack: TestStack;
+let p: SeededProgram;
+let bruno: Awaited<ReturnType<typeof addAffiliate>>;
+const days = new Map<string, { clicks: number; conversions: number }>();
+const tokyoDay = (at: Date | string) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date(at));
+const count = (at: Date | string, what: "clicks" | "conversions") => {
+  const row = days.get(tokyoDay(at)) ?? { clicks: 0, conversions: 0 };
+  row[what]++;
+  days.set(tokyoDay(at), row);
+};
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  p = await seedTestProgram(stack);
+  await stack.db.query("UPDATE tenants SET timezone = 'Asia/Tokyo' WHERE id = $1", [p.tenantId]);
+  bruno = await addAffiliate(stack, p, { subIds: { sub1: "instagram" } });
+  const [v1, v2] = [newId("visitor"), newId("visitor")];
+  const c1 = await clickOn(stack, p.code, { visitorId: v1 });
+  const c2 = await clickOn(stack, p.code, { visitorId: v1 }); // a repeat: counted, same visitor
+  const c3 = await clickOn(stack, p.code, { visitorId: v2 });
+  const c4 = await clickOn(stack, bruno.code, { query: "?gclid=brand" }); // paid-search rule: flagged
+  for (const c of [c1, c2, c3, c4]) count(c.at, "clicks");
+  const orders = [
+    await placeOrder(stack, p, { amount: 10_000, clickId: c1.clickId }),
+    await placeOrder(stack, p, { amount: 3_000, currency: "USD", clickId: c3.clickId }),
+    await placeOrder(stack, p, { amount: 20_000, clickId: c4.clickId }),
+    await placeOrder(stack, p, { amount: 5_000 }), // matched to nobody
+  ];
+  for (const o of orders) count(o.occurredAt, "conversions");
+  const cancelled = await placeOrder(stack, p, { amount: 7_000, clickId: c3.clickId });
+  expect((await callApi(stack, "POST", `/v1/conversions/${cancelled.id}/status`, { key: p.apiKey, body: { status: "cancelled" } })).status).toBe(200);
+});
+afterAll(() => stack?.close());
+
+const report = async (query: string, key = p.apiKey) => {
+  const res = await callApi(stack, "GET", `/v1/reports/summary?${query}`, { key });
+  const body = await jsonOf(res);
+  expect(res.status, JSON.stringify(body)).toBe(200);
+  return body;
+};
+const brl = (revenue: number, commission: number) => ({ currency: "BRL", revenue, commission });
+const usd = (revenue: number, commission: number) => ({ currency: "USD", revenue, commission });
+
+describe("GET /v1/reports/summary", () => {
+  it("by affiliate: clicks, visitors, flagged clicks, orders, and money per currency; cancelled orders left out", async () => {
+    const body = await report("groupBy=affiliate");
+    expect(body).toMatchObject({ groupBy: "affiliate", timezone: "Asia/Tokyo", to: tokyoDay(new Date()) });
+    expect(body.rows).toEqual([
+      { key: p.affiliateId, clicks: 3, uniqueVisitors: 2, flaggedClicks: 0, conversions: 2, amounts: [brl(10_000, 1_000), usd(3_000, 300)] },
+      { key: bruno.affiliateId, clicks: 1, uniqueVisitors: 1, flaggedClicks: 1, conversions: 1, amounts: [brl(20_000, 2_000)] },
+      { key: null, clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 1, amounts: [brl(5_000, 0)] },
+    ]);
+  });
+
+  it("by campaign and by sub-id", async () => {
+    expect((await report("groupBy=campaign")).rows).toEqual([
+      { key: p.campaignId, clicks: 4, uniqueVisitors: 3, flaggedClicks: 1, conversions: 3, amounts: [brl(30_000, 3_000), usd(3_000, 300)] },
+      { key: null, clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 1, amounts: [brl(5_000, 0)] },
+    ]);
+    expect((await report("groupBy=subId&subIdKey=sub1")).rows).toEqual([
+      { key: "instagram", clicks: 1, uniqueVisitors: 1, flaggedClicks: 1, conversions: 1, amounts: [brl(20_000, 2_000)] },
+      { key: null, clicks: 3, uniqueVisitors: 2, flaggedClicks: 0, conversions: 3, amounts: [brl(15_000, 1_000), usd(3_000, 300)] },
+    ]);
+  });
+
+  it("by day in the merchant's time zone, and nothing outside the range", async () => {
+    const rows = (await report("groupBy=day")).rows;
+    expect(rows.map((r: { key: string; clicks: number; conversions: number }) => [r.key, r.clicks, r.conversions])).toEqual([...days.entries()].sort().map(([d, v]) => [d, v.clicks, v.conversions]));
+    expect((await report("groupBy=day&from=2020-01-01&to=2020-12-31")).rows).toEqual([]);
+  });
+
+  it("filters by campaign and affiliate, and gives affiliate users only their own rows", async () => {
+    expect((await report(`groupBy=campaign&campaignId=${p.campaignId}&affiliateId=${p.affiliateId}`)).rows).toEqual([
+      { key: p.campaignId, clicks: 3, uniqueVisitors: 2, flaggedClicks: 0, conversions: 2, amounts: [brl(10_000, 1_000), usd(3_000, 300)] },
+    ]);
+    const token = await tokenFor(stack, p.tenantId, "affiliate", { affiliateId: bruno.affiliateId });
+    const expected = [{ key: p.campaignId, clicks: 1, uniqueVisitors: 1, flaggedClicks: 1, conversions: 1, amounts: [brl(20_000, 2_000)] }];
+    expect((await report("groupBy=campaign", token)).rows).toEqual(expected);
+    expect((await report(`groupBy=campaign&affiliateId=${p.affiliateId}`, token)).rows).toEqual([]);
+  });
+});
+
+describe("GET /v1/balances and /v1/payouts", () => {
+  it("shows pending commissions until approved, then available; payouts are listed from the ledger", async () => {
+    const balances = async (key = p.apiKey) => (await jsonOf(await callApi(stack, "GET", "/v1/balances", { key }))).items;
+    expect(await balances()).toEqual([
+      { affiliateId: p.affiliateId, balances: [{ currency: "BRL", available: 0, pending: 1_000, paid: 0, clawbackCarried: 0 }, { currency: "USD", available: 0, pending: 300, paid: 0, clawbackCarried: 0 }] },
+      { affiliateId: bruno.affiliateId, balances: [{ currency: "BRL", available: 0, pending: 2_000, paid: 0, clawbackCarried: 0 }] },
+    ]);
+    const { rows } = await stack.db.query("SELECT id FROM commissions WHERE tenant_id = $1 AND affiliate_id = $2 AND currency = 'BRL' AND status = 'pending'", [p.tenantId, p.affiliateId]);
+    await callApi(stack, "POST", "/v1/commissions/decisions", { key: p.apiKey, body: { action: "approve", ids: rows.map((r) => r.id) } });
+    await stack.db.query("INSERT INTO ledger_entries (id, tenant_id, affiliate_id, currency, amount, kind, entry_key) VALUES ($1, $2, $3, 'BRL', -400, 'payout', 'payout:pay_1')", [newId("ledgerEntry"), p.tenantId, p.affiliateId]);
+    expect((await balances())[0].balances[0]).toEqual({ currency: "BRL", available: 600, pending: 0, paid: 400, clawbackCarried: 0 });
+    const payouts = await jsonOf(await callApi(stack, "GET", "/v1/payouts", { key: p.apiKey }));
+    expect(payouts).toEqual({ items: [{ id: expect.stringMatching(/^led_/), affiliateId: p.affiliateId, currency: "BRL", amount: 400, reference: "payout:pay_1", createdAt: expect.any(String) }], nextCursor: null });
+    const token = await tokenFor(stack, p.tenantId, "affiliate", { affiliateId: bruno.affiliateId });
+    expect((await balances(token)).map((b: { affiliateId: string }) => b.affiliateId)).toEqual([bruno.affiliateId]);
+    expect((await jsonOf(await callApi(stack, "GET", "/v1/payouts", { key: token }))).items).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { z } from "@hono/zod-openapi";
+import { isId } from "../../../../../../core/ids";
+import { isStorableText } from "../../../../../../core/text";
+import { pageOf, pageQuery } from "../../../lib/pagination";
+import { instantOrDay } from "../time-range";
+
+export const ORDER_STATUSES = ["placed", "paid", "fulfilled", "cancelled"] as const;
+
+export const conversionSchema = z
+  .object({
+    id: z.string().openapi({ example: "cnv_01JB8Z5Q3X0000000000000000" }),
+    orderId: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    source: z.enum(["browser", "s2s"]),
+    amount: z.number().int().openapi({ description: "Minor units of `currency`" }),
+    currency: z.string(),
+    defaultCurrencyAmount: z.number().int().nullable().openapi({ description: "In the merchant's default currency at the order's rate; null without a rate" }),
+    coupon: z.string().nullable(),
+    campaignId: z.string().nullable().openapi({ description: "Of the matched click, or of the coupon" }),
+    affiliateId: z.string().nullable().openapi({ description: "The affiliate the order was matched to" }),
+    clickId: z.string().nullable().openapi({ description: "The matched click" }),
+    identitySource: z.string().nullable().openapi({ description: "Which step of the identity chain found the shopper" }),
+    subscriptionId: z.string().nullable(),
+    renewal: z.number().int().nullable(),
+    occurredAt: z.string().openapi({ format: "date-time" }),
+    receivedAt: z.string().openapi({ format: "date-time" }),
+    customer: z
+      .object({ emailHash: z.string().nullable(), customerIdHash: z.string().nullable(), visitorId: z.string().nullable() })
+      .optional()
+      .openapi({ description: "The shopper's identifiers; merchants only, never shown to affiliate users" }),
+    fraud: z
+      .object({ score: z.number().int(), reasons: z.array(z.string()), flagged: z.boolean(), reviewStatus: z.string().nullable() })
+      .optional()
+      .openapi({ description: "The fraud assessment; merchants only" }),
+  })
+  .openapi("Conversion");
+
+export const conversionListSchema = pageOf(conversionSchema, "ConversionList");
+
+const idOf = (kind: "campaign" | "affiliate", prefix: string) =>
+  z.string().refine((v) => isId(kind, v), `expected ${kind === "affiliate" ? "an" : "a"} ${kind} id (${prefix}_...)`);
+
+export const conversionQuery = z.object({
+    status: z.enum(ORDER_STATUSES).optional().openapi({ param: { name: "status", in: "query" } }),
+    campaignId: idOf("campaign", "cmp").optional().openapi({ param: { name: "campaignId", in: "query" } }),
+    affiliateId: idOf("affiliate", "aff").optional().openapi({ param: { name: "affiliateId", in: "query" }, description: "The matched affiliate" }),
+    orderId: z.string().min(1).max(128).refine(isStorableText, "must not contain control characters or broken Unicode").optional().openapi({ param: { name: "orderId", in: "query" } }),
+    from: instantOrDay.optional().openapi({ param: { name: "from", in: "query" }, description: "Orders at or after: an instant, or a day (its start in your time zone)", example: "2026-11-01" }),
+    to: instantOrDay.optional().openapi({ param: { name: "to", in: "query" }, description: "Orders before an instant, or up to the end of a day in your time zone", example: "2026-11-30" }),
+    ...pageQuery,
+  });
+
+export const conversionIdParams = z.object({
+  id: z.string().refine((v) => isId("conversion", v), "expected a conversion id (cnv_...)").openapi({ param: { name: "id", in: "path" }, example: "cnv_01JB8Z5Q3X0000000000000000" }),
+});
+
+export const statusChangeBody = z
+  .object({
+    status: z.enum(["paid", "fulfilled", "cancelled"]).openapi({ description: "Orders move forward only: placed → paid → fulfilled, or cancelled from any of them" }),
+  })
+  .strict()
+  .openapi("ConversionStatusChange");

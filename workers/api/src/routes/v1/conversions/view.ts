@@ -1,0 +1,35 @@
+import type { z } from "@hono/zod-openapi";
+import type { ConversionRow } from "../../../services/conversions";
+import type { conversionSchema } from "./schema";
+
+type ConversionView = z.infer<typeof conversionSchema>;
+
+const iso = (v: string | Date) => new Date(v).toISOString();
+
+/** An order as shown to the caller: affiliate users never get the shopper's identifiers nor the fraud evidence. */
+export function toConversionView(r: ConversionRow, forAffiliate: boolean): ConversionView {
+  const view: ConversionView = {
+    id: r.id,
+    orderId: r.order_id,
+    status: r.status as ConversionView["status"],
+    source: r.source as ConversionView["source"],
+    amount: Number(r.amount),
+    currency: r.currency,
+    defaultCurrencyAmount: r.default_currency_amount === null ? null : Number(r.default_currency_amount),
+    coupon: r.coupon,
+    campaignId: r.campaign_id,
+    affiliateId: r.matched_affiliate_id,
+    clickId: r.matched_click_id,
+    identitySource: r.identity_source,
+    subscriptionId: r.subscription_id,
+    renewal: r.renewal,
+    occurredAt: iso(r.occurred_at),
+    receivedAt: iso(r.received_at),
+  };
+  if (forAffiliate) return view;
+  return {
+    ...view,
+    customer: { emailHash: r.email_hash, customerIdHash: r.customer_id_hash, visitorId: r.visitor_id },
+    fraud: { score: r.fraud_score, reasons: r.fraud_reasons, flagged: r.flagged, reviewStatus: r.review_status },
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from "@hono/zod-openapi";
+import { isId } from "../../../../../../core/ids";
+import { day } from "../time-range";
+
+export const MAX_REPORT_DAYS = 366;
+
+export const summaryQuery = z
+  .object({
+    groupBy: z.enum(["day", "campaign", "affiliate", "subId"]).default("day").openapi({ param: { name: "groupBy", in: "query" }, description: "Days are the merchant's (tenants.timezone)" }),
+    subIdKey: z.enum(["sub1", "sub2", "sub3", "sub4", "sub5"]).default("sub1").openapi({ param: { name: "subIdKey", in: "query" }, description: "Which sub-id `groupBy=subId` groups by" }),
+    from: day.optional().openapi({ param: { name: "from", in: "query" }, description: "First day, in your time zone; 29 days before `to` when omitted", example: "2026-11-01" }),
+    to: day.optional().openapi({ param: { name: "to", in: "query" }, description: "Last day (included), in your time zone; today when omitted", example: "2026-11-30" }),
+    campaignId: z.string().refine((v) => isId("campaign", v), "expected a campaign id (cmp_...)").optional().openapi({ param: { name: "campaignId", in: "query" } }),
+    affiliateId: z
+      .string()
+      .refine((v) => isId("affiliate", v), "expected an affiliate id (aff_...)")
+      .optional()
+      .openapi({ param: { name: "affiliateId", in: "query" }, description: "Affiliate users get only their own rows whatever this says." }),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must not be before from" });
+
+const amountSchema = z
+  .object({
+    currency: z.string(),
+    revenue: z.number().int().openapi({ description: "Orders' amounts, not cancelled, before refunds; minor units" }),
+    commission: z.number().int().openapi({ description: "Commissions on those orders less what refunds took back, rejected ones left out; minor units" }),
+  })
+  .openapi("ReportAmount");
+
+export const summaryRowSchema = z
+  .object({
+    key: z.string().nullable().openapi({ description: "The day (YYYY-MM-DD), campaign id, affiliate id or sub-id value; null for orders with none (e.g. not matched)" }),
+    clicks: z.number().int().openapi({ description: "Every recorded click, repeats included" }),
+    uniqueVisitors: z.number().int(),
+    flaggedClicks: z.number().int().openapi({ description: "Clicks flagged by the fraud checks" }),
+    conversions: z.number().int().openapi({ description: "Orders not cancelled; by the day they occurred and the affiliate they were matched to" }),
+    amounts: z.array(amountSchema).openapi({ description: "Per currency: amounts in different currencies are never added up" }),
+  })
+  .openapi("ReportRow");
+
+export const summarySchema = z
+  .object({
+    groupBy: z.enum(["day", "campaign", "affiliate", "subId"]),
+    from: z.string(),
+    to: z.string(),
+    timezone: z.string(),
+    rows: z.array(summaryRowSchema).openapi({ description: "Only groups with any activity, by key" }),
+  })
+  .openapi("ReportSummary");
+
+export type SummaryQuery = z.infer<typeof summaryQuery>;
