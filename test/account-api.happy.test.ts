@@ -139,4 +139,15 @@ describe("Idempotency-Key", () => {
     const different = await callApi(stack, "POST", "/v1/links", { key: p.apiKey, body: { ...body, code: `x-${Date.now()}` }, headers });
     await expectProblem(different, 422, "unprocessable");
   });
+
+  it("replays a secret shown once without keeping it readable in the database", async () => {
+    const p = await seedTestProgram(stack);
+    const headers = { "idempotency-key": `key-${Date.now()}` };
+    const first = await jsonOf(await callApi(stack, "POST", "/v1/api-keys", { key: p.apiKey, body: { name: "retried" }, headers }));
+    const again = await jsonOf(await callApi(stack, "POST", "/v1/api-keys", { key: p.apiKey, body: { name: "retried" }, headers }));
+    expect(again.key).toBe(first.key);
+    const { rows } = await stack.db.query("SELECT response_body FROM idempotency_keys WHERE tenant_id = $1", [p.tenantId]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].response_body).not.toContain(first.key);
+  });
 });

@@ -83,9 +83,12 @@ describe("affiliate users", () => {
     expect(await bodyOf(await me.get(`/v1/campaigns/${p.campaignId}`), 200)).not.toHaveProperty("fraudSettings");
     await expectProblem(await me.get(`/v1/campaigns/${hidden.id}`), 404, "not_found");
     await expectProblem(await me.post(`/v1/campaigns/${hidden.id}/applications`, { affiliateId: other.id }), 404, "not_found");
-    for (const path of ["/v1/affiliates", `/v1/affiliates/${other.id}`, `/v1/campaigns/${hidden.id}/affiliates`]) {
-      await expectProblem(await me.get(path), 403, "forbidden");
-    }
+    // Their own profile and membership only: other affiliates look like ids that do not exist.
+    expect((await bodyOf(await me.get("/v1/affiliates"), 200)).items.map((a: { id: string }) => a.id)).toEqual([p.affiliateId]);
+    expect((await bodyOf(await me.get(`/v1/affiliates/${p.affiliateId}`), 200)).id).toBe(p.affiliateId);
+    await expectProblem(await me.get(`/v1/affiliates/${other.id}`), 404, "not_found");
+    await expectProblem(await me.get(`/v1/campaigns/${hidden.id}/affiliates`), 404, "not_found");
+    expect((await bodyOf(await me.get(`/v1/campaigns/${p.campaignId}/affiliates`), 200)).items.map((a: { id: string }) => a.id)).toEqual([p.affiliateId]);
     await expectProblem(await me.patch(`/v1/campaigns/${p.campaignId}`, { name: "mine now" }), 403, "forbidden");
     await expectProblem(await me.post(`/v1/campaigns/${hidden.id}/affiliates/${other.id}/reject`), 403, "forbidden");
     await expectProblem(await me.patch(`/v1/affiliates/${p.affiliateId}`, { status: "active" }), 403, "forbidden");

@@ -13,7 +13,7 @@ describe("access", () => {
   });
 
   it("affiliate users never touch the merchant's team, keys, webhooks or money settings", () => {
-    for (const p of ["users:read", "users:write", "api_keys:read", "api_keys:write", "webhooks:read", "tenant:write", "commissions:write", "fraud:read", "affiliates:read"] as const) {
+    for (const p of ["users:read", "users:write", "api_keys:read", "api_keys:write", "webhooks:read", "tenant:write", "commissions:write", "fraud:read", "affiliates:write"] as const) {
       expect(can(user("affiliate", "aff_1"), p), p).toBe(false);
     }
     expect(affiliateScope(user("affiliate", "aff_1"))).toBe("aff_1");

@@ -39,8 +39,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   analyst: new Set(reads(...MERCHANT_DATA, "tenant")),
   // Runs the affiliate program day to day; no keys, users, webhooks or money settings.
   affiliate_manager: new Set([...reads(...MERCHANT_DATA, "tenant"), ...writes("affiliates", "links", "commissions", "fraud", "conversions")]),
-  // Their own links (and making new ones), and their own results.
-  affiliate: new Set([...reads("campaigns", "links", "conversions", "commissions", "payouts", "reports"), ...writes("links")]),
+  // Their own profile, links (and making new ones) and results; every read is narrowed to their affiliate.
+  affiliate: new Set([...reads("campaigns", "affiliates", "links", "conversions", "commissions", "payouts", "reports"), ...writes("links")]),
 };
 
 export type Principal =

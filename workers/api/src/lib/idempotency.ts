@@ -1,11 +1,14 @@
 /**
  * `Idempotency-Key` on POST: the first response is stored in the same transaction as the work it
  * describes, so a retry either finds both or neither. A concurrent retry waits on the key's row until the
- * first attempt commits, then gets its answer. Keys are per tenant and caller, kept 24 hours.
+ * first attempt commits, then gets its answer. Keys are per tenant and caller, kept 24 hours. Stored
+ * bodies are sealed with SECRETS_KEY: some answers carry a secret shown once (a new API key, an invite
+ * token, a webhook secret), and a replay must show it again without the database holding it readable.
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { sha256Hex } from "../../../../core/ip";
+import { open, seal } from "../../../../core/secret-box";
 import type { Executor } from "../../../../db/client";
 import { idempotencyKeys } from "../../../../db/schema";
 import type { ApiHonoEnv } from "../env";
@@ -40,11 +43,12 @@ export async function startIdempotent(c: Context<ApiHonoEnv>, db: Executor, tena
     return { kind: "answered", response: problemFor(c, "conflict", { detail: "A request with this Idempotency-Key is still in progress; retry shortly." }) };
   }
   const headers = new Headers({ ...(stored.responseHeaders ?? {}), "idempotent-replayed": "true" });
-  return { kind: "answered", response: new Response(stored.responseBody, { status: stored.status, headers }) };
+  const body = stored.responseBody === null ? null : await open(stored.responseBody, c.env.SECRETS_KEY);
+  return { kind: "answered", response: new Response(body, { status: stored.status, headers }) };
 }
 
 /** Stores the response under the key; the caller's transaction commits it together with the work. */
-export async function finishIdempotent(db: Executor, tenantId: string, actor: string, key: string, response: Response): Promise<void> {
+export async function finishIdempotent(db: Executor, secretsKey: string, tenantId: string, actor: string, key: string, response: Response): Promise<void> {
   const headers: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
     const value = response.headers.get(name);
@@ -52,6 +56,6 @@ export async function finishIdempotent(db: Executor, tenantId: string, actor: st
   }
   await db
     .update(idempotencyKeys)
-    .set({ status: response.status, responseBody: await response.clone().text(), responseHeaders: headers })
+    .set({ status: response.status, responseBody: await seal(await response.clone().text(), secretsKey), responseHeaders: headers })
     .where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key)));
 }

@@ -60,7 +60,7 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Ap
       await next();
       // Hono turned a thrown error into the error response already; rethrowing rolls the work back.
       if (c.error) throw c.error;
-      if (idempotent.kind === "fresh") await finishIdempotent(tx, principal.tenantId, actor, idempotent.key, c.res);
+      if (idempotent.kind === "fresh") await finishIdempotent(tx, c.env.SECRETS_KEY, principal.tenantId, actor, idempotent.key, c.res);
       return null;
     }).catch((error: unknown) => {
       if (error !== c.error) throw error;

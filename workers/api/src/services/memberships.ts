@@ -29,11 +29,14 @@ function selectMembers(db: Executor, tenantId: string) {
 export type MemberRow = Awaited<ReturnType<typeof selectMembers>>[number];
 
 /** Null when the campaign is not the tenant's. */
-export async function listMembers(db: Executor, tenantId: string, campaignId: string, q: { status?: string; limit: number; cursor?: string }): Promise<MemberRow[] | null> {
+/** `onlyAffiliate`: an affiliate user sees its own membership, never the other members of the campaign. */
+export async function listMembers(db: Executor, tenantId: string, campaignId: string, q: { status?: string; limit: number; cursor?: string }, onlyAffiliate: string | null = null): Promise<MemberRow[] | null> {
   if (!(await campaignExists(db, tenantId, campaignId))) return null;
+  if (onlyAffiliate && !(await findMember(db, tenantId, campaignId, onlyAffiliate))) return null;
   const filters = and(
     eq(campaignMemberships.tenantId, tenantId),
     eq(campaignMemberships.campaignId, campaignId),
+    onlyAffiliate ? eq(campaignMemberships.affiliateId, onlyAffiliate) : undefined,
     q.status ? eq(campaignMemberships.status, q.status) : undefined,
     q.cursor ? gt(campaignMemberships.affiliateId, q.cursor) : undefined,
   );

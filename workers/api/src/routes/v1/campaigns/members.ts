@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { affiliateScope } from "../../../../../../core/auth/access";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, notFoundError, standardErrors } from "../../../lib/openapi-common";
 import { toPage } from "../../../lib/pagination";
@@ -39,7 +40,8 @@ export function toMemberView(row: MemberRow): MemberView {
 export function registerCampaignMembers(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const rows = await listMembers(c.get("db"), c.get("principal").tenantId, c.req.valid("param").id, q);
+    const principal = c.get("principal");
+    const rows = await listMembers(c.get("db"), principal.tenantId, c.req.valid("param").id, q, affiliateScope(principal));
     if (!rows) return problemFor(c, "not_found", { detail: "No campaign with this id in your account." });
     return c.json(toPage(rows.map((r) => ({ id: r.affiliateId, ...r })), q.limit, toMemberView), 200);
   });
