@@ -105,3 +105,26 @@ describe("sign-in limits", () => {
     await expectProblem(limited, 429, "rate_limited");
   });
 });
+
+describe("housekeeping", () => {
+  it("the ten-minute job forgets old idempotency keys and long-ended sessions, and keeps current ones", async () => {
+    const p = await seedTestProgram(stack);
+    const user = await createUser(stack, p.tenantId, "owner");
+    const live = await signIn(stack, user);
+    const old = await signIn(stack, user);
+    await callApi(stack, "POST", "/v1/auth/logout", { key: old.accessToken });
+    const oldSession = (await stack.db.query("SELECT id FROM sessions WHERE user_id = $1 AND revoked_at IS NOT NULL", [user.id])).rows[0].id;
+    await stack.db.query("UPDATE sessions SET revoked_at = now() - interval '8 days' WHERE id = $1", [oldSession]);
+    await stack.db.query(
+      `INSERT INTO idempotency_keys (tenant_id, actor, key, request_hash, created_at) VALUES ($1, 'a', 'old', 'h', now() - interval '25 hours'), ($1, 'a', 'new', 'h', now())`,
+      [p.tenantId],
+    );
+    const ingest = (await stack.mf.getWorker("indica-ingest")) as unknown as { scheduled(o: { cron: string }): Promise<{ outcome: string }> };
+    expect((await ingest.scheduled({ cron: "*/10 * * * *" })).outcome).toBe("ok");
+    const keys = await stack.db.query("SELECT key FROM idempotency_keys WHERE tenant_id = $1", [p.tenantId]);
+    expect(keys.rows).toEqual([{ key: "new" }]);
+    const sessions = await stack.db.query("SELECT id FROM sessions WHERE user_id = $1", [user.id]);
+    expect(sessions.rows).toHaveLength(1);
+    expect((await callApi(stack, "GET", "/v1/me", { key: live.accessToken })).status).toBe(200);
+  });
+});

@@ -1,9 +1,10 @@
 /**
- * The Cron Triggers (workers/ingest/wrangler.toml): every ten minutes anomaly alerts and automatic
- * commission approval; every minute webhook deliveries, whose first retry is due a minute after a failure.
+ * The Cron Triggers (workers/ingest/wrangler.toml): every ten minutes anomaly alerts, automatic
+ * commission approval and the purge of expired API idempotency keys and sessions; every minute webhook deliveries, whose first retry is due a minute after a failure.
  */
 import { withDatabase } from "../../../db/client";
 import { approveLockedCommissions } from "../../../db/queries/commission-lifecycle";
+import { purgeExpiredAccess } from "../../../db/queries/expired-access";
 import type { IngestEnv } from "./env";
 import { deliverAlerts, detectAnomalies } from "./services/anomaly-alerts";
 import { deliverDueWebhooks, type DeliveryRun } from "./services/deliver-webhooks";
@@ -25,7 +26,8 @@ export async function runScheduledChecks(env: IngestEnv, ctx: Ctx): Promise<{ ra
     const raised = await detectAnomalies(db);
     const delivered = await deliverAlerts(db, env.SECRETS_KEY);
     const approved = await db.transaction((tx) => approveLockedCommissions(tx));
-    console.log(JSON.stringify({ level: "info", worker: "ingest", job: "scheduled", raised, delivered, approved }));
+    const purged = await purgeExpiredAccess(db);
+    console.log(JSON.stringify({ level: "info", worker: "ingest", job: "scheduled", raised, delivered, approved, purged }));
     return { raised, delivered, approved };
   });
   // Approvals just announced go out in the same run rather than a minute later.
