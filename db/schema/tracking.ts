@@ -100,6 +100,8 @@ export const conversions = pgTable(
     index("conversions_tenant_affiliate_time_idx").on(t.tenantId, t.matchedAffiliateId, t.occurredAt),
     // First-order rules: has this customer (hashed email) ordered before this order?
     index("conversions_tenant_email_time_idx").on(t.tenantId, t.emailHash, t.occurredAt),
+    // Orders that named a click not stored yet: found again when that click lands (attribute-late-clicks.ts).
+    index("conversions_awaiting_click_idx").on(t.tenantId, t.matchedClickId).where(sql`${t.matchedAffiliateId} IS NULL AND ${t.matchedClickId} IS NOT NULL`),
   ],
 );
 

@@ -3,6 +3,7 @@ import { draftsFromBrowser, draftFromServer, type ConversionDraft } from "../../
 import type { QueueEvent } from "../../../../core/schemas/queue-event";
 import type { Executor } from "../../../../db/client";
 import { cancellationOf, reverseCommissions } from "../../../../db/queries/reverse-commissions";
+import { attributeLateClicks } from "./attribute-late-clicks";
 import { storeBrowserEvents } from "./store-browser-events";
 import { flagFloodPredecessors } from "./flag-flood-predecessors";
 import { storeClicks } from "./store-clicks";
@@ -21,6 +22,7 @@ export async function storeMessages(db: Executor, messages: QueueEvent[]): Promi
   // Order matters: a click and the order it led to may arrive in the same batch.
   await storeClicks(db, clicks);
   await flagFloodPredecessors(db, clicks);
+  await attributeLateClicks(db, clicks);
   await storeBrowserEvents(db, browser);
   await storeConversions(db, drafts);
   await createCommissions(db, drafts.map((d) => ({ tenantId: d.tenantId, orderId: d.orderId })));

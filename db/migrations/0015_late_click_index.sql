@@ -1,0 +1,1 @@
+CREATE INDEX "conversions_awaiting_click_idx" ON "conversions" USING btree ("tenant_id","matched_click_id") WHERE "conversions"."matched_affiliate_id" IS NULL AND "conversions"."matched_click_id" IS NOT NULL;
