@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { fieldErrors } from "../../../core/problem";
-import { isUnavailable } from "../../../db/transient-error";
+import { isPermanentDataError, isUnavailable, sqlState } from "../../../db/transient-error";
 import type { ApiHonoEnv } from "./env";
 import { problemFor } from "./lib/problem";
 import { database } from "./middleware/database";
@@ -98,6 +98,11 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
       return problemFor(c, code, { detail: err.status === 415 ? "Send the body as application/json." : err.message });
     }
     console.error(JSON.stringify({ level: "error", worker: "api", requestId: c.get("requestId"), message: err.message }));
+    // The last line of defence: a row the database refuses is the caller's conflict or bad value, never
+    // our 500 (routes check first; this catches races such as two requests creating the same email).
+    const state = sqlState(err);
+    if (state === "23505") return problemFor(c, "conflict", { detail: "This conflicts with something that already exists; reload and try again." });
+    if (state !== null && isPermanentDataError(err)) return problemFor(c, "unprocessable", { detail: "The database refused a value of this request." });
     if (isUnavailable(err)) {
       c.header("retry-after", "5");
       return problemFor(c, "unavailable", { detail: "The database is unreachable; try again shortly." });
