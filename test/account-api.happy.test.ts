@@ -71,6 +71,16 @@ describe("team", () => {
     await expectProblem(await callApi(stack, "PATCH", `/v1/users/${owner.id}`, { key: ownerToken, body: { role: "admin" } }), 409, "conflict");
   });
 
+  it("inviting the same email many times at once makes one user; the others are conflicts, never 500s", async () => {
+    const p = await seedTestProgram(stack);
+    const owner = await tokenFor(stack, p.tenantId, "owner");
+    const email = `race-${Date.now()}@example.com`;
+    const answers = await Promise.all(Array.from({ length: 6 }, () => callApi(stack, "POST", "/v1/users", { key: owner, body: { email, role: "analyst" } })));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
+  });
+
   it("an affiliate user needs its affiliate, of this account", async () => {
     const p = await seedTestProgram(stack);
     const other = await seedTestProgram(stack);
