@@ -14,7 +14,7 @@ export interface ChartSeries {
 }
 
 export function TimeChart(props: { title: string; days: string[]; series: ChartSeries[]; format: (n: number) => string }) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   let box!: HTMLDivElement;
   let plot: uPlot | undefined;
 
@@ -31,8 +31,12 @@ export function TimeChart(props: { title: string; days: string[]; series: ChartS
         height: 220,
         legend: { show: true },
         scales: { x: { time: true } },
-        axes: [{}, { values: (_u, ticks) => ticks.map((v) => fmt(v)), size: 70 }],
-        series: [{}, ...props.series.map((s) => ({ label: s.label, stroke: s.color, width: 2, value: (_u: uPlot, v: number | null) => (v == null ? "" : fmt(v)) }))],
+        // Axis and legend text in the person's locale, not uPlot's built-in English month names.
+        axes: [
+          { values: (_u, ticks) => ticks.map((s) => new Intl.DateTimeFormat(locale(), { day: "numeric", month: "short", timeZone: "UTC" }).format(s * 1000)) },
+          { values: (_u, ticks) => ticks.map((v) => fmt(v)), size: 90 },
+        ],
+        series: [{ label: t("col.day"), value: (_u: uPlot, s: number | null) => (s == null ? "" : date(new Date(s * 1000).toISOString().slice(0, 10))) }, ...props.series.map((s) => ({ label: s.label, stroke: s.color, width: 2, value: (_u: uPlot, v: number | null) => (v == null ? "" : fmt(v)) }))],
       },
       [xs, ...props.series.map((s) => s.values)],
       box,
@@ -45,7 +49,7 @@ export function TimeChart(props: { title: string; days: string[]; series: ChartS
     onCleanup(() => resize.disconnect());
   });
   createEffect(() => {
-    void [props.days, props.series];
+    void [props.days, props.series, locale()];
     try {
       build();
     } catch {

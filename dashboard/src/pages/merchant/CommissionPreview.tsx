@@ -2,12 +2,12 @@
  * "An order of R$ 250,00 pays R$ 25,00", computed live by the same commission code the pipeline runs
  * (core/commission), so what the merchant sees while editing is what affiliates will be paid.
  */
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, Show } from "solid-js";
 import { computeCommission } from "../../../../core/commission/compute";
 import { commissionRulesSchema } from "../../../../core/commission/rules";
 import { parseMoneyInput } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n";
-import { TextField } from "../../ui/Field";
+import { Field } from "../../ui/Field";
 import { rulesOf, type CampaignForm } from "./campaign-form";
 
 export function CommissionPreview(props: { form: CampaignForm }) {
@@ -30,7 +30,9 @@ export function CommissionPreview(props: { form: CampaignForm }) {
     <section class="preview" aria-labelledby="preview-title">
       <h2 id="preview-title">{t("campaign.preview")}</h2>
       <div class="row wrap">
-        <TextField label={t("campaign.previewOrder")} inputmode="decimal" value={order()} onInput={(e) => setOrder(e.currentTarget.value)} />
+        <Field label={t("campaign.previewOrder")}>
+          {(id) => <input id={id} inputmode="decimal" value={order()} onInput={(e) => setOrder(e.currentTarget.value)} />}
+        </Field>
         <label class="check">
           <input type="checkbox" checked={firstOrder()} onChange={(e) => setFirstOrder(e.currentTarget.checked)} />
           {t("campaign.previewFirstOrder")}
@@ -38,14 +40,10 @@ export function CommissionPreview(props: { form: CampaignForm }) {
       </div>
       <p class="preview-sentence" aria-live="polite" data-testid="commission-preview">
         <Show when={result()} fallback={t("campaign.previewInvalid")}>
-          {(r) => t("campaign.previewSentence", { order: i.money(r().amount, props.form.currency), commission: i.money(r().commission, props.form.currency) })}
+          {/* Inside JSX so the sentence follows every keystroke (a bare string would be computed once). */}
+          {(r) => <>{t("campaign.previewSentence", { order: i.money(r().amount, props.form.currency), commission: i.money(r().commission, props.form.currency) })}</>}
         </Show>
       </p>
-      <Show when={result()?.explanation.length}>
-        <ul class="explanation">
-          <For each={result()!.explanation}>{(line) => <li>{line}</li>}</For>
-        </ul>
-      </Show>
     </section>
   );
 }
