@@ -33,7 +33,7 @@ export function TimeChart(props: { title: string; days: string[]; series: ChartS
         scales: { x: { time: true } },
         // Axis and legend text in the person's locale, not uPlot's built-in English month names.
         axes: [
-          { values: (_u, ticks) => ticks.map((s) => new Intl.DateTimeFormat(locale(), { day: "numeric", month: "short", timeZone: "UTC" }).format(s * 1000)) },
+          { values: (_u, ticks) => ticks.map((s) => new Intl.DateTimeFormat(locale(), { day: "2-digit", month: "2-digit", timeZone: "UTC" }).format(s * 1000)) },
           { values: (_u, ticks) => ticks.map((v) => fmt(v)), size: 90 },
         ],
         series: [{ label: t("col.day"), value: (_u: uPlot, s: number | null) => (s == null ? "" : date(new Date(s * 1000).toISOString().slice(0, 10))) }, ...props.series.map((s) => ({ label: s.label, stroke: s.color, width: 2, value: (_u: uPlot, v: number | null) => (v == null ? "" : fmt(v)) }))],
