@@ -1,3 +1,4 @@
+import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -10,6 +11,19 @@ export default defineConfig({
           // Fast domain tests first; the integration group starts workerd and Postgres.
           sequence: { groupOrder: 0 },
           include: ["core/**/*.test.ts", "durable-objects/**/*.test.ts", "workers/**/*.test.ts", "scripts/**/*.test.ts", "tracker/**/*.test.ts"],
+        },
+      },
+      {
+        // Dashboard components in a simulated DOM (happy-dom), compiled by the same Solid plugin as the app.
+        plugins: [solid()],
+        test: {
+          name: "dashboard",
+          environment: "happy-dom",
+          sequence: { groupOrder: 0 },
+          include: ["dashboard/**/*.test.{ts,tsx}"],
+          setupFiles: ["dashboard/test/setup.ts"],
+          // The router ships JSX source; Vite must compile it rather than Node import it.
+          server: { deps: { inline: ["@solidjs/router"] } },
         },
       },
       {

@@ -1,26 +1,65 @@
-import { createResource, Show } from "solid-js";
+/**
+ * Routes. Signed-out people reach only sign-in and accept-invite; the rest needs a session, and the root
+ * sends merchants to their overview and affiliates to their portal.
+ */
+import { Navigate, Route, Router, type RouteSectionProps } from "@solidjs/router";
+import { lazy, Show, type JSX } from "solid-js";
+import { useApi } from "./api/context";
+import { AcceptInvite } from "./pages/AcceptInvite";
+import { SignIn } from "./pages/SignIn";
+import { Layout } from "./ui/Layout";
 
-/** Placeholder until the dashboard issue: shows that the dashboard reaches the API, and nothing else. */
-async function apiStatus(): Promise<{ title: string; version: string }> {
-  const res = await fetch("/openapi.json");
-  if (!res.ok) throw new Error(`API answered ${res.status}`);
-  const doc = (await res.json()) as { info: { title: string; version: string } };
-  return doc.info;
+const Overview = lazy(() => import("./pages/merchant/Overview"));
+const Campaigns = lazy(() => import("./pages/merchant/Campaigns"));
+const CampaignEditor = lazy(() => import("./pages/merchant/CampaignEditor"));
+const Affiliates = lazy(() => import("./pages/merchant/Affiliates"));
+const Links = lazy(() => import("./pages/merchant/Links"));
+const Conversions = lazy(() => import("./pages/merchant/Conversions"));
+const Commissions = lazy(() => import("./pages/merchant/Commissions"));
+const Fraud = lazy(() => import("./pages/merchant/FraudQueue"));
+const Payouts = lazy(() => import("./pages/merchant/Payouts"));
+const Settings = lazy(() => import("./pages/settings/Settings"));
+const Portal = lazy(() => import("./pages/affiliate/Portal"));
+const PortalLinks = lazy(() => import("./pages/affiliate/PortalLinks"));
+const PortalEarnings = lazy(() => import("./pages/affiliate/PortalEarnings"));
+
+function SignedIn(props: RouteSectionProps): JSX.Element {
+  const { session } = useApi();
+  return (
+    <Show when={session.user()} fallback={<Navigate href={`/sign-in?next=${encodeURIComponent(props.location.pathname)}`} />}>
+      <Layout>{props.children}</Layout>
+    </Show>
+  );
 }
 
-export function App() {
-  const [status] = createResource(apiStatus);
+function Home() {
+  const { session } = useApi();
+  return <Navigate href={session.user()?.role === "affiliate" ? "/portal" : "/overview"} />;
+}
+
+export function App(props: { url?: string }) {
   return (
-    <main style={{ "font-family": "system-ui, sans-serif", "max-width": "40rem", margin: "4rem auto", padding: "0 1rem", color: "#1f2937" }}>
-      <h1>Indica</h1>
-      <p>Affiliate tracking for your store. The merchant and affiliate dashboard is on its way.</p>
-      <Show when={!status.loading} fallback={<p>Checking the API…</p>}>
-        <Show when={!status.error} fallback={<p role="alert">The API is not reachable: {String(status.error)}</p>}>
-          <p>
-            Connected to {status()?.title} {status()?.version}. Explore it at <a href="/openapi.json">/openapi.json</a>.
-          </p>
-        </Show>
-      </Show>
-    </main>
+    <Router url={props.url}>
+      <Route path="/sign-in" component={SignIn} />
+      <Route path="/accept-invite" component={AcceptInvite} />
+      <Route path="/" component={SignedIn}>
+        <Route path="/" component={Home} />
+        <Route path="/overview" component={Overview} />
+        <Route path="/campaigns" component={Campaigns} />
+        <Route path="/campaigns/new" component={CampaignEditor} />
+        <Route path="/campaigns/:id" component={CampaignEditor} />
+        <Route path="/affiliates" component={Affiliates} />
+        <Route path="/links" component={Links} />
+        <Route path="/conversions" component={Conversions} />
+        <Route path="/commissions" component={Commissions} />
+        <Route path="/fraud" component={Fraud} />
+        <Route path="/payouts" component={Payouts} />
+        <Route path="/settings" component={Settings} />
+        <Route path="/portal" component={Portal} />
+        <Route path="/portal/links" component={PortalLinks} />
+        <Route path="/portal/earnings" component={PortalEarnings} />
+      </Route>
+      <Route path="*" component={Home} />
+    </Router>
   );
 }

@@ -1,0 +1,50 @@
+import { useNavigate, useSearchParams } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
+import { useApi } from "../api/context";
+import { ApiError, messageOf } from "../api/errors";
+import { useI18n } from "../i18n/i18n";
+import { TextField } from "../ui/Field";
+import { AuthFrame } from "./AuthFrame";
+
+export function SignIn() {
+  const { session } = useApi();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams<{ next?: string }>();
+  const [error, setError] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget as HTMLFormElement);
+    setBusy(true);
+    setError("");
+    try {
+      const user = await session.signIn(String(form.get("email")), String(form.get("password")));
+      // Only same-app paths: an open redirect through ?next= would be a phishing aid.
+      const next = params.next?.startsWith("/") && !params.next.startsWith("//") ? params.next : user.role === "affiliate" ? "/portal" : "/overview";
+      navigate(next, { replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 401 ? t("signIn.wrong") : messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthFrame title={t("signIn.title")}>
+      <form onSubmit={submit} aria-describedby={error() ? "signin-error" : undefined}>
+        <TextField label={t("field.email")} name="email" type="email" autocomplete="username" required />
+        <TextField label={t("field.password")} name="password" type="password" autocomplete="current-password" required />
+        <Show when={error()}>
+          <p id="signin-error" class="notice error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <button type="submit" disabled={busy()}>
+          {busy() ? t("state.working") : t("signIn.submit")}
+        </button>
+      </form>
+    </AuthFrame>
+  );
+}

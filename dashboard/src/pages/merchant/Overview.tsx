@@ -1,0 +1,70 @@
+/** The merchant's first page: key figures and charts, then the affiliates bringing the most revenue. */
+import { createResource, For } from "solid-js";
+import { useApi } from "../../api/context";
+import { must } from "../../api/errors";
+import { useAffiliates } from "../../api/lookups";
+import { useI18n } from "../../i18n/i18n";
+import { ReportPanel } from "../../reports/ReportPanel";
+import { lastDays, mainCurrency, type ReportRow } from "../../reports/series";
+import { Async } from "../../ui/Async";
+import { TableWrap } from "../../ui/Table";
+
+/** Rows of matched affiliates (not "no affiliate"), by revenue in the main currency, best first. */
+export function topAffiliates(rows: ReportRow[], currency: string, n = 5): ReportRow[] {
+  const revenue = (r: ReportRow) => r.amounts.find((a) => a.currency === currency)?.revenue ?? 0;
+  return rows.filter((r) => r.key).sort((a, b) => revenue(b) - revenue(a) || b.clicks - a.clicks).slice(0, n);
+}
+
+export default function Overview() {
+  const { client } = useApi();
+  const i = useI18n();
+  const { t } = i;
+  const affiliates = useAffiliates();
+  const [byAffiliate, { refetch }] = createResource(() => must(client.GET("/v1/reports/summary", { params: { query: { groupBy: "affiliate", ...lastDays(30) } } })));
+
+  return (
+    <>
+      <h1>{t("nav.overview")}</h1>
+      <ReportPanel audience="merchant" />
+      <section aria-labelledby="top-title">
+        <h2 id="top-title">{t("overview.topAffiliates")}</h2>
+        <Async data={byAffiliate} retry={refetch} isEmpty={(r) => topAffiliates(r.rows, "BRL").length === 0} empty={t("overview.noAffiliates")}>
+          {(r) => {
+            const currency = mainCurrency(r.rows);
+            return (
+              <TableWrap label={t("overview.topAffiliates")}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("col.affiliate")}</th>
+                      <th scope="col" class="num">{t("report.clicks")}</th>
+                      <th scope="col" class="num">{t("report.conversions")}</th>
+                      <th scope="col" class="num">{t("report.revenue")}</th>
+                      <th scope="col" class="num">{t("report.commissions")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={topAffiliates(r.rows, currency)}>
+                      {(row) => {
+                        const a = row.amounts.find((x) => x.currency === currency);
+                        return (
+                          <tr>
+                            <th scope="row">{affiliates.name(row.key)}</th>
+                            <td class="num">{i.number(row.clicks)}</td>
+                            <td class="num">{i.number(row.conversions)}</td>
+                            <td class="num">{i.money(a?.revenue ?? 0, currency)}</td>
+                            <td class="num">{i.money(a?.commission ?? 0, currency)}</td>
+                          </tr>
+                        );
+                      }}
+                    </For>
+                  </tbody>
+                </table>
+              </TableWrap>
+            );
+          }}
+        </Async>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Key figures and daily charts from /v1/reports/summary for a range. Merchants see their whole program;
+ * affiliates get the same report scoped by the API to their own rows, labelled as earnings.
+ */
+import { createResource, createSignal, For } from "solid-js";
+import { useApi } from "../api/context";
+import { must } from "../api/errors";
+import { useI18n } from "../i18n/i18n";
+import { Async } from "../ui/Async";
+import { TimeChart } from "../ui/TimeChart";
+import { dailySeries, lastDays, mainCurrency, totals } from "./series";
+
+export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
+  const { client } = useApi();
+  const i = useI18n();
+  const { t } = i;
+  const [range, setRange] = createSignal(30);
+  const [report, { refetch }] = createResource(range, (n) => must(client.GET("/v1/reports/summary", { params: { query: { groupBy: "day", ...lastDays(n) } } })));
+  const commissionLabel = () => t(props.audience === "affiliate" ? "report.earnings" : "report.commissions");
+
+  return (
+    <section aria-labelledby="report-title">
+      <div class="section-head">
+        <h2 id="report-title">{t("report.title")}</h2>
+        <label>
+          <span class="sr-only">{t("report.range")}</span>
+          <select value={range()} onChange={(e) => setRange(Number(e.currentTarget.value))} aria-label={t("report.range")}>
+            <For each={[7, 30, 90]}>{(n) => <option value={n}>{t("report.lastDays", { n })}</option>}</For>
+          </select>
+        </label>
+      </div>
+      <Async data={report} retry={refetch}>
+        {(r) => {
+          const currency = mainCurrency(r.rows);
+          const sum = totals(r.rows, currency);
+          const s = dailySeries(r.rows, r.from, r.to, currency);
+          const m = (n: number) => i.money(n, currency);
+          return (
+            <>
+              <dl class="kpis">
+                <div><dt>{t("report.clicks")}</dt><dd>{i.number(sum.clicks)}</dd></div>
+                <div><dt>{t("report.conversions")}</dt><dd>{i.number(sum.conversions)}</dd></div>
+                <div><dt>{t("report.conversionRate")}</dt><dd>{sum.clicks ? i.percent(sum.conversions / sum.clicks) : "—"}</dd></div>
+                <div><dt>{t("report.revenue")}</dt><dd>{m(sum.revenue)}</dd></div>
+                <div><dt>{commissionLabel()}</dt><dd>{m(sum.commission)}</dd></div>
+                {props.audience === "merchant" && (
+                  <div><dt>{t("report.fraudRate")}</dt><dd>{sum.clicks ? i.percent(sum.flaggedClicks / sum.clicks) : "—"}</dd></div>
+                )}
+              </dl>
+              <div class="charts">
+                <TimeChart title={t("report.trafficChart")} days={s.days} format={i.number} series={[
+                  { label: t("report.clicks"), values: s.clicks, color: "#1d4ed8" },
+                  { label: t("report.conversions"), values: s.conversions, color: "#b45309" },
+                ]} />
+                <TimeChart title={t("report.moneyChart")} days={s.days} format={m} series={[
+                  { label: t("report.revenue"), values: s.revenue, color: "#047857" },
+                  { label: commissionLabel(), values: s.commission, color: "#7c3aed" },
+                ]} />
+              </div>
+            </>
+          );
+        }}
+      </Async>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+/** Turning /v1/reports/summary rows into chart series and totals. Pure, so it is tested without a DOM. */
+import type { components } from "../../../sdk";
+
+export type ReportRow = components["schemas"]["ReportRow"];
+
+export interface Totals {
+  clicks: number;
+  flaggedClicks: number;
+  conversions: number;
+  revenue: number;
+  commission: number;
+  currency: string;
+}
+
+/** The currency with the most revenue: amounts in different currencies are never added up. */
+export function mainCurrency(rows: ReportRow[], fallback = "BRL"): string {
+  const byCurrency = new Map<string, number>();
+  for (const r of rows) for (const a of r.amounts) byCurrency.set(a.currency, (byCurrency.get(a.currency) ?? 0) + a.revenue + a.commission);
+  return [...byCurrency.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallback;
+}
+
+const amountOf = (r: ReportRow, currency: string) => r.amounts.find((a) => a.currency === currency) ?? { revenue: 0, commission: 0 };
+
+export function totals(rows: ReportRow[], currency: string): Totals {
+  const t: Totals = { clicks: 0, flaggedClicks: 0, conversions: 0, revenue: 0, commission: 0, currency };
+  for (const r of rows) {
+    t.clicks += r.clicks;
+    t.flaggedClicks += r.flaggedClicks;
+    t.conversions += r.conversions;
+    const a = amountOf(r, currency);
+    t.revenue += a.revenue;
+    t.commission += a.commission;
+  }
+  return t;
+}
+
+/** Every day from `from` to `to` (YYYY-MM-DD, included), so quiet days are drawn as zeros, not skipped. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let d = Date.parse(`${from}T00:00:00Z`); d <= end && days.length < 400; d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10));
+  return days;
+}
+
+export function dailySeries(rows: ReportRow[], from: string, to: string, currency: string) {
+  const byDay = new Map(rows.map((r) => [r.key, r]));
+  const days = daysBetween(from, to);
+  const pick = (f: (r: ReportRow) => number) => days.map((d) => (byDay.has(d) ? f(byDay.get(d)!) : 0));
+  return {
+    days,
+    clicks: pick((r) => r.clicks),
+    conversions: pick((r) => r.conversions),
+    revenue: pick((r) => amountOf(r, currency).revenue),
+    commission: pick((r) => amountOf(r, currency).commission),
+  };
+}
+
+/** The local calendar day `n - 1` days before today, and today: the report's inclusive range. */
+export function lastDays(n: number, today = new Date()): { from: string; to: string } {
+  const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  const start = new Date(today);
+  start.setDate(start.getDate() - (n - 1));
+  return { from: iso(start), to: iso(today) };
+}

@@ -1,0 +1,44 @@
+import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import Commissions from "../src/pages/merchant/Commissions";
+import { fakeApi, renderPage } from "./render";
+
+const commission = (id: string, orderId: string) => ({
+  id, orderId, affiliateId: "aff_1", campaignId: "cmp_1", currency: "BRL", amount: 2500, reversedAmount: 0, shareBp: 10_000, status: "pending",
+  heldForReview: false, rulesVersion: 1, explanation: ["10% of 25000 (base rate)"], lockUntil: "2026-12-23T00:00:00Z", createdAt: "2026-11-23T00:00:00Z",
+});
+
+describe("commissions page", () => {
+  it("approves the selected commissions in bulk with the reason and reports the outcome", async () => {
+    let pending = [commission("com_1", "pedido-1"), commission("com_2", "pedido-2")];
+    const api = fakeApi({
+      "GET /v1/commissions": () => ({ items: pending, nextCursor: null }),
+      "GET /v1/affiliates": () => ({ items: [{ id: "aff_1", name: "Maria Souza", email: "m@x", status: "active", affiliateGroup: null, createdAt: "2026-11-01T00:00:00Z" }], nextCursor: null }),
+      "POST /v1/commissions/decisions": () => {
+        pending = pending.filter((c) => c.id !== "com_2");
+        return { decided: ["com_2"], skipped: [] };
+      },
+    });
+    renderPage(() => <Commissions />, { api, location: "/commissions" });
+    expect(await screen.findByRole("status")).toBeTruthy();
+    await screen.findByText("pedido-2");
+    expect(screen.getAllByText("Maria Souza")).toHaveLength(2);
+    const approve = screen.getByRole("button", { name: "Aprovar selecionadas" }) as HTMLButtonElement;
+    expect(approve.disabled).toBe(true);
+
+    fireEvent.click(screen.getByLabelText("Selecionar a comissão do pedido pedido-2"));
+    fireEvent.input(screen.getByLabelText("Motivo (fica no histórico de auditoria)"), { target: { value: "Pedido conferido" } });
+    fireEvent.click(approve);
+
+    await waitFor(() => expect(screen.getByText(/1 decidida\(s\), 0 ignorada\(s\)/)).toBeTruthy());
+    expect(api.calls.find((c) => c.method === "POST")?.body).toEqual({ action: "approve", ids: ["com_2"], reason: "Pedido conferido" });
+    await waitFor(() => expect(screen.queryByText("pedido-2")).toBeNull());
+  });
+
+  it("shows the API's error with a retry button when the list cannot load", async () => {
+    const api = fakeApi({ "GET /v1/commissions": () => Response.json({ title: "Forbidden", code: "forbidden", detail: "Your role may not read commissions." }, { status: 403 }) });
+    renderPage(() => <Commissions />, { api, location: "/commissions" });
+    expect((await screen.findByRole("alert")).textContent).toContain("Your role may not read commissions.");
+    expect(screen.getByRole("button", { name: "Tentar de novo" })).toBeTruthy();
+  });
+});

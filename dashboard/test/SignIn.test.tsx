@@ -1,0 +1,31 @@
+import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import { SignIn } from "../src/pages/SignIn";
+import { fakeApi, renderPage } from "./render";
+
+const session = { tokenType: "Bearer", accessToken: "jwt-1", expiresIn: 900, refreshToken: "rt-1", user: { id: "usr_1", tenantId: "tnt_1", email: "dona@demo.example", name: "Dona", role: "owner", affiliateId: null } };
+
+async function fill(email: string, password: string) {
+  fireEvent.input(await screen.findByLabelText("E-mail"), { target: { value: email } });
+  fireEvent.input(screen.getByLabelText("Senha"), { target: { value: password } });
+  fireEvent.click(screen.getByRole("button", { name: "Entrar" }));
+}
+
+describe("sign-in page", () => {
+  it("signs in, keeping the access token in memory and the refresh token for the tab", async () => {
+    const api = fakeApi({ "POST /v1/auth/login": () => session });
+    const page = renderPage(() => <SignIn />, { api, location: "/sign-in" });
+    await fill("dona@demo.example", "indica-demo");
+    await waitFor(() => expect(page.session.user()?.role).toBe("owner"));
+    expect(api.calls[0]).toMatchObject({ method: "POST", path: "/v1/auth/login", body: { email: "dona@demo.example", password: "indica-demo" } });
+    expect(await page.session.accessToken()).toBe("jwt-1");
+  });
+
+  it("says so when the password is wrong, as an alert tied to the form", async () => {
+    const api = fakeApi({ "POST /v1/auth/login": () => Response.json({ title: "Unauthorized", code: "unauthorized", detail: "Invalid credentials" }, { status: 401 }) });
+    renderPage(() => <SignIn />, { api, location: "/sign-in" });
+    await fill("dona@demo.example", "nope");
+    expect((await screen.findByRole("alert")).textContent).toBe("E-mail e senha não correspondem a uma conta.");
+    expect(screen.getByRole("button", { name: "Entrar" })).not.toHaveProperty("disabled", true);
+  });
+});
