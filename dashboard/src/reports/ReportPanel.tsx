@@ -48,7 +48,7 @@ export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
                 )}
               </dl>
               <div class="charts">
-                <TimeChart title={t("report.trafficChart")} days={s.days} format={i.number} series={[
+                <TimeChart title={t("report.trafficChart")} days={s.days} format={i.number} wholeNumbers series={[
                   { label: t("report.clicks"), values: s.clicks, color: "#1d4ed8" },
                   { label: t("report.conversions"), values: s.conversions, color: "#b45309" },
                 ]} />

@@ -13,7 +13,10 @@ export interface ChartSeries {
   color: string;
 }
 
-export function TimeChart(props: { title: string; days: string[]; series: ChartSeries[]; format: (n: number) => string }) {
+/** Tick steps for counts: a fraction of a click or an order means nothing. */
+const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 1_000_000];
+
+export function TimeChart(props: { title: string; days: string[]; series: ChartSeries[]; format: (n: number) => string; wholeNumbers?: boolean }) {
   const { t, date, locale } = useI18n();
   let box!: HTMLDivElement;
   let plot: uPlot | undefined;
@@ -34,7 +37,7 @@ export function TimeChart(props: { title: string; days: string[]; series: ChartS
         // Axis and legend text in the person's locale, not uPlot's built-in English month names.
         axes: [
           { values: (_u, ticks) => ticks.map((s) => new Intl.DateTimeFormat(locale(), { day: "2-digit", month: "2-digit", timeZone: "UTC" }).format(s * 1000)) },
-          { values: (_u, ticks) => ticks.map((v) => fmt(v)), size: 90 },
+          { values: (_u, ticks) => ticks.map((v) => fmt(v)), size: 90, ...(props.wholeNumbers ? { incrs: WHOLE_STEPS } : {}) },
         ],
         series: [{ label: t("col.day"), value: (_u: uPlot, s: number | null) => (s == null ? "" : date(new Date(s * 1000).toISOString().slice(0, 10))) }, ...props.series.map((s) => ({ label: s.label, stroke: s.color, width: 2, value: (_u: uPlot, v: number | null) => (v == null ? "" : fmt(v)) }))],
       },
