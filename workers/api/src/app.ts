@@ -39,6 +39,7 @@ import { registerWebhookEndpoints } from "./routes/v1/webhooks/endpoints";
 import { registerWebhookManagement } from "./routes/v1/webhooks/manage";
 import { registerListLinks } from "./routes/v1/links/list-links";
 import { registerUpdateLink } from "./routes/v1/links/update-link";
+import { registerIntegrationConnections } from "./routes/v1/integrations/connections";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -87,6 +88,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerWebhookEndpoints(app);
   registerWebhookManagement(app);
   registerWebhookDeliveries(app);
+  registerIntegrationConnections(app);
   registerOpenApi(app);
   registerDocsPage(app);
 
