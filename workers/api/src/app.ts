@@ -40,6 +40,9 @@ import { registerWebhookManagement } from "./routes/v1/webhooks/manage";
 import { registerListLinks } from "./routes/v1/links/list-links";
 import { registerUpdateLink } from "./routes/v1/links/update-link";
 import { registerIntegrationConnections } from "./routes/v1/integrations/connections";
+import { registerPayoutBatches } from "./routes/v1/payout-batches/batches";
+import { registerPayoutSettlement } from "./routes/v1/payout-batches/settle";
+import { registerPayoutMethods } from "./routes/v1/payout-methods/payout-methods";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -89,6 +92,9 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerWebhookManagement(app);
   registerWebhookDeliveries(app);
   registerIntegrationConnections(app);
+  registerPayoutBatches(app);
+  registerPayoutSettlement(app);
+  registerPayoutMethods(app);
   registerOpenApi(app);
   registerDocsPage(app);
 
