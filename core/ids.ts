@@ -35,6 +35,9 @@ export const ID_PREFIXES = {
   webhookDelivery: "whd",
   payout: "pay",
   invite: "inv",
+  integration: "int",
+  payoutMethod: "pym",
+  payoutItem: "pyi",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -5,3 +5,5 @@ export * from "./events";
 export * from "./tracking";
 export * from "./commissions";
 export * from "./webhooks";
+export * from "./integrations";
+export * from "./payouts";

@@ -36,6 +36,9 @@ describe("OpenAPI document", () => {
       expect.arrayContaining(["GET /v1/links/{id}", "POST /v1/links", "GET /v1/fraud/review", "POST /v1/fraud/review/{id}/{decision}", "GET /v1/commissions", "POST /v1/commissions/decisions", "GET /v1/fx-rates", "POST /v1/fx-rates", "POST /v1/conversions", "POST /v1/conversions/batch", "POST /v1/refunds", "POST /_indica/e", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite", "POST /v1/auth/logout", "GET /v1/me",
         "POST /v1/webhooks", "GET /v1/webhooks", "GET /v1/webhooks/{id}", "PATCH /v1/webhooks/{id}", "DELETE /v1/webhooks/{id}", "POST /v1/webhooks/{id}/rotate-secret",
         "GET /v1/webhooks/{id}/deliveries", "POST /v1/webhooks/{id}/deliveries/{deliveryId}/retry", "POST /v1/webhooks/{id}/test",
+        "POST /v1/integrations", "GET /v1/integrations", "DELETE /v1/integrations/{id}",
+        "POST /v1/payout-batches", "GET /v1/payout-batches", "GET /v1/payout-batches/{id}", "POST /v1/payout-batches/{id}/send",
+        "GET /v1/payout-batches/{id}/export", "POST /v1/payout-batches/{id}/reconcile", "PUT /v1/affiliates/{id}/payout-methods", "GET /v1/affiliates/{id}/payout-methods",
         "POST /v1/campaigns", "GET /v1/campaigns", "GET /v1/campaigns/{id}", "PATCH /v1/campaigns/{id}", "GET /v1/campaigns/{id}/affiliates", "POST /v1/campaigns/{id}/applications", "POST /v1/campaigns/{id}/affiliates/{affiliateId}/{decision}", "POST /v1/affiliates", "GET /v1/affiliates", "GET /v1/affiliates/{id}", "PATCH /v1/affiliates/{id}",
         "GET /v1/links", "PATCH /v1/links/{id}", "POST /v1/links/bulk", "GET /v1/conversions", "GET /v1/conversions/{id}", "POST /v1/conversions/{id}/status", "GET /v1/commissions/{id}", "GET /v1/balances", "GET /v1/payouts", "GET /v1/reports/summary"]),
     );

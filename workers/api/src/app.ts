@@ -39,6 +39,10 @@ import { registerWebhookEndpoints } from "./routes/v1/webhooks/endpoints";
 import { registerWebhookManagement } from "./routes/v1/webhooks/manage";
 import { registerListLinks } from "./routes/v1/links/list-links";
 import { registerUpdateLink } from "./routes/v1/links/update-link";
+import { registerIntegrationConnections } from "./routes/v1/integrations/connections";
+import { registerPayoutBatches } from "./routes/v1/payout-batches/batches";
+import { registerPayoutSettlement } from "./routes/v1/payout-batches/settle";
+import { registerPayoutMethods } from "./routes/v1/payout-methods/payout-methods";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -87,6 +91,10 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerWebhookEndpoints(app);
   registerWebhookManagement(app);
   registerWebhookDeliveries(app);
+  registerIntegrationConnections(app);
+  registerPayoutBatches(app);
+  registerPayoutSettlement(app);
+  registerPayoutMethods(app);
   registerOpenApi(app);
   registerDocsPage(app);
 

@@ -16,6 +16,16 @@ export interface ApiEnv {
   SECRETS_KEY: string;
   /** "true" lets webhook URLs use plain http to localhost/127.0.0.1/[::1]: local development and tests only. */
   WEBHOOK_ALLOW_LOOPBACK_HTTP?: string;
+  /** Payout providers (secrets, docs/payouts.md); a provider without its credentials cannot be sent to. */
+  STRIPE_API_BASE?: string;
+  STRIPE_SECRET_KEY?: string;
+  PIX_EFI_API_BASE?: string;
+  PIX_EFI_ACCESS_TOKEN?: string;
+  /** The merchant account's own PIX key, the payer of Efí's Pix Envio. */
+  PIX_EFI_PAYER_KEY?: string;
+  PAYPAL_API_BASE?: string;
+  PAYPAL_CLIENT_ID?: string;
+  PAYPAL_CLIENT_SECRET?: string;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   API_RATE_LIMIT_PER_MINUTE?: string;
 }

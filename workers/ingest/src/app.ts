@@ -12,6 +12,7 @@ import { registerTrackerScript } from "./routes/tracker-script";
 import { registerIngestDocs } from "./openapi";
 import { registerConversions } from "./routes/v1/conversions";
 import { registerRefunds } from "./routes/v1/refunds";
+import { registerIntegrationWebhooks } from "./routes/v1/integrations";
 
 export function createIngestApp(): OpenAPIHono<IngestHonoEnv> {
   const app = new OpenAPIHono<IngestHonoEnv>();
@@ -22,6 +23,7 @@ export function createIngestApp(): OpenAPIHono<IngestHonoEnv> {
   registerTrackerScript(app);
   registerConversions(app);
   registerRefunds(app);
+  registerIntegrationWebhooks(app);
   registerReplayFailedEvents(app);
   registerReattribute(app);
   registerIngestDocs(app);

@@ -12,6 +12,8 @@ export interface IngestEnv {
   SECRETS_KEY: string;
   RETRY_BASE_DELAY_SECONDS: string;
   RETRY_MAX_DELAY_SECONDS: string;
+  /** Base of the Nuvemshop API (`https://api.nuvemshop.com.br/v1`); tests point it at a local fake. */
+  NUVEMSHOP_API_BASE?: string;
   EVENTS: Queue;
   EVENT_BUFFER: DurableObjectNamespace<EventBuffer>;
   EDGE_CACHE: KVNamespace;

@@ -1,0 +1,62 @@
+/**
+ * What happens to a payout item once a provider has answered. Accepted (paid now or later): the ledger is
+ * debited once (`payout:<item>:<attempt>`). Paid: the affiliate's approved commissions become paid.
+ * Failed after acceptance (the provider's webhook): the debit is returned and the item gets a new
+ * idempotency key, because the provider would otherwise answer a retry with the same failed payment.
+ * A batch is paid when every item is, failed while any item is (sending it again retries those).
+ */
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { newId } from "../../core/ids";
+import type { Executor } from "../client";
+import { commissions, ledgerEntries, payoutBatches, payoutItems } from "../schema";
+import type { ItemRow } from "./payout-batches";
+
+async function ledger(db: Executor, item: ItemRow, amount: number, entryKey: string): Promise<void> {
+  await db
+    .insert(ledgerEntries)
+    .values({ id: newId("ledgerEntry"), tenantId: item.tenantId, affiliateId: item.affiliateId, currency: item.currency, amount, kind: "payout", entryKey })
+    .onConflictDoNothing();
+}
+
+export async function markAccepted(db: Executor, item: ItemRow, status: "paid" | "processing", reference: string, batchCreatedAt: Date): Promise<void> {
+  await ledger(db, item, -item.amount, `payout:${item.id}:${item.attempts}`);
+  await db
+    .update(payoutItems)
+    .set({ status, providerReference: reference, lastError: null, paidAt: status === "paid" ? sql`now()` : null })
+    .where(and(eq(payoutItems.tenantId, item.tenantId), eq(payoutItems.id, item.id)));
+  if (status === "paid") await markCommissionsPaid(db, item, batchCreatedAt);
+}
+
+export async function markCommissionsPaid(db: Executor, item: ItemRow, before: Date): Promise<void> {
+  await db
+    .update(commissions)
+    .set({ status: "paid" })
+    .where(and(eq(commissions.tenantId, item.tenantId), eq(commissions.affiliateId, item.affiliateId), eq(commissions.currency, item.currency), eq(commissions.status, "approved"), lte(commissions.lockUntil, before)));
+}
+
+/** A call that failed: nothing was debited; the same key is used again, since the provider may have acted on it. */
+export async function markCallFailed(db: Executor, item: ItemRow, error: string): Promise<void> {
+  await db.update(payoutItems).set({ status: "failed", lastError: error.slice(0, 1000) }).where(and(eq(payoutItems.tenantId, item.tenantId), eq(payoutItems.id, item.id)));
+}
+
+/** The provider reported a payment it had accepted as not made: the debit is returned, a retry is a new payment. */
+export async function markReturned(db: Executor, item: ItemRow, error: string): Promise<void> {
+  if (item.status !== "processing" && item.status !== "paid") return;
+  await ledger(db, item, item.amount, `payout-return:${item.id}:${item.attempts}`);
+  await db
+    .update(payoutItems)
+    .set({ status: "failed", lastError: error.slice(0, 1000), idempotencyKey: `${item.id}-${item.attempts + 1}`, paidAt: null })
+    .where(and(eq(payoutItems.tenantId, item.tenantId), eq(payoutItems.id, item.id)));
+}
+
+export async function refreshBatchStatus(db: Executor, tenantId: string, batchId: string): Promise<void> {
+  const items = await db.select({ status: payoutItems.status }).from(payoutItems).where(and(eq(payoutItems.tenantId, tenantId), eq(payoutItems.batchId, batchId)));
+  const status = items.every((i) => i.status === "paid") ? "paid" : items.some((i) => i.status === "failed") ? "failed" : "processing";
+  await db
+    .update(payoutBatches)
+    .set({ status, completedAt: status === "paid" ? sql`now()` : null })
+    .where(and(eq(payoutBatches.tenantId, tenantId), eq(payoutBatches.id, batchId)));
+}
+
+export const itemsByIds = (db: Executor, tenantId: string, ids: string[]) =>
+  db.select().from(payoutItems).where(and(eq(payoutItems.tenantId, tenantId), inArray(payoutItems.id, ids)));

@@ -1,0 +1,78 @@
+import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { tenants } from "./tenants";
+
+/**
+ * How an affiliate is paid: a PIX key, a PayPal email, a Stripe Connect account or bank details. The
+ * details are sealed with SECRETS_KEY (core/secret-box.ts); only a masked hint is kept in the clear.
+ */
+export const payoutMethods = pgTable(
+  "payout_methods",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    affiliateId: text("affiliate_id").notNull(),
+    /** pix | paypal | stripe_connect | bank */
+    kind: text("kind").notNull(),
+    sealedDetails: text("sealed_details").notNull(),
+    /** e.g. `pix email m***@example.com`: enough to recognise the method, not to use it. */
+    hint: text("hint").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // One method of each kind per affiliate; setting it again replaces it.
+  (t) => [uniqueIndex("payout_methods_affiliate_kind_key").on(t.tenantId, t.affiliateId, t.kind)],
+);
+
+/** One payout run in one currency through one provider: draft → processing → paid | failed (per item). */
+export const payoutBatches = pgTable(
+  "payout_batches",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    currency: text("currency").notNull(),
+    /** csv | csv_pix | pix | stripe_connect | paypal */
+    provider: text("provider").notNull(),
+    /** draft | processing | paid | partially_paid | failed | cancelled */
+    status: text("status").notNull().default("draft"),
+    minimumAmount: bigint("minimum_amount", { mode: "number" }).notNull(),
+    totalAmount: bigint("total_amount", { mode: "number" }).notNull(),
+    itemCount: integer("item_count").notNull(),
+    createdBy: text("created_by").notNull(),
+    approvedBy: text("approved_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [index("payout_batches_tenant_idx").on(t.tenantId, t.createdAt)],
+);
+
+/**
+ * What one affiliate gets in a batch. `idempotency_key` is sent to the provider on every attempt, so a
+ * retry after a lost answer never pays twice; an affiliate is in at most one open batch per currency.
+ */
+export const payoutItems = pgTable(
+  "payout_items",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    batchId: text("batch_id").notNull().references(() => payoutBatches.id, { onDelete: "cascade" }),
+    affiliateId: text("affiliate_id").notNull(),
+    currency: text("currency").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    /** pending | processing | paid | failed */
+    status: text("status").notNull().default("pending"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    /** The provider's id of the payment (PIX end-to-end id, tr_..., payout_item_id). */
+    providerReference: text("provider_reference"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("payout_items_batch_affiliate_key").on(t.batchId, t.affiliateId),
+    uniqueIndex("payout_items_idempotency_key").on(t.tenantId, t.idempotencyKey),
+    index("payout_items_provider_ref_idx").on(t.providerReference),
+    index("payout_items_tenant_affiliate_idx").on(t.tenantId, t.affiliateId),
+  ],
+);
