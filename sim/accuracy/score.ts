@@ -1,0 +1,86 @@
+/**
+ * Truth against decisions. Accuracy: a legitimate order is right when exactly the affiliates the truth
+ * names earn on it (nobody, when nothing that could identify the shopper survived). Commissions: every
+ * affiliate's amount and reversed amount equal to the cent. Fraud: every scored click and order, detected
+ * when the redirect did not track the click or the product flagged it.
+ */
+import type { Decisions } from "./collect";
+import { expectedReversed, expectedSplit, percentHalfEven } from "./expected";
+import type { Merchant } from "./merchants";
+import { orderIdOf } from "./play-orders";
+import type { ActorState } from "./state";
+
+export interface Tally { total: number; right: number; rate: number | null }
+export interface Miss { actor: string; kind: string; variant: string; order: string; expected: string; got: string }
+export interface Score {
+  accuracy: { overall: Tally; byScenario: Record<string, Tally>; noIdentifierLeft: Tally; misses: Miss[] };
+  commissions: Tally & { misses: Miss[] };
+  fraud: { tp: number; fp: number; fn: number; tn: number; precision: number | null; recall: number | null; byKind: Record<string, Tally>; falseAlarms: Record<string, number>; missed: Record<string, number> };
+}
+
+const tally = (): Tally => ({ total: 0, right: 0, rate: null });
+const bump = (t: Tally, ok: boolean) => (t.total++, ok && t.right++, (t.rate = t.right / t.total));
+const fmt = (m: Map<string, number>) => [...m].map(([a, x]) => `${a.slice(-6)}:${x}`).sort().join(",") || "nobody";
+
+export function score(states: ActorState[], merchants: Merchant[], d: Decisions, seed: number): Score {
+  const s: Score = {
+    accuracy: { overall: tally(), byScenario: {}, noIdentifierLeft: tally(), misses: [] },
+    commissions: { ...tally(), misses: [] },
+    fraud: { tp: 0, fp: 0, fn: 0, tn: 0, precision: null, recall: null, byKind: {}, falseAlarms: {}, missed: {} },
+  };
+  for (const st of states) {
+    const a = st.actor;
+    const m = merchants[a.merchant];
+    const judge = (detected: boolean, what: string) => {
+      if (a.fraud) {
+        detected ? s.fraud.tp++ : s.fraud.fn++;
+        bump((s.fraud.byKind[`${a.kind}/${a.variant}`] ??= tally()), detected);
+        if (!detected) s.fraud.missed[`${a.kind}/${a.variant} ${what}`] = (s.fraud.missed[`${a.kind}/${a.variant} ${what}`] ?? 0) + 1;
+      } else {
+        detected ? s.fraud.fp++ : s.fraud.tn++;
+        if (detected) s.fraud.falseAlarms[`${a.kind}/${a.variant} ${what}`] = (s.fraud.falseAlarms[`${a.kind}/${a.variant} ${what}`] ?? 0) + 1;
+      }
+    };
+    a.clicks.forEach((c, i) => {
+      if (!c.scored) return;
+      const id = st.clickIds[i];
+      const reasons = id ? d.flaggedClicks.get(id) : ["untracked"];
+      judge(reasons !== undefined, `click ${reasons?.join("+") ?? "passed"}`);
+    });
+    for (const o of a.orders) {
+      const key = `${m.tenantId}/${orderIdOf(seed, o)}`;
+      const conv = d.conversions.get(key);
+      judge(!!conv?.fraud?.flagged, `order ${conv?.fraud?.reasons.join("+") || "passed"}`);
+      if (a.fraud) continue;
+      const got = new Map((d.commissions.get(key) ?? []).filter((c) => c.amount > 0).map((c) => [c.affiliateId, c.amount]));
+      const miss = (expected: string, gotText: string): Miss => ({ actor: a.key, kind: a.kind, variant: a.variant, order: o.key, expected, got: gotText });
+      if (!a.expectedTouches) {
+        const ok = got.size === 0;
+        bump(s.accuracy.noIdentifierLeft, ok);
+        if (!ok) s.accuracy.misses.push(miss("nobody", `${fmt(got)} via ${conv?.identitySource}`));
+        continue;
+      }
+      const model = a.expectedCampaign === "main" ? ({ kind: "last_click" } as const) : m.spec.multiModel;
+      const ids = a.expectedTouches.map((i) => m.affiliates[i].id);
+      const split = expectedSplit(percentHalfEven(o.amount, m.spec.bp[a.expectedCampaign]), model, a.expectedTouches);
+      const want = new Map([...split].filter(([, x]) => x > 0).map(([i, x]) => [m.affiliates[i].id, x]));
+      const sameAffiliates = want.size === got.size && [...want.keys()].every((k) => got.has(k));
+      bump(s.accuracy.overall, sameAffiliates);
+      bump((s.accuracy.byScenario[a.kind] ??= tally()), sameAffiliates);
+      if (!sameAffiliates) s.accuracy.misses.push(miss(`${fmt(want)} via ${a.expectedSource}`, `${fmt(got)} via ${conv?.identitySource ?? "no order row"}`));
+      if (!sameAffiliates) continue;
+      const refunds = o.refunds.map((r) => r.amount);
+      const rows = d.commissions.get(key) ?? [];
+      const exact = [...want].every(([aff, x]) => {
+        const row = rows.find((c) => c.affiliateId === aff);
+        return row?.amount === x && row.reversedAmount === expectedReversed(x, o.amount, refunds);
+      });
+      bump(s.commissions, exact);
+      if (!exact) s.commissions.misses.push(miss(`${fmt(want)} less ${refunds.join("+") || 0} refunded of ${o.amount} (${ids.length} affiliates)`, rows.map((c) => `${c.affiliateId.slice(-6)}:${c.amount}-${c.reversedAmount} ${c.status}`).join(",")));
+    }
+  }
+  const f = s.fraud;
+  f.precision = f.tp + f.fp ? f.tp / (f.tp + f.fp) : null;
+  f.recall = f.tp + f.fn ? f.tp / (f.tp + f.fn) : null;
+  return s;
+}
