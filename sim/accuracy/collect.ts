@@ -1,4 +1,5 @@
 /** The product's decisions, read the way a merchant reads them: through the API. */
+import type pg from "pg";
 import { listAll, type Endpoints } from "./http";
 import type { Merchant } from "./merchants";
 
@@ -24,10 +25,12 @@ export interface Decisions {
   commissions: Map<string, CommissionView[]>;
   /** Click ids in the review queue (flagged, not yet decided). */
   flaggedClicks: Map<string, string[]>;
+  /** Ledger clawbacks per commission (negative minor units). No API lists ledger entries yet: read in SQL. */
+  clawbacks: Map<string, number>;
 }
 
-export async function readDecisions(ep: Endpoints, merchants: Merchant[]): Promise<Decisions> {
-  const d: Decisions = { conversions: new Map(), commissions: new Map(), flaggedClicks: new Map() };
+export async function readDecisions(ep: Endpoints, db: pg.Pool, merchants: Merchant[]): Promise<Decisions> {
+  const d: Decisions = { conversions: new Map(), commissions: new Map(), flaggedClicks: new Map(), clawbacks: new Map() };
   for (const m of merchants) {
     for (const c of await listAll<ConversionView>(`${ep.api}/v1/conversions`, m.apiKey)) d.conversions.set(`${m.tenantId}/${c.orderId}`, c);
     for (const c of await listAll<CommissionView>(`${ep.api}/v1/commissions`, m.apiKey)) {
@@ -36,5 +39,8 @@ export async function readDecisions(ep: Endpoints, merchants: Merchant[]): Promi
     }
     for (const r of await listAll<{ id: string; reasons: string[] }>(`${ep.api}/v1/fraud/review?kind=click`, m.apiKey)) d.flaggedClicks.set(r.id, r.reasons);
   }
+  const { rows } = await db.query<{ commission_id: string; amount: string }>(
+    "SELECT commission_id, sum(amount) AS amount FROM ledger_entries WHERE tenant_id = ANY($1) AND kind = 'clawback' GROUP BY 1", [merchants.map((m) => m.tenantId)]);
+  for (const r of rows) d.clawbacks.set(r.commission_id, Number(r.amount));
   return d;
 }

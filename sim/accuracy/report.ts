@@ -17,6 +17,8 @@ export function formatReport(r: AccuracyResult, browser?: Tally): string {
     line("overall", s.accuracy.overall),
     ...Object.entries(s.accuracy.byScenario).sort().map(([k, t]) => line(k, t)),
     line("nothing survives: nobody", s.accuracy.noIdentifierLeft),
+    line("identity step as planned", s.accuracy.sourceAsPlanned),
+    ...Object.entries(s.accuracy.sourceSurprises).map(([k, n]) => `    ${n} × ${k}`),
     ...(browser ? [line("real Chromium sample", browser)] : []),
     ...s.accuracy.misses.slice(0, 15).map((m) => `    miss ${m.kind}/${m.variant} ${m.order}: expected ${m.expected}, got ${m.got}`),
     "",

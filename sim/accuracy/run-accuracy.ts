@@ -63,7 +63,7 @@ export async function runAccuracy(ep: Endpoints, redirect: string, db: pg.Pool, 
   }
   lap("renewals_refunds");
 
-  const decisions = await readDecisions(ep, merchants);
+  const decisions = await readDecisions(ep, db, merchants);
   const delivery = await checkDelivery(db, sent, merchants.map((m) => m.tenantId));
   lap("total");
   const counts: Record<string, number> = {};

@@ -13,7 +13,7 @@ import type { ActorState } from "./state";
 export interface Tally { total: number; right: number; rate: number | null }
 export interface Miss { actor: string; kind: string; variant: string; order: string; expected: string; got: string }
 export interface Score {
-  accuracy: { overall: Tally; byScenario: Record<string, Tally>; noIdentifierLeft: Tally; misses: Miss[] };
+  accuracy: { overall: Tally; byScenario: Record<string, Tally>; noIdentifierLeft: Tally; misses: Miss[]; sourceAsPlanned: Tally; sourceSurprises: Record<string, number> };
   commissions: Tally & { misses: Miss[] };
   fraud: { tp: number; fp: number; fn: number; tn: number; precision: number | null; recall: number | null; byKind: Record<string, Tally>; falseAlarms: Record<string, number>; missed: Record<string, number> };
 }
@@ -24,7 +24,7 @@ const fmt = (m: Map<string, number>) => [...m].map(([a, x]) => `${a.slice(-6)}:$
 
 export function score(states: ActorState[], merchants: Merchant[], d: Decisions, seed: number): Score {
   const s: Score = {
-    accuracy: { overall: tally(), byScenario: {}, noIdentifierLeft: tally(), misses: [] },
+    accuracy: { overall: tally(), byScenario: {}, noIdentifierLeft: tally(), misses: [], sourceAsPlanned: tally(), sourceSurprises: {} },
     commissions: { ...tally(), misses: [] },
     fraud: { tp: 0, fp: 0, fn: 0, tn: 0, precision: null, recall: null, byKind: {}, falseAlarms: {}, missed: {} },
   };
@@ -66,6 +66,13 @@ export function score(states: ActorState[], merchants: Merchant[], d: Decisions,
       const want = new Map([...split].filter(([, x]) => x > 0).map(([i, x]) => [m.affiliates[i].id, x]));
       const sameAffiliates = want.size === got.size && [...want.keys()].every((k) => got.has(k));
       bump(s.accuracy.overall, sameAffiliates);
+      // Renewals carry no identifier of their own: they earn through the subscription's first payment.
+      if (!o.subscription?.renewal) {
+        const asPlanned = conv?.identitySource === a.expectedSource;
+        bump(s.accuracy.sourceAsPlanned, asPlanned);
+        const k = `${a.kind}/${a.variant}: planned ${a.expectedSource}, product used ${conv?.identitySource}`;
+        if (!asPlanned) s.accuracy.sourceSurprises[k] = (s.accuracy.sourceSurprises[k] ?? 0) + 1;
+      }
       bump((s.accuracy.byScenario[a.kind] ??= tally()), sameAffiliates);
       if (!sameAffiliates) s.accuracy.misses.push(miss(`${fmt(want)} via ${a.expectedSource}`, `${fmt(got)} via ${conv?.identitySource ?? "no order row"}`));
       if (!sameAffiliates) continue;
@@ -73,7 +80,11 @@ export function score(states: ActorState[], merchants: Merchant[], d: Decisions,
       const rows = d.commissions.get(key) ?? [];
       const exact = [...want].every(([aff, x]) => {
         const row = rows.find((c) => c.affiliateId === aff);
-        return row?.amount === x && row.reversedAmount === expectedReversed(x, o.amount, refunds);
+        if (row?.amount !== x || row.reversedAmount !== expectedReversed(x, o.amount, refunds)) return false;
+        // Taken back whole: reversed, unless it was paid (then it stays paid and the ledger claws it back).
+        const paid = o.refunds.some((r) => r.afterPayout);
+        if (paid) return row.status === "paid" && d.clawbacks.get(row.id) === -row.reversedAmount;
+        return row.reversedAmount < row.amount || row.status === "reversed";
       });
       bump(s.commissions, exact);
       if (!exact) s.commissions.misses.push(miss(`${fmt(want)} less ${refunds.join("+") || 0} refunded of ${o.amount} (${ids.length} affiliates)`, rows.map((c) => `${c.affiliateId.slice(-6)}:${c.amount}-${c.reversedAmount} ${c.status}`).join(",")));
