@@ -28,6 +28,7 @@ export function formatReport(r: AccuracyResult, browser?: Tally): string {
     "",
     `fraud (targets: precision ≥ ${pct(TARGETS.precision)}, recall ≥ ${pct(TARGETS.recall)})`,
     `  precision ${pct(s.fraud.precision)}  recall ${pct(s.fraud.recall)}  (tp ${s.fraud.tp}, fp ${s.fraud.fp}, fn ${s.fraud.fn}, tn ${s.fraud.tn})`,
+    ...(["click", "order"] as const).map((k) => `  ${(k + "s").padEnd(7)} precision ${pct(s.fraud.byItem[k].precision)}  recall ${pct(s.fraud.byItem[k].recall)}  (tp ${s.fraud.byItem[k].tp}, fp ${s.fraud.byItem[k].fp}, fn ${s.fraud.byItem[k].fn}, tn ${s.fraud.byItem[k].tn})`),
     ...Object.entries(s.fraud.byKind).sort().map(([k, t]) => line(k, t)),
     ...Object.entries(s.fraud.missed).map(([k, n]) => `    missed ${n} × ${k}`),
     ...Object.entries(s.fraud.falseAlarms).map(([k, n]) => `    false alarm ${n} × ${k}`),

@@ -11,11 +11,18 @@ import { orderIdOf } from "./play-orders";
 import type { ActorState } from "./state";
 
 export interface Tally { total: number; right: number; rate: number | null }
+export interface Rates { tp: number; fp: number; fn: number; tn: number; precision: number | null; recall: number | null }
+const rates = (): Rates => ({ tp: 0, fp: 0, fn: 0, tn: 0, precision: null, recall: null });
+function count(r: Rates, fraud: boolean, detected: boolean): void {
+  r[fraud ? (detected ? "tp" : "fn") : detected ? "fp" : "tn"]++;
+  r.precision = r.tp + r.fp ? r.tp / (r.tp + r.fp) : null;
+  r.recall = r.tp + r.fn ? r.tp / (r.tp + r.fn) : null;
+}
 export interface Miss { actor: string; kind: string; variant: string; order: string; expected: string; got: string }
 export interface Score {
   accuracy: { overall: Tally; byScenario: Record<string, Tally>; noIdentifierLeft: Tally; misses: Miss[]; sourceAsPlanned: Tally; sourceSurprises: Record<string, number> };
   commissions: Tally & { misses: Miss[] };
-  fraud: { tp: number; fp: number; fn: number; tn: number; precision: number | null; recall: number | null; byKind: Record<string, Tally>; falseAlarms: Record<string, number>; missed: Record<string, number> };
+  fraud: Rates & { byItem: Record<"click" | "order", Rates>; byKind: Record<string, Tally>; falseAlarms: Record<string, number>; missed: Record<string, number> };
 }
 
 const tally = (): Tally => ({ total: 0, right: 0, rate: null });
@@ -26,19 +33,19 @@ export function score(states: ActorState[], merchants: Merchant[], d: Decisions,
   const s: Score = {
     accuracy: { overall: tally(), byScenario: {}, noIdentifierLeft: tally(), misses: [], sourceAsPlanned: tally(), sourceSurprises: {} },
     commissions: { ...tally(), misses: [] },
-    fraud: { tp: 0, fp: 0, fn: 0, tn: 0, precision: null, recall: null, byKind: {}, falseAlarms: {}, missed: {} },
+    fraud: { ...rates(), byItem: { click: rates(), order: rates() }, byKind: {}, falseAlarms: {}, missed: {} },
   };
   for (const st of states) {
     const a = st.actor;
     const m = merchants[a.merchant];
     const judge = (detected: boolean, what: string) => {
+      count(s.fraud, a.fraud, detected);
+      count(s.fraud.byItem[what.startsWith("click") ? "click" : "order"], a.fraud, detected);
       if (a.fraud) {
-        detected ? s.fraud.tp++ : s.fraud.fn++;
         bump((s.fraud.byKind[`${a.kind}/${a.variant}`] ??= tally()), detected);
         if (!detected) s.fraud.missed[`${a.kind}/${a.variant} ${what}`] = (s.fraud.missed[`${a.kind}/${a.variant} ${what}`] ?? 0) + 1;
-      } else {
-        detected ? s.fraud.fp++ : s.fraud.tn++;
-        if (detected) s.fraud.falseAlarms[`${a.kind}/${a.variant} ${what}`] = (s.fraud.falseAlarms[`${a.kind}/${a.variant} ${what}`] ?? 0) + 1;
+      } else if (detected) {
+        s.fraud.falseAlarms[`${a.kind}/${a.variant} ${what}`] = (s.fraud.falseAlarms[`${a.kind}/${a.variant} ${what}`] ?? 0) + 1;
       }
     };
     a.clicks.forEach((c, i) => {
@@ -90,8 +97,5 @@ export function score(states: ActorState[], merchants: Merchant[], d: Decisions,
       if (!exact) s.commissions.misses.push(miss(`${fmt(want)} less ${refunds.join("+") || 0} refunded of ${o.amount} (${ids.length} affiliates)`, rows.map((c) => `${c.affiliateId.slice(-6)}:${c.amount}-${c.reversedAmount} ${c.status}`).join(",")));
     }
   }
-  const f = s.fraud;
-  f.precision = f.tp + f.fp ? f.tp / (f.tp + f.fp) : null;
-  f.recall = f.tp + f.fn ? f.tp / (f.tp + f.fn) : null;
   return s;
 }
