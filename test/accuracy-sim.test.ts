@@ -6,13 +6,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatReport, TARGETS } from "../sim/accuracy/report";
 import { runAccuracy } from "../sim/accuracy/run-accuracy";
-import { startSimStack } from "../sim/accuracy/stack";
+import { startSimStack, type Prepared } from "../sim/accuracy/stack";
 
 let sim: Awaited<ReturnType<typeof startSimStack>>;
 beforeAll(async () => {
-  // The suite's own Postgres, so the simulation starts no cluster of its own.
-  process.env.DATABASE_URL = inject("databaseUrl");
-  sim = await startSimStack();
+  // The suite's own Postgres, bridge and bundles: the simulation starts no cluster of its own.
+  sim = await startSimStack({ databaseUrl: inject("databaseUrl"), wsProxy: inject("wsProxy"), bundles: inject("bundles") as Prepared["bundles"] });
 });
 afterAll(() => sim?.stack.close());
 
