@@ -44,6 +44,11 @@ export interface Order {
   email: string;
   subscription: { id: string; renewal: number } | null;
   refunds: Refund[];
+  /**
+   * Sent right after the visit instead of once every click is stored, so the order can overtake its click
+   * on the way to Postgres (an order stored before its click earns nothing yet: docs/roadmap.md).
+   */
+  racesClick?: boolean;
 }
 
 export interface Actor {

@@ -5,7 +5,7 @@ import type { Tally } from "./score";
 export const TARGETS = { accuracy: 0.995, commissions: 1, precision: 0.95, recall: 0.9 } as const;
 
 const pct = (x: number | null) => (x === null ? "n/a" : `${(x * 100).toFixed(2)}%`);
-const line = (name: string, t: Tally) => `  ${name.padEnd(26)} ${String(t.right).padStart(5)} / ${String(t.total).padEnd(5)} ${pct(t.rate)}`;
+const line = (name: string, t: Tally) => `  ${name.padEnd(44)} ${String(t.right).padStart(5)} / ${String(t.total).padEnd(5)} ${pct(t.rate)}`;
 
 export function formatReport(r: AccuracyResult, browser?: Tally): string {
   const s = r.score;
@@ -16,10 +16,11 @@ export function formatReport(r: AccuracyResult, browser?: Tally): string {
     `accuracy (legitimate orders where an identifier survives; target ≥ ${pct(TARGETS.accuracy)})`,
     line("overall", s.accuracy.overall),
     ...Object.entries(s.accuracy.byScenario).sort().map(([k, t]) => line(k, t)),
+    ...Object.entries(s.accuracy.byVariant).sort().map(([k, t]) => line(`  ${k}`, t)),
     line("nothing survives: nobody", s.accuracy.noIdentifierLeft),
     line("identity step as planned", s.accuracy.sourceAsPlanned),
     ...Object.entries(s.accuracy.sourceSurprises).map(([k, n]) => `    ${n} × ${k}`),
-    ...(browser ? [line("real Chromium sample", browser)] : []),
+    ...(browser?.total ? [line("real Chromium sample", browser)] : []),
     ...s.accuracy.misses.slice(0, 15).map((m) => `    miss ${m.kind}/${m.variant} ${m.order}: expected ${m.expected}, got ${m.got}`),
     "",
     `commissions exact to the cent (target 100%)`,

@@ -39,12 +39,15 @@ export async function runAccuracy(ep: Endpoints, redirect: string, db: pg.Pool, 
   const sent: Sent = { trackedClicks: [], untrackedClicks: 0, events: [], orders: [], refunds: [] };
   const ctx: VisitContext = { ep, redirect, merchants, limiter: new Limiter(IN_FLIGHT), sent };
 
-  await Promise.all(states.map((s) => playVisits(ctx, s)));
+  await Promise.all(states.map(async (s) => {
+    await playVisits(ctx, s);
+    for (const x of s.actor.orders.filter((x) => x.racesClick)) await playOrder(ctx, o.seed, s, x);
+  }));
   log(`visits: ${sent.trackedClicks.length} clicks tracked, ${sent.untrackedClicks} untracked, ${sent.events.length} events; waiting for Postgres`);
   await waitStored(db, sent, ["clicks", "events"]);
   lap("visits");
 
-  const firstOrders = states.flatMap((s) => s.actor.orders.filter((x) => (x.subscription?.renewal ?? 0) === 0).map((x) => [s, x] as const));
+  const firstOrders = states.flatMap((s) => s.actor.orders.filter((x) => !x.racesClick && (x.subscription?.renewal ?? 0) === 0).map((x) => [s, x] as const));
   await Promise.all(firstOrders.map(([s, x]) => playOrder(ctx, o.seed, s, x)));
   await waitStored(db, sent, ["orders", "events"]);
   log(`orders: ${sent.orders.length} sent and stored`);

@@ -9,6 +9,7 @@ import { expectedReversed, expectedSplit, percentHalfEven } from "./expected";
 import type { Merchant } from "./merchants";
 import { orderIdOf } from "./play-orders";
 import type { ActorState } from "./state";
+import { BROWSERS } from "../fraud/browsers";
 
 export interface Tally { total: number; right: number; rate: number | null }
 export interface Rates { tp: number; fp: number; fn: number; tn: number; precision: number | null; recall: number | null }
@@ -20,7 +21,7 @@ function count(r: Rates, fraud: boolean, detected: boolean): void {
 }
 export interface Miss { actor: string; kind: string; variant: string; order: string; expected: string; got: string }
 export interface Score {
-  accuracy: { overall: Tally; byScenario: Record<string, Tally>; noIdentifierLeft: Tally; misses: Miss[]; sourceAsPlanned: Tally; sourceSurprises: Record<string, number> };
+  accuracy: { overall: Tally; byScenario: Record<string, Tally>; noIdentifierLeft: Tally; byVariant: Record<string, Tally>; misses: Miss[]; sourceAsPlanned: Tally; sourceSurprises: Record<string, number> };
   commissions: Tally & { misses: Miss[] };
   fraud: Rates & { byItem: Record<"click" | "order", Rates>; byKind: Record<string, Tally>; falseAlarms: Record<string, number>; missed: Record<string, number> };
 }
@@ -31,7 +32,7 @@ const fmt = (m: Map<string, number>) => [...m].map(([a, x]) => `${a.slice(-6)}:$
 
 export function score(states: ActorState[], merchants: Merchant[], d: Decisions, seed: number): Score {
   const s: Score = {
-    accuracy: { overall: tally(), byScenario: {}, noIdentifierLeft: tally(), misses: [], sourceAsPlanned: tally(), sourceSurprises: {} },
+    accuracy: { overall: tally(), byScenario: {}, noIdentifierLeft: tally(), byVariant: {}, misses: [], sourceAsPlanned: tally(), sourceSurprises: {} },
     commissions: { ...tally(), misses: [] },
     fraud: { ...rates(), byItem: { click: rates(), order: rates() }, byKind: {}, falseAlarms: {}, missed: {} },
   };
@@ -81,6 +82,8 @@ export function score(states: ActorState[], merchants: Merchant[], d: Decisions,
         if (!asPlanned) s.accuracy.sourceSurprises[k] = (s.accuracy.sourceSurprises[k] ?? 0) + 1;
       }
       bump((s.accuracy.byScenario[a.kind] ??= tally()), sameAffiliates);
+      // Named variants (not just the shopper's browser) get a row of their own.
+      if (!(BROWSERS as readonly string[]).includes(a.variant)) bump((s.accuracy.byVariant[`${a.kind}/${a.variant}`] ??= tally()), sameAffiliates);
       if (!sameAffiliates) s.accuracy.misses.push(miss(`${fmt(want)} via ${a.expectedSource}`, `${fmt(got)} via ${conv?.identitySource ?? "no order row"}`));
       if (!sameAffiliates) continue;
       const refunds = o.refunds.map((r) => r.amount);

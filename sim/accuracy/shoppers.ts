@@ -35,7 +35,8 @@ export function shopper(scenario: Scenario, key: string, r: Rng, nets: Networks)
 
   switch (scenario) {
     case "same_device":
-      a.orders.push(order(withinCookie(), BROWSER_SIDE));
+      a.variant = chance(r, 0.08) ? "order-sent-at-once" : browser;
+      a.orders.push(order(withinCookie(), BROWSER_SIDE, { racesClick: a.variant === "order-sent-at-once" }));
       break;
     case "script_cookies_blocked": {
       // The shop is on another domain than the link: only the server-set cookie of /_indica/click is first-party.
