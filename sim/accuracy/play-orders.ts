@@ -54,7 +54,7 @@ export async function playOrder(ctx: VisitContext, seed: number, s: ActorState, 
     ...(s2s.coupon ? { coupon: couponOf(m, s2s.coupon, o) } : {}),
     ...(o.subscription ? { subscription: o.subscription } : {}),
   };
-  await ctx.limiter.run(() => call(`${ctx.ep.ingest}/v1/conversions`, { token: m.apiKey, body }, [202]));
+  await ctx.limiter.run(() => ctx.latency.time("ingest POST /v1/conversions", () => call(`${ctx.ep.ingest}/v1/conversions`, { token: m.apiKey, body }, [202])));
   ctx.sent.orders.push(`${m.tenantId}/${orderId}`);
 }
 

@@ -8,6 +8,7 @@ import { type Endpoints } from "./http";
 import type { Limiter } from "./limiter";
 import type { Merchant } from "./merchants";
 import type { ActorState, Sent } from "./state";
+import type { Latencies } from "./latency";
 
 export const emailHash = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
 
@@ -18,6 +19,7 @@ export interface VisitContext {
   merchants: Merchant[];
   limiter: Limiter;
   sent: Sent;
+  latency: Latencies;
 }
 
 export async function playVisits(ctx: VisitContext, s: ActorState): Promise<void> {
@@ -27,7 +29,7 @@ export async function playVisits(ctx: VisitContext, s: ActorState): Promise<void
     const origin = a.floodOrigins.length ? a.floodOrigins[i % a.floodOrigins.length] : a.origin;
     const cookie = a.keepsCookies ? s.linkJar.header(Date.now()) : undefined;
     const headers: Record<string, string> = { ...a.headers, "cf-connecting-ip": origin.ip, "mf-cf-blob": JSON.stringify(origin.cf), ...(cookie ? { cookie } : {}) };
-    const res = await ctx.limiter.run(() => fetch(`${ctx.redirect}/${m.affiliates[click.affiliate].codes[click.campaign]}`, { headers, redirect: "manual" }));
+    const res = await ctx.limiter.run(() => ctx.latency.time("redirect GET /:code", () => fetch(`${ctx.redirect}/${m.affiliates[click.affiliate].codes[click.campaign]}`, { headers, redirect: "manual" })));
     const location = res.headers.get("location");
     await res.arrayBuffer();
     if (res.status !== 302 || !location) throw new Error(`click of ${a.key}: expected a redirect, got ${res.status}`);
@@ -52,7 +54,7 @@ async function landingScript(ctx: VisitContext, m: Merchant, s: ActorState, clic
     const cookie = s.shopJar.header(at);
     return { "user-agent": s.actor.headers["user-agent"], "cf-connecting-ip": s.actor.origin.ip, ...(cookie ? { cookie } : {}) };
   };
-  const res = await ctx.limiter.run(() => fetch(`${ctx.ep.ingest}/_indica/click`, { method: "POST", headers: { ...headers(), "content-type": "text/plain" }, body: JSON.stringify({ site: m.tenantId, clickId }) }));
+  const res = await ctx.limiter.run(() => ctx.latency.time("ingest POST /_indica/click", () => fetch(`${ctx.ep.ingest}/_indica/click`, { method: "POST", headers: { ...headers(), "content-type": "text/plain" }, body: JSON.stringify({ site: m.tenantId, clickId }) })));
   await res.arrayBuffer();
   if (res.status !== 204) throw new Error(`/_indica/click of ${s.actor.key}: ${res.status}`);
   s.shopJar.take(res, at);
@@ -64,7 +66,7 @@ async function landingScript(ctx: VisitContext, m: Merchant, s: ActorState, clic
 }
 
 export async function sendEvents(ctx: VisitContext, m: Merchant, s: ActorState, events: object[], headers: Record<string, string>, at: number): Promise<void> {
-  const res = await ctx.limiter.run(() => fetch(`${ctx.ep.ingest}/_indica/e`, { method: "POST", headers: { ...headers, "content-type": "text/plain" }, body: JSON.stringify({ site: m.tenantId, consent: "granted", events }) }));
+  const res = await ctx.limiter.run(() => ctx.latency.time("ingest POST /_indica/e", () => fetch(`${ctx.ep.ingest}/_indica/e`, { method: "POST", headers: { ...headers, "content-type": "text/plain" }, body: JSON.stringify({ site: m.tenantId, consent: "granted", events }) })));
   await res.arrayBuffer();
   if (res.status !== 202) throw new Error(`/_indica/e of ${s.actor.key}: ${res.status}`);
   s.shopJar.take(res, at);

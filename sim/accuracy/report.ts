@@ -38,6 +38,9 @@ export function formatReport(r: AccuracyResult, browser?: Tally): string {
     ...(["clicks", "events", "orders", "refunds"] as const).map((k) => `  ${k.padEnd(8)} sent ${r.delivery.sent[k]}, lost ${r.delivery.lost[k]}, duplicated ${r.delivery.duplicated[k]}`),
     `  parked in failed_events: ${r.delivery.parkedFailedEvents}`,
     "",
+    `tracking latency, client side (target: p99 far under 200 ms), ${"ms".padStart(4)} p50 / p95 / p99`,
+    ...Object.entries(r.latency).map(([k, l]) => `  ${k.padEnd(30)} ${String(l.n).padStart(6)} requests  ${l.p50} / ${l.p95} / ${l.p99}`),
+    "",
     `seconds: ${Object.entries(r.seconds).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`,
   ];
   return out.join("\n");

@@ -15,11 +15,14 @@ import { checkDelivery, waitStored, type Delivery } from "./delivery";
 import { readDecisions } from "./collect";
 import { score, type Score } from "./score";
 import { newState, type ActorState, type Sent } from "./state";
+import { Latencies } from "./latency";
 
 export interface AccuracyOptions { seed: number; size: number; landingUrl: string; log?: (l: string) => void }
 export interface AccuracyResult {
   seed: number; size: number; actors: Record<string, number>; score: Score; delivery: Delivery;
   seconds: Record<string, number>; loadAverage: number[];
+  /** Client-side, ms, with IN_FLIGHT requests at a time on the shared machine. */
+  latency: ReturnType<Latencies["summary"]>;
 }
 
 /** In flight at once: enough to keep workerd busy, few enough that the 2 cores are not all queueing. */
@@ -37,7 +40,7 @@ export async function runAccuracy(ep: Endpoints, redirect: string, db: pg.Pool, 
   const actors = generatePlan(o.seed, o.size);
   const states = actors.map(newState);
   const sent: Sent = { trackedClicks: [], untrackedClicks: 0, events: [], orders: [], refunds: [] };
-  const ctx: VisitContext = { ep, redirect, merchants, limiter: new Limiter(IN_FLIGHT), sent };
+  const ctx: VisitContext = { ep, redirect, merchants, limiter: new Limiter(IN_FLIGHT), sent, latency: new Latencies() };
 
   await Promise.all(states.map(async (s) => {
     await playVisits(ctx, s);
@@ -71,7 +74,7 @@ export async function runAccuracy(ep: Endpoints, redirect: string, db: pg.Pool, 
   lap("total");
   const counts: Record<string, number> = {};
   for (const a of actors) counts[a.kind] = (counts[a.kind] ?? 0) + 1;
-  return { merchants, result: { seed: o.seed, size: o.size, actors: counts, score: score(states, merchants, decisions, o.seed), delivery, seconds: mark, loadAverage: loadavg() } };
+  return { merchants, result: { seed: o.seed, size: o.size, actors: counts, score: score(states, merchants, decisions, o.seed), delivery, seconds: mark, loadAverage: loadavg(), latency: ctx.latency.summary() } };
 }
 
 /**
