@@ -32,11 +32,13 @@ export function fraudster(kind: FraudKind, key: string, r: Rng, nets: Networks):
       break;
     }
     case "click_flood": {
-      a.variant = pick(r, ["script-hosting", "script-isp"]);
+      // Real browsers on a home network (a click farm's phones) look like shoppers one by one: only the
+      // network's rate gives them away.
+      a.variant = pick(r, ["script-hosting", "script-isp", "browser-isp"]);
       const origins = nets.network(a.variant === "script-hosting", int(r, 1, 4));
       [a.origin] = origins;
       a.floodOrigins = origins;
-      a.headers = scriptedHeaders(r);
+      a.headers = a.variant === "browser-isp" ? browserHeaders(weighted<Browser>(r, BROWSER_SHARE), r) : scriptedHeaders(r);
       a.keepsCookies = false;
       a.clicks = Array.from({ length: int(r, 30, 60) }, () => ({ affiliate: aff, campaign: "main", scored: true }));
       break;
