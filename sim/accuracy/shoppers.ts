@@ -67,7 +67,10 @@ export function shopper(scenario: Scenario, key: string, r: Rng, nets: Networks)
       // An ad blocker removes the script; the store kept the click id from the landing URL with the cart.
       a.script = false;
       a.expectedSource = "s2s_click_id";
-      a.orders.push(order(logUniform(r, 5 * MIN, 5 * DAY), { browser: null, s2s: { clickId: true, email: true, coupon: null } }));
+      // Some orders reach the ingest Worker right behind their 302: the redirect queues its click in
+      // waitUntil (up to 50 ms of batching, then the guards), the order is queued at once.
+      a.variant = chance(r, 0.15) ? "order-sent-at-once" : browser;
+      a.orders.push(order(logUniform(r, 5 * MIN, 5 * DAY), { browser: null, s2s: { clickId: true, email: true, coupon: null } }, { racesClick: a.variant === "order-sent-at-once" }));
       break;
     case "cross_device":
       // Clicked and signed up to the newsletter on the phone, bought days later on the laptop, logged in.
