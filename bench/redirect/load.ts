@@ -42,6 +42,7 @@ export interface Summary {
   rps: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   statuses: Record<string, number>;
@@ -61,6 +62,7 @@ export function summarise(runs: LoadResult[]): Summary {
     rps: round(all.length / seconds),
     p50: pct(50),
     p90: pct(90),
+    p95: pct(95),
     p99: pct(99),
     max: pct(100),
     statuses,
