@@ -5,3 +5,4 @@ export * from "./events";
 export * from "./tracking";
 export * from "./commissions";
 export * from "./webhooks";
+export * from "./reports";

@@ -100,6 +100,8 @@ export const conversions = pgTable(
     index("conversions_tenant_affiliate_time_idx").on(t.tenantId, t.matchedAffiliateId, t.occurredAt),
     // First-order rules: has this customer (hashed email) ordered before this order?
     index("conversions_tenant_email_time_idx").on(t.tenantId, t.emailHash, t.occurredAt),
+    // A click stored after the order it led to moves the order's report key (migration 0016's triggers).
+    index("conversions_tenant_matched_click_idx").on(t.tenantId, t.matchedClickId).where(sql`${t.matchedClickId} IS NOT NULL`),
   ],
 );
 
