@@ -30,6 +30,8 @@ import { registerFraudReview } from "./routes/v1/fraud/review-queue";
 import { registerFxRates } from "./routes/v1/fx-rates/fx-rates";
 import { registerBalances } from "./routes/v1/payouts/balances";
 import { registerReportSummary } from "./routes/v1/reports/summary";
+import { registerReportExport } from "./routes/v1/reports/export";
+import { registerReportRealtime } from "./routes/v1/reports/realtime";
 import { registerPayouts } from "./routes/v1/payouts/payouts";
 import { registerBulkCreateLinks } from "./routes/v1/links/bulk-create-links";
 import { registerCreateLink } from "./routes/v1/links/create-link";
@@ -83,6 +85,8 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerBalances(app);
   registerPayouts(app);
   registerReportSummary(app);
+  registerReportExport(app);
+  registerReportRealtime(app);
   registerFxRates(app);
   registerWebhookEndpoints(app);
   registerWebhookManagement(app);
