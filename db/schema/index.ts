@@ -6,3 +6,4 @@ export * from "./tracking";
 export * from "./commissions";
 export * from "./webhooks";
 export * from "./reports";
+export * from "./privacy";
