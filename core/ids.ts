@@ -35,6 +35,7 @@ export const ID_PREFIXES = {
   webhookDelivery: "whd",
   payout: "pay",
   invite: "inv",
+  consent: "cns",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
