@@ -32,6 +32,8 @@ import { registerBalances } from "./routes/v1/payouts/balances";
 import { registerReportSummary } from "./routes/v1/reports/summary";
 import { registerReportExport } from "./routes/v1/reports/export";
 import { registerReportRealtime } from "./routes/v1/reports/realtime";
+import { observe } from "./middleware/observe";
+import { registerOperations } from "./routes/operations";
 import { registerConsents } from "./routes/v1/privacy/consents";
 import { registerRetention } from "./routes/v1/privacy/retention";
 import { registerSubjectRequests } from "./routes/v1/privacy/subject-requests";
@@ -58,10 +60,11 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   });
 
   app.use("*", requestId());
+  app.use("*", observe());
   app.use("/v1/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemFor(c, "payload_too_large", { detail: `Bodies are limited to ${MAX_BODY_BYTES} bytes.` }) }));
   app.use("/v1/*", database());
 
-  app.get("/health", (c) => c.json({ ok: true, worker: "api" }));
+  registerOperations(app);
   registerSessions(app);
   registerMe(app);
   registerTenant(app);

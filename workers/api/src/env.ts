@@ -18,6 +18,10 @@ export interface ApiEnv {
   WEBHOOK_ALLOW_LOOPBACK_HTTP?: string;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   API_RATE_LIMIT_PER_MINUTE?: string;
+  /** Bearer token Prometheus sends to GET /metrics; unset: /metrics answers 401. */
+  METRICS_TOKEN?: string;
+  /** Workers Analytics Engine: one data point per request, aggregated across isolates (docs/operations.md). */
+  METRICS?: AnalyticsEngineDataset;
 }
 
 export interface ApiHonoEnv {
