@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
 import { SUBJECT_TABLES } from "../db/queries/data-subjects";
+import { rollupFromRawSql, storedRollupSql } from "../db/queries/report-recompute";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi, jsonOf } from "./helpers/api";
 import { eventBatch, identifyEvent } from "./helpers/ingest-fixtures";
@@ -75,6 +76,10 @@ describe("data-subject requests", () => {
     expect(await tablesContaining(emailHash)).toEqual([]);
     const { rows } = await stack.db.query("SELECT amount FROM conversions WHERE tenant_id = $1", [p.tenantId]);
     expect(rows).toEqual([{ amount: "1000" }]); // the order stays, anonymous
+    // The click stays too, unlinkable, so report totals and the rollups' exactness are unchanged.
+    expect((await stack.db.query(storedRollupSql("day"), [p.tenantId])).rows).toEqual((await stack.db.query(rollupFromRawSql("day"), [p.tenantId])).rows);
+    const { rows: clicks } = await stack.db.query("SELECT visitor_id, ip_hash, user_agent FROM clicks WHERE tenant_id = $1", [p.tenantId]);
+    expect(clicks).toEqual([{ visitor_id: expect.stringMatching(/^vis_/), ip_hash: null, user_agent: "erased (desktop)" }]);
   });
 
   it("are for owners and admins only", async () => {

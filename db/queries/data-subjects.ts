@@ -6,6 +6,7 @@
  * test until it is added here.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { newId } from "../../core/ids";
 import { rowsOf, type Executor } from "../client";
 
 export interface Subject {
@@ -23,8 +24,8 @@ interface SubjectTable {
   /** Rows of the subject, as a WHERE condition over the table (alias-free). */
   match: (s: Subject) => SQL;
   erase: Erasure;
-  /** What `anonymize` sets. */
-  anonymize?: SQL;
+  /** What `anonymize` sets; `stranger` is a fresh visitor id that links to nothing. */
+  anonymize?: (stranger: string) => SQL;
 }
 
 const any = (column: string, values: string[]) => (values.length ? sql`${sql.raw(column)} = ANY(${sql.param(values)}::text[])` : sql`false`);
@@ -36,7 +37,16 @@ const inPayload = (s: Subject) => {
 };
 
 export const SUBJECT_TABLES: Record<string, SubjectTable> = {
-  clicks: { columns: ["visitor_id"], match: (s) => any("visitor_id", s.visitorIds), erase: "delete" },
+  // Clicks feed the report rollups and the orders credited to them: they stay, unlinkable. The person's
+  // clicks get one fresh visitor id (so unique-visitor counts stay exact), no IP hash, referrer or ad
+  // click ids, and a user agent reduced to its device class (which the rollups are keyed by).
+  clicks: {
+    columns: ["visitor_id"],
+    match: (s) => any("visitor_id", s.visitorIds),
+    erase: "anonymize",
+    anonymize: (stranger) => sql`visitor_id = ${stranger}, ip_hash = NULL, referrer_host = NULL, ad_click_ids = '{}'::jsonb,
+      user_agent = CASE indica_device_of(user_agent) WHEN 'other' THEN NULL ELSE 'erased (' || indica_device_of(user_agent) || ')' END`,
+  },
   events: { columns: ["visitor_id", "email_hash", "customer_id_hash"], match: byIds, erase: "delete" },
   identities: {
     columns: ["visitor_id", "value_hash"],
@@ -50,7 +60,7 @@ export const SUBJECT_TABLES: Record<string, SubjectTable> = {
     columns: ["visitor_id", "email_hash", "customer_id_hash"],
     match: byIds,
     erase: "anonymize",
-    anonymize: sql`visitor_id = NULL, email_hash = NULL, customer_id_hash = NULL, metadata = '{}'::jsonb`,
+    anonymize: () => sql`visitor_id = NULL, email_hash = NULL, customer_id_hash = NULL, metadata = '{}'::jsonb`,
   },
   failed_events: { columns: ["payload"], match: inPayload, erase: "delete" },
   webhook_deliveries: { columns: ["payload"], match: inPayload, erase: "delete" },
@@ -75,13 +85,14 @@ export async function exportSubject(db: Executor, subject: Subject): Promise<Rec
   return out;
 }
 
-/** Deletes or anonymizes the subject's rows in every table; returns the count per table. */
+/** Deletes or anonymizes the subject's rows in every table; returns the count per table. Idempotent. */
 export async function eraseSubject(db: Executor, subject: Subject): Promise<Record<string, number>> {
   const s = await expandSubject(db, subject);
+  const stranger = newId("visitor");
   const counts: Record<string, number> = {};
   for (const [table, t] of Object.entries(SUBJECT_TABLES)) {
     const where = sql`tenant_id = ${s.tenantId} AND ${t.match(s)}`;
-    const statement = t.erase === "delete" ? sql`DELETE FROM ${sql.raw(table)} WHERE ${where} RETURNING 1` : sql`UPDATE ${sql.raw(table)} SET ${t.anonymize!} WHERE ${where} RETURNING 1`;
+    const statement = t.erase === "delete" ? sql`DELETE FROM ${sql.raw(table)} WHERE ${where} RETURNING 1` : sql`UPDATE ${sql.raw(table)} SET ${t.anonymize!(stranger)} WHERE ${where} RETURNING 1`;
     counts[table] = rowsOf(await db.execute(statement)).length;
   }
   return counts;
