@@ -1,6 +1,7 @@
 /**
  * The bench's data, made in Postgres with generate_series: one merchant with --clicks clicks over the last
- * 90 days (100 affiliates in 3 campaigns, a sub1 per link, five countries, three devices, 2 M visitors),
+ * 90 days (100 affiliates in 3 campaigns, a sub1 per link, five countries, three devices, all combinations
+ * occurring, 2 M visitors),
  * and one matched order with one commission per 100 clicks. Triggers are off while loading (replica
  * mode); the rollups are then built from the raw rows by the same recomputation the exactness test uses.
  */
@@ -25,8 +26,9 @@ export async function loadClicks(db: pg.Pool, clicks: number): Promise<void> {
        SELECT 'clk_r' || lpad(g::text, 21, '0'), ${CLICKED_AT("g")}, $1,
          'lnk_r' || a, 'cmp_r' || (a % 3), 'aff_r' || a, 'vis_r' || (g % 2000000),
          jsonb_build_object('sub1', 's' || (a % 7)),
-         (ARRAY['BR','BR','BR','BR','BR','BR','AR','MX','PT','US'])[1 + g % 10],
-         (ARRAY['Mozilla/5.0 (iPhone) Mobile','Mozilla/5.0 (iPhone) Mobile','Mozilla/5.0 (Windows NT 10.0) Chrome/131','Mozilla/5.0 (iPad) Safari'])[1 + (g / 7) % 4],
+         -- Country and device hashed from g, so they do not repeat with the affiliate (every combination occurs).
+         (ARRAY['BR','BR','BR','BR','BR','BR','AR','MX','PT','US'])[1 + abs(hashtext('c' || g)) % 10],
+         (ARRAY['Mozilla/5.0 (iPhone) Mobile','Mozilla/5.0 (iPhone) Mobile','Mozilla/5.0 (Windows NT 10.0) Chrome/131','Mozilla/5.0 (iPad) Safari'])[1 + abs(hashtext('u' || g)) % 4],
          g % 20 = 0, g % 50 = 0
        FROM generate_series(1, $2::bigint) g, LATERAL (SELECT ${AFFILIATE("g")} AS a) x`,
       [TENANT, clicks],
