@@ -28,8 +28,8 @@ interface SubjectTable {
   anonymize?: (stranger: string) => SQL;
 }
 
-const any = (column: string, values: string[]) => (values.length ? sql`${sql.raw(column)} = ANY(${sql.param(values)}::text[])` : sql`false`);
-const byIds = (s: Subject) => sql`(${any("visitor_id", s.visitorIds)} OR ${any("email_hash", s.emailHashes)} OR ${any("customer_id_hash", s.customerIdHashes)})`;
+const anyOf = (column: string, values: string[]) => (values.length ? sql`${sql.raw(column)} = ANY(${sql.param(values)}::text[])` : sql`false`);
+const byIds = (s: Subject) => sql`(${anyOf("visitor_id", s.visitorIds)} OR ${anyOf("email_hash", s.emailHashes)} OR ${anyOf("customer_id_hash", s.customerIdHashes)})`;
 /** Event copies (parked events, webhook payloads): any row whose JSON names one of the identifiers. */
 const inPayload = (s: Subject) => {
   const values = [...s.visitorIds, ...s.emailHashes, ...s.customerIdHashes];
@@ -42,7 +42,7 @@ export const SUBJECT_TABLES: Record<string, SubjectTable> = {
   // click ids, and a user agent reduced to its device class (which the rollups are keyed by).
   clicks: {
     columns: ["visitor_id"],
-    match: (s) => any("visitor_id", s.visitorIds),
+    match: (s) => anyOf("visitor_id", s.visitorIds),
     erase: "anonymize",
     anonymize: (stranger) => sql`visitor_id = ${stranger}, ip_hash = NULL, referrer_host = NULL, ad_click_ids = '{}'::jsonb,
       user_agent = CASE indica_device_of(user_agent) WHEN 'other' THEN NULL ELSE 'erased (' || indica_device_of(user_agent) || ')' END`,
@@ -50,7 +50,7 @@ export const SUBJECT_TABLES: Record<string, SubjectTable> = {
   events: { columns: ["visitor_id", "email_hash", "customer_id_hash"], match: byIds, erase: "delete" },
   identities: {
     columns: ["visitor_id", "value_hash"],
-    match: (s) => sql`(${any("visitor_id", s.visitorIds)} OR (kind = 'email' AND ${any("value_hash", s.emailHashes)}) OR (kind = 'customer' AND ${any("value_hash", s.customerIdHashes)}))`,
+    match: (s) => sql`(${anyOf("visitor_id", s.visitorIds)} OR (kind = 'email' AND ${anyOf("value_hash", s.emailHashes)}) OR (kind = 'customer' AND ${anyOf("value_hash", s.customerIdHashes)}))`,
     erase: "delete",
   },
   consents: { columns: ["visitor_id", "email_hash", "customer_id_hash"], match: byIds, erase: "delete" },
@@ -71,7 +71,7 @@ export async function expandSubject(db: Executor, s: Subject): Promise<Subject> 
   if (!s.emailHashes.length && !s.customerIdHashes.length) return s;
   const rows = rowsOf(
     await db.execute<{ visitor_id: string }>(sql`SELECT DISTINCT visitor_id FROM identities WHERE tenant_id = ${s.tenantId}
-      AND ((kind = 'email' AND ${any("value_hash", s.emailHashes)}) OR (kind = 'customer' AND ${any("value_hash", s.customerIdHashes)}))`),
+      AND ((kind = 'email' AND ${anyOf("value_hash", s.emailHashes)}) OR (kind = 'customer' AND ${anyOf("value_hash", s.customerIdHashes)}))`),
   );
   return { ...s, visitorIds: [...new Set([...s.visitorIds, ...rows.map((r) => r.visitor_id)])] };
 }
