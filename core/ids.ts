@@ -38,6 +38,7 @@ export const ID_PREFIXES = {
   integration: "int",
   payoutMethod: "pym",
   payoutItem: "pyi",
+  consent: "cns",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

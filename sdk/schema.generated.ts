@@ -4324,6 +4324,441 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/privacy/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shopper's consent decisions, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    emailHash?: string;
+                    visitorId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Decisions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Consent"][];
+                        };
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a shopper's consent decision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentInput"];
+                };
+            };
+            responses: {
+                /** @description The record */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a shopper (right to erasure)
+         * @description Clicks, browser events, identity links, consents and event copies are deleted; orders are kept as money records without the shopper's identifiers. Report totals (anonymous counts) are unchanged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DataSubject"];
+                };
+            };
+            responses: {
+                /** @description Rows erased per table */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            erased: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Everything stored about a shopper (right of access and portability)
+         * @description Visitors stitched to the email or customer id are included. POST, so identifiers never appear in URLs or logs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DataSubject"];
+                };
+            };
+            responses: {
+                /** @description Rows per table */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tables: {
+                                [key: string]: unknown[];
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your retention policy (defaults when never set) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPolicy"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set your retention policy */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicy"];
+                };
+            };
+            responses: {
+                /** @description The policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPolicy"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/refunds": {
         parameters: {
             query?: never;
@@ -4415,6 +4850,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The summary report as CSV (one line per key and currency)
+         * @description Takes the parameters of `GET /v1/reports/summary`. Columns: key, clicks, unique_visitors, flagged_clicks, conversions, currency, revenue, commission.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Affiliate users get only their own rows whatever this says. */
+                    affiliateId?: string;
+                    campaignId?: string;
+                    /** @description Also report the period of the same length just before `from` */
+                    compare?: "previous";
+                    country?: string;
+                    device?: "mobile" | "tablet" | "desktop" | "other";
+                    /** @description First day, in your time zone; 29 days before `to` when omitted */
+                    from?: string;
+                    /** @description Days and hours are the merchant's (tenants.timezone); `hour` covers at most 31 days */
+                    groupBy?: "day" | "hour" | "campaign" | "affiliate" | "subId" | "country" | "device";
+                    /** @description Only clicks and orders of this sub1 value */
+                    sub1?: string;
+                    /** @description Which sub-id `groupBy=subId` groups by */
+                    subIdKey?: "sub1" | "sub2" | "sub3" | "sub4" | "sub5";
+                    /** @description Last day (included), in your time zone; today when omitted */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV, UTF-8, with a header line */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/realtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clicks and orders of the last minutes, per minute */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many minutes back, up to 60 */
+                    minutes?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Minutes with any activity, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RealtimeReport"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/summary": {
         parameters: {
             query?: never;
@@ -4423,8 +5026,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Clicks, visitors, flagged clicks, orders, revenue and commissions by day, campaign, affiliate or sub-id
-         * @description Days are your time zone's (tenants.timezone); at most 366 days at once. Money is per currency. Affiliate users get only their own rows.
+         * Clicks, visitors, flagged clicks, orders, revenue and commissions by day, hour, campaign, affiliate, sub-id, country or device
+         * @description Days are your time zone's (tenants.timezone); at most 366 days at once. Money is per currency. Affiliate users get only their own rows. Read from hourly and daily rollups kept in step with every write.
          */
         get: {
             parameters: {
@@ -4432,10 +5035,16 @@ export interface paths {
                     /** @description Affiliate users get only their own rows whatever this says. */
                     affiliateId?: string;
                     campaignId?: string;
+                    /** @description Also report the period of the same length just before `from` */
+                    compare?: "previous";
+                    country?: string;
+                    device?: "mobile" | "tablet" | "desktop" | "other";
                     /** @description First day, in your time zone; 29 days before `to` when omitted */
                     from?: string;
-                    /** @description Days are the merchant's (tenants.timezone) */
-                    groupBy?: "day" | "campaign" | "affiliate" | "subId";
+                    /** @description Days and hours are the merchant's (tenants.timezone); `hour` covers at most 31 days */
+                    groupBy?: "day" | "hour" | "campaign" | "affiliate" | "subId" | "country" | "device";
+                    /** @description Only clicks and orders of this sub1 value */
+                    sub1?: string;
                     /** @description Which sub-id `groupBy=subId` groups by */
                     subIdKey?: "sub1" | "sub2" | "sub3" | "sub4" | "sub5";
                     /** @description Last day (included), in your time zone; today when omitted */
@@ -5887,6 +6496,36 @@ export interface components {
             items: components["schemas"]["Commission"][];
             nextCursor: string | null;
         };
+        Consent: {
+            customerIdHash: string | null;
+            emailHash: string | null;
+            granted: boolean;
+            id: string;
+            policyVersion: string | null;
+            purpose: string;
+            recordedAt: string;
+            source: string;
+            visitorId: string | null;
+        };
+        ConsentInput: {
+            customerIdHash?: string;
+            emailHash?: string;
+            granted: boolean;
+            policyVersion?: string;
+            /** @enum {string} */
+            purpose: "analytics" | "marketing" | "affiliate_tracking";
+            /**
+             * Format: date-time
+             * @description When the shopper decided; now when omitted
+             */
+            recordedAt?: string;
+            /**
+             * @default api
+             * @enum {string}
+             */
+            source: "banner" | "api" | "import";
+            visitorId?: string;
+        };
         Conversion: {
             /** @description The affiliate the order was matched to */
             affiliateId: string | null;
@@ -5979,7 +6618,7 @@ export interface components {
              *       "conversions:write"
              *     ]
              */
-            scopes?: ("tenant:read" | "tenant:write" | "users:read" | "users:write" | "api_keys:read" | "api_keys:write" | "campaigns:read" | "campaigns:write" | "affiliates:read" | "affiliates:write" | "links:read" | "links:write" | "conversions:read" | "conversions:write" | "commissions:read" | "commissions:write" | "payouts:read" | "payouts:write" | "fraud:read" | "fraud:write" | "reports:read" | "reports:write" | "webhooks:read" | "webhooks:write" | "fx_rates:read" | "fx_rates:write")[];
+            scopes?: ("tenant:read" | "tenant:write" | "users:read" | "users:write" | "api_keys:read" | "api_keys:write" | "campaigns:read" | "campaigns:write" | "affiliates:read" | "affiliates:write" | "links:read" | "links:write" | "conversions:read" | "conversions:write" | "commissions:read" | "commissions:write" | "payouts:read" | "payouts:write" | "fraud:read" | "fraud:write" | "reports:read" | "reports:write" | "webhooks:read" | "webhooks:write" | "fx_rates:read" | "fx_rates:write" | "privacy:read" | "privacy:write")[];
         };
         CreateCampaign: {
             /** @description How an order's credit is shared among the affiliate clicks before it */
@@ -6215,6 +6854,14 @@ export interface components {
              */
             url: string;
         };
+        DataSubject: {
+            customerId?: string;
+            customerIdHash?: string;
+            /** Format: email */
+            email?: string;
+            emailHash?: string;
+            visitorId?: string;
+        };
         FxRate: {
             asOf: string;
             currency: string;
@@ -6432,6 +7079,21 @@ export interface components {
             title: string;
             type: string;
         };
+        RealtimeMinute: {
+            amounts: {
+                currency: string;
+                revenue: number;
+            }[];
+            clicks: number;
+            /** @description Orders received (by when they occurred), not cancelled */
+            conversions: number;
+            flaggedClicks: number;
+            /** @description Start of the minute (UTC, ISO 8601) */
+            minute: string;
+        };
+        RealtimeReport: {
+            minutes: components["schemas"]["RealtimeMinute"][];
+        };
         ReconcilePayouts: {
             items: {
                 id: string;
@@ -6462,16 +7124,29 @@ export interface components {
             flaggedClicks: number;
             /** @description The day (YYYY-MM-DD), campaign id, affiliate id or sub-id value; null for orders with none (e.g. not matched) */
             key: string | null;
+            /** @description Distinct visitors per day and per campaign, affiliate, sub1, country and device, summed over those (docs/reporting.md) */
             uniqueVisitors: number;
         };
         ReportSummary: {
             from: string;
             /** @enum {string} */
-            groupBy: "day" | "campaign" | "affiliate" | "subId";
+            groupBy: "day" | "hour" | "campaign" | "affiliate" | "subId" | "country" | "device";
+            /** @description With `compare=previous`: the same report for the period of equal length ending the day before `from` */
+            previous?: {
+                from: string;
+                rows: components["schemas"]["ReportRow"][];
+                to: string;
+            };
             /** @description Only groups with any activity, by key */
             rows: components["schemas"]["ReportRow"][];
             timezone: string;
             to: string;
+        };
+        RetentionPolicy: {
+            /** @description The IP hash of clicks and events is cleared after this many days */
+            ipHashDays: number;
+            /** @description Clicks and browser events are deleted after this many months (at most 25) */
+            rawEventMonths: number;
         };
         ReviewDecision: {
             id: string;

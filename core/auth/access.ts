@@ -20,6 +20,8 @@ export const RESOURCES = [
   "reports",
   "webhooks",
   "fx_rates",
+  // Shoppers' data-subject requests, consent records and retention: owners and admins only.
+  "privacy",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type Permission = `${Resource}:${"read" | "write"}`;

@@ -7,3 +7,5 @@ export * from "./commissions";
 export * from "./webhooks";
 export * from "./integrations";
 export * from "./payouts";
+export * from "./reports";
+export * from "./privacy";

@@ -100,8 +100,9 @@ export const conversions = pgTable(
     index("conversions_tenant_affiliate_time_idx").on(t.tenantId, t.matchedAffiliateId, t.occurredAt),
     // First-order rules: has this customer (hashed email) ordered before this order?
     index("conversions_tenant_email_time_idx").on(t.tenantId, t.emailHash, t.occurredAt),
-    // Orders that named a click not stored yet: found again when that click lands (attribute-late-clicks.ts).
-    index("conversions_awaiting_click_idx").on(t.tenantId, t.matchedClickId).where(sql`${t.matchedAffiliateId} IS NULL AND ${t.matchedClickId} IS NOT NULL`),
+    // Orders by the click they name: a click stored after its order moves the order's report key (the
+    // rollup triggers) and gives it its affiliate and commission (attribute-late-clicks.ts).
+    index("conversions_tenant_matched_click_idx").on(t.tenantId, t.matchedClickId).where(sql`${t.matchedClickId} IS NOT NULL`),
   ],
 );
 

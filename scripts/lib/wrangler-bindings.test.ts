@@ -23,6 +23,7 @@ describe("wrangler bindings are typed", () => {
       ...(c.queues?.producers ?? []).map((q: { binding: string }) => q.binding),
       ...(c.durable_objects?.bindings ?? []).map((d: { name: string }) => d.name),
       ...(c.services ?? []).map((s: { binding: string }) => s.binding),
+      ...(c.analytics_engine_datasets ?? []).map((a: { binding: string }) => a.binding),
     ];
     expect(bindings.length).toBeGreaterThan(0);
     const source = readFileSync(join(ROOT, ENV_FILES[name]), "utf8");

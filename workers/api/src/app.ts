@@ -30,6 +30,13 @@ import { registerFraudReview } from "./routes/v1/fraud/review-queue";
 import { registerFxRates } from "./routes/v1/fx-rates/fx-rates";
 import { registerBalances } from "./routes/v1/payouts/balances";
 import { registerReportSummary } from "./routes/v1/reports/summary";
+import { registerReportExport } from "./routes/v1/reports/export";
+import { registerReportRealtime } from "./routes/v1/reports/realtime";
+import { observe } from "./middleware/observe";
+import { registerOperations } from "./routes/operations";
+import { registerConsents } from "./routes/v1/privacy/consents";
+import { registerRetention } from "./routes/v1/privacy/retention";
+import { registerSubjectRequests } from "./routes/v1/privacy/subject-requests";
 import { registerPayouts } from "./routes/v1/payouts/payouts";
 import { registerBulkCreateLinks } from "./routes/v1/links/bulk-create-links";
 import { registerCreateLink } from "./routes/v1/links/create-link";
@@ -57,10 +64,11 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   });
 
   app.use("*", requestId());
+  app.use("*", observe());
   app.use("/v1/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemFor(c, "payload_too_large", { detail: `Bodies are limited to ${MAX_BODY_BYTES} bytes.` }) }));
   app.use("/v1/*", database());
 
-  app.get("/health", (c) => c.json({ ok: true, worker: "api" }));
+  registerOperations(app);
   registerSessions(app);
   registerMe(app);
   registerTenant(app);
@@ -87,6 +95,11 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerBalances(app);
   registerPayouts(app);
   registerReportSummary(app);
+  registerReportExport(app);
+  registerReportRealtime(app);
+  registerSubjectRequests(app);
+  registerConsents(app);
+  registerRetention(app);
   registerFxRates(app);
   registerWebhookEndpoints(app);
   registerWebhookManagement(app);

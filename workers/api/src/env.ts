@@ -28,6 +28,10 @@ export interface ApiEnv {
   PAYPAL_CLIENT_SECRET?: string;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   API_RATE_LIMIT_PER_MINUTE?: string;
+  /** Bearer token Prometheus sends to GET /metrics; unset: /metrics answers 401. */
+  METRICS_TOKEN?: string;
+  /** Workers Analytics Engine: one data point per request, aggregated across isolates (docs/operations.md). */
+  METRICS?: AnalyticsEngineDataset;
 }
 
 export interface ApiHonoEnv {

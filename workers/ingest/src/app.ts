@@ -3,6 +3,7 @@ import { problem, problemResponse } from "../../../core/problem";
 import { isUnavailable } from "../../../db/transient-error";
 import type { IngestHonoEnv } from "./env";
 import { registerTrackingPreflight } from "./routes/cors";
+import { requestLog } from "./middleware/request-log";
 import { registerHealth } from "./routes/health";
 import { registerReattribute } from "./routes/reattribute";
 import { registerReplayFailedEvents } from "./routes/replay-failed-events";
@@ -16,6 +17,7 @@ import { registerIntegrationWebhooks } from "./routes/v1/integrations";
 
 export function createIngestApp(): OpenAPIHono<IngestHonoEnv> {
   const app = new OpenAPIHono<IngestHonoEnv>();
+  app.use("*", requestLog());
   registerHealth(app);
   registerTrackingPreflight(app);
   registerTrackClick(app);

@@ -1,6 +1,7 @@
 /**
  * The Cron Triggers (workers/ingest/wrangler.toml): every ten minutes anomaly alerts, automatic
- * commission approval and the purge of expired API idempotency keys and sessions; every minute webhook deliveries, whose first retry is due a minute after a failure.
+ * commission approval and the purge of expired API idempotency keys and sessions; every minute webhook deliveries, whose first retry is due a minute after a failure;
+ * daily at 03:17 UTC the data lifecycle (partitions ahead, retention, IP hashes).
  */
 import { withDatabase } from "../../../db/client";
 import { approveLockedCommissions } from "../../../db/queries/commission-lifecycle";
@@ -8,8 +9,10 @@ import { purgeExpiredAccess } from "../../../db/queries/expired-access";
 import type { IngestEnv } from "./env";
 import { deliverAlerts, detectAnomalies } from "./services/anomaly-alerts";
 import { deliverDueWebhooks, type DeliveryRun } from "./services/deliver-webhooks";
+import { runDataLifecycle, type LifecycleRun } from "./services/data-lifecycle";
 
 export const WEBHOOK_CRON = "* * * * *";
+export const LIFECYCLE_CRON = "17 3 * * *";
 
 type Ctx = { waitUntil(p: Promise<unknown>): void };
 
@@ -34,7 +37,17 @@ export async function runScheduledChecks(env: IngestEnv, ctx: Ctx): Promise<{ ra
   return { ...checks, webhooks: await runWebhookDeliveries(env, ctx) };
 }
 
-/** Which job a Cron Trigger runs; anything but the every-minute schedule is the ten-minute one. */
+export async function runLifecycle(env: IngestEnv, ctx: Ctx): Promise<LifecycleRun> {
+  return withDatabase(env, ctx, async (db) => {
+    const run = await runDataLifecycle(db);
+    console.log(JSON.stringify({ level: "info", worker: "ingest", job: "lifecycle", ...run }));
+    return run;
+  });
+}
+
+/** Which job a Cron Trigger runs; anything but the every-minute and daily schedules is the ten-minute one. */
 export function runScheduled(cron: string, env: IngestEnv, ctx: Ctx): Promise<unknown> {
-  return cron === WEBHOOK_CRON ? runWebhookDeliveries(env, ctx) : runScheduledChecks(env, ctx);
+  if (cron === WEBHOOK_CRON) return runWebhookDeliveries(env, ctx);
+  if (cron === LIFECYCLE_CRON) return runLifecycle(env, ctx);
+  return runScheduledChecks(env, ctx);
 }

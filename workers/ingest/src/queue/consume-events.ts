@@ -56,6 +56,7 @@ export async function consumeEvents(batch: MessageBatch, env: IngestEnv, ctx: Ex
   try {
     await storeUnits(handle.db, units);
     batch.ackAll();
+    logBatch(units);
   } catch (error) {
     if (!isPermanentDataError(error)) return retry(batch.messages, env);
     for (const unit of units) await storeCarefully(handle.db, unit, env);
@@ -88,6 +89,16 @@ async function storeCarefully(db: Database, unit: Unit, env: IngestEnv): Promise
     // Could not park them: leave the message on the queue rather than lose anything (stored events dedupe).
     retry([unit.message], env);
   }
+}
+
+/** One line per stored batch: how many events, how many parked, and how old its oldest click was (queue lag). */
+function logBatch(units: Unit[]): void {
+  const events = units.flatMap((u) => u.events);
+  const oldest = Math.min(...events.map((e) => (e.type === "click" ? e.ts : Infinity)));
+  console.log(JSON.stringify({
+    level: "info", worker: "ingest", job: "consume", messages: units.length, events: events.length,
+    parked: units.reduce((n, u) => n + u.failures.length, 0), maxClickLagMs: Number.isFinite(oldest) ? Date.now() - oldest : null,
+  }));
 }
 
 function retry(messages: readonly Message[], env: IngestEnv): void {
