@@ -16,6 +16,7 @@ import { registerMe } from "./routes/v1/auth/me";
 import { registerSessions } from "./routes/v1/auth/sessions";
 import { registerApiKeys } from "./routes/v1/api-keys/api-keys";
 import { registerTenant } from "./routes/v1/tenant/tenant";
+import { registerDomains } from "./routes/v1/domains/domains";
 import { registerUsers } from "./routes/v1/users/users";
 import { registerApplications } from "./routes/v1/campaigns/applications";
 import { registerCreateCampaign } from "./routes/v1/campaigns/create-campaign";
@@ -72,6 +73,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerSessions(app);
   registerMe(app);
   registerTenant(app);
+  registerDomains(app);
   registerUsers(app);
   registerApiKeys(app);
   registerCreateLink(app);

@@ -16,6 +16,12 @@ export interface ApiEnv {
   SECRETS_KEY: string;
   /** "true" lets webhook URLs use plain http to localhost/127.0.0.1/[::1]: local development and tests only. */
   WEBHOOK_ALLOW_LOOPBACK_HTTP?: string;
+  /**
+   * Local development and tests only, honoured only with WEBHOOK_ALLOW_LOOPBACK_HTTP: a loopback origin
+   * (http://127.0.0.1:8790) that domain verification fetches instead of https://<hostname>, which a test
+   * cannot serve on port 443.
+   */
+  DOMAIN_VERIFICATION_DEV_ORIGIN?: string;
   /** Payout providers (secrets, docs/payouts.md); a provider without its credentials cannot be sent to. */
   STRIPE_API_BASE?: string;
   STRIPE_SECRET_KEY?: string;

@@ -3,7 +3,7 @@ import { isHttpUrl } from "../../../../../../core/destination";
 import { currencySchema } from "../../../../../../core/money";
 import { label, timeZone } from "../../../lib/fields";
 
-const hostname = z.string().max(253).regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, "must be a hostname such as loja.com.br");
+export const hostname = z.string().max(253).regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, "must be a hostname such as loja.com.br");
 const url = z.string().max(2048).refine(isHttpUrl, "must be an absolute http(s) URL");
 const origin = z
   .string()
