@@ -5573,6 +5573,85 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/tenant/install-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check that the tracking snippet is installed on a page
+         * @description Fetches the page (https; 5 s, first 1 MB) and `<origin>/_indica/s.js`. An unreachable page is an answer with `found: false` and the reason, not an error.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InstallCheckRequest"];
+                };
+            };
+            responses: {
+                /** @description What was found */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstallCheck"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -7244,6 +7323,20 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        InstallCheck: {
+            /** @description What is wrong, in words; empty when all is well */
+            details: string[];
+            /** @description A script with src ending in /_indica/s.js (or s.<hash>.js) is on the page */
+            found: boolean;
+            /** @description <origin>/_indica/s.js answers with JavaScript */
+            scriptReachable: boolean;
+            /** @description Its data-site is your account id */
+            siteIdMatches: boolean;
+        };
+        InstallCheckRequest: {
+            /** @example https://www.loja.com.br/ */
+            url: string;
         };
         IntegrationConnection: {
             /** Format: date-time */

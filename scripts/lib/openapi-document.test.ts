@@ -37,7 +37,7 @@ describe("OpenAPI document", () => {
         "POST /v1/webhooks", "GET /v1/webhooks", "GET /v1/webhooks/{id}", "PATCH /v1/webhooks/{id}", "DELETE /v1/webhooks/{id}", "POST /v1/webhooks/{id}/rotate-secret",
         "GET /v1/webhooks/{id}/deliveries", "POST /v1/webhooks/{id}/deliveries/{deliveryId}/retry", "POST /v1/webhooks/{id}/test",
         "POST /v1/integrations", "GET /v1/integrations", "DELETE /v1/integrations/{id}",
-        "GET /v1/domains", "POST /v1/domains", "DELETE /v1/domains/{id}", "POST /v1/domains/{id}/verify",
+        "GET /v1/domains", "POST /v1/domains", "DELETE /v1/domains/{id}", "POST /v1/domains/{id}/verify", "POST /v1/tenant/install-check",
         "POST /v1/payout-batches", "GET /v1/payout-batches", "GET /v1/payout-batches/{id}", "POST /v1/payout-batches/{id}/send",
         "GET /v1/payout-batches/{id}/export", "POST /v1/payout-batches/{id}/reconcile", "PUT /v1/affiliates/{id}/payout-methods", "GET /v1/affiliates/{id}/payout-methods",
         "POST /v1/campaigns", "GET /v1/campaigns", "GET /v1/campaigns/{id}", "PATCH /v1/campaigns/{id}", "GET /v1/campaigns/{id}/affiliates", "POST /v1/campaigns/{id}/applications", "POST /v1/campaigns/{id}/affiliates/{affiliateId}/{decision}", "POST /v1/affiliates", "GET /v1/affiliates", "GET /v1/affiliates/{id}", "PATCH /v1/affiliates/{id}",

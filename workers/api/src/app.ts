@@ -16,6 +16,7 @@ import { registerMe } from "./routes/v1/auth/me";
 import { registerSessions } from "./routes/v1/auth/sessions";
 import { registerApiKeys } from "./routes/v1/api-keys/api-keys";
 import { registerTenant } from "./routes/v1/tenant/tenant";
+import { registerInstallCheck } from "./routes/v1/tenant/install-check";
 import { registerDomains } from "./routes/v1/domains/domains";
 import { registerUsers } from "./routes/v1/users/users";
 import { registerApplications } from "./routes/v1/campaigns/applications";
@@ -73,6 +74,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerSessions(app);
   registerMe(app);
   registerTenant(app);
+  registerInstallCheck(app);
   registerDomains(app);
   registerUsers(app);
   registerApiKeys(app);
