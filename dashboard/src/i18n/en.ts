@@ -66,6 +66,17 @@ export const en = {
   "settings.webhooks": "Webhooks", "settings.webhookUrl": "Endpoint URL", "settings.events": "Events", "settings.addWebhook": "Add webhook",
   "settings.secretOnce": "Copy the signing secret now: it is shown only once.", "settings.signingSecret": "Signing secret", "settings.noWebhooks": "No webhooks yet.",
   "settings.allEvents": "all", "settings.test": "Send test", "settings.testSent": "Test event queued.",
+  "settings.domains": "Domains", "settings.hostname": "Hostname", "settings.linkDomain": "Short links are served on it", "settings.addDomain": "Add domain",
+  "settings.noDomains": "No domains yet.", "settings.verified": "Verified", "settings.notVerified": "Not verified", "settings.verify": "Verify",
+  "settings.verifyHow": "Serve a file at {url} containing this line, then press Verify:", "settings.verifyToken": "Verification line",
+  "settings.domainVerified": "Domain verified.", "settings.remove": "Remove",
+  "settings.installCheck": "Check the installation", "settings.pageUrl": "A page of your shop", "settings.checkInstall": "Check",
+  "settings.installOk": "The snippet is installed and the script answers.", "settings.checkFound": "Snippet on the page",
+  "settings.checkSite": "Site id matches", "settings.checkScript": "/_indica/s.js answers with JavaScript", "settings.yes": "yes", "settings.no": "no",
+  "settings.team": "Team", "settings.role": "Role", "settings.invite": "Invite", "settings.inviteOnce": "Send this link to the person now: it is shown only once and works for 7 days.",
+  "settings.inviteLink": "Invitation link", "settings.noUsers": "No team members yet.", "settings.pending": "invitation pending", "settings.disabledUser": "Disabled",
+  "role.owner": "Owner", "role.admin": "Admin", "role.analyst": "Analyst", "role.affiliate_manager": "Affiliate manager", "role.affiliate": "Affiliate",
+  "list.loadMore": "Load more",
   "portal.bySubId": "By sub-id (sub1, 30 days)", "portal.noSubIds": "No traffic with sub-ids yet.", "portal.noSubId": "(none)",
 } as const;
 

@@ -1,6 +1,9 @@
 import { createSignal, Show } from "solid-js";
 import { useI18n } from "../../i18n/i18n";
 import { ApiKeys } from "./ApiKeys";
+import { Domains } from "./Domains";
+import { InstallCheck } from "./InstallCheck";
+import { Team } from "./Team";
 import { TenantSettings } from "./TenantSettings";
 import { TrackingSnippet } from "./TrackingSnippet";
 import { Webhooks } from "./Webhooks";
@@ -13,7 +16,10 @@ export default function Settings() {
     <>
       <h1>{t("nav.settings")}</h1>
       <Show when={site()}>{(s) => <TrackingSnippet siteId={s().id} clickParam={s().clickParam} />}</Show>
+      <InstallCheck />
       <TenantSettings onLoaded={(tn) => setSite({ id: tn.id, clickParam: tn.clickParam })} />
+      <Domains />
+      <Team />
       <ApiKeys />
       <Webhooks />
     </>

@@ -1,0 +1,73 @@
+/**
+ * "Load more" over the API's cursor pages: the first page is a resource (so `Async` shows its states),
+ * later pages are appended as the person asks for them. Cursors are stable while rows are added, so
+ * appending never repeats or skips a row.
+ */
+import { createResource, createSignal, Show, type Resource } from "solid-js";
+import { messageOf } from "../api/errors";
+import { useI18n } from "../i18n/i18n";
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PagedList<T> {
+  first: Resource<Page<T>>;
+  /** Every row loaded so far, first page first. */
+  items: () => T[];
+  hasMore: () => boolean;
+  loadMore: () => Promise<void>;
+  loadingMore: () => boolean;
+  moreError: () => string;
+  /** Back to the first page (after a change that may reorder or remove rows). */
+  reload: () => void;
+}
+
+export function createPagedList<T>(load: (cursor?: string) => Promise<Page<T>>): PagedList<T> {
+  const [first, { refetch }] = createResource(() => load());
+  const [more, setMore] = createSignal<Page<T>[]>([]);
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const [moreError, setMoreError] = createSignal("");
+  const last = () => more().at(-1) ?? first.latest;
+  return {
+    first,
+    items: () => [...(first.latest?.items ?? []), ...more().flatMap((p) => p.items)],
+    hasMore: () => Boolean(last()?.nextCursor),
+    loadingMore,
+    moreError,
+    loadMore: async () => {
+      const cursor = last()?.nextCursor;
+      if (!cursor || loadingMore()) return;
+      setLoadingMore(true);
+      setMoreError("");
+      try {
+        const page = await load(cursor);
+        setMore([...more(), page]);
+      } catch (err) {
+        setMoreError(messageOf(err));
+      } finally {
+        setLoadingMore(false);
+      }
+    },
+    reload: () => {
+      setMore([]);
+      void refetch();
+    },
+  };
+}
+
+/** The button under a list; absent on the last page. */
+export function LoadMore<T>(props: { list: PagedList<T> }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Show when={props.list.moreError()}><p class="notice error" role="alert">{t("state.error", { message: props.list.moreError() })}</p></Show>
+      <Show when={props.list.hasMore()}>
+        <button type="button" class="secondary" disabled={props.list.loadingMore()} onClick={() => void props.list.loadMore()}>
+          {props.list.loadingMore() ? t("state.loading") : t("list.loadMore")}
+        </button>
+      </Show>
+    </>
+  );
+}
