@@ -47,7 +47,7 @@ const resolve = (s: Schema): Schema => (typeof s.$ref === "string" ? resolve(com
 
 /** Which id prefix a field holds, from its example or its name. */
 const NAME_PREFIXES: Record<string, string> = { campaignId: "cmp", affiliateId: "aff", linkId: "lnk", userId: "usr", commissionId: "com", conversionId: "cnv", clickId: "clk", endpointId: "whk", deliveryId: "whd" };
-const PATH_PREFIXES: Record<string, string> = { commissions: "com", links: "lnk", campaigns: "cmp", affiliates: "aff", users: "usr", "api-keys": "key", webhooks: "whk", conversions: "cnv", fraud: "clk" };
+const PATH_PREFIXES: Record<string, string> = { commissions: "com", links: "lnk", campaigns: "cmp", affiliates: "aff", users: "usr", "api-keys": "key", webhooks: "whk", conversions: "cnv", fraud: "clk", domains: "dom" };
 
 export interface SampleContext {
   /** Ids by prefix (`lnk` -> an id) to put wherever the schema wants an id of that kind. */
@@ -60,6 +60,8 @@ function idFor(name: string, example: unknown, ctx: SampleContext): string | nul
   const prefix = fromExample || NAME_PREFIXES[name] || (name === "ids" || name === "id" ? PATH_PREFIXES[ctx.path.split("/")[2]] : undefined);
   return prefix ? ctx.ids[prefix] ?? null : null;
 }
+
+let hostnames = 0;
 
 export function sample(schema: Schema, ctx: SampleContext, name = ""): unknown {
   const s = resolve(schema);
@@ -89,6 +91,8 @@ export function sample(schema: Schema, ctx: SampleContext, name = ""): unknown {
       if (id) return id;
       if (s.format === "date-time") return new Date().toISOString();
       if (s.format === "email") return `matrix-${Date.now()}@example.com`;
+      // Hostnames are globally unique: a fixed example would make every second create a 409.
+      if (name === "hostname") return `matrix-${Date.now()}-${++hostnames}.example.com`;
       if (typeof s.example === "string") return s.example;
       return "x".repeat(Math.max(Number(s.minLength ?? 1), 12)).slice(0, Number(s.maxLength ?? 64));
     default:
