@@ -24,9 +24,20 @@ export interface PagedList<T> {
   reload: () => void;
 }
 
+/** A list without filters. */
 export function createPagedList<T>(load: (cursor?: string) => Promise<Page<T>>): PagedList<T> {
-  const [first, { refetch }] = createResource(() => load());
+  return createFilteredPagedList(() => true, (_, cursor) => load(cursor));
+}
+
+/** A list whose filters come from `source`: a new filter starts again from the first page. */
+export function createFilteredPagedList<S, T>(source: () => S | false | null | undefined, load: (filter: S, cursor?: string) => Promise<Page<T>>): PagedList<T> {
   const [more, setMore] = createSignal<Page<T>[]>([]);
+  let filter: S;
+  const [first, { refetch }] = createResource(source, (s) => {
+    filter = s;
+    setMore([]);
+    return load(s);
+  });
   const [loadingMore, setLoadingMore] = createSignal(false);
   const [moreError, setMoreError] = createSignal("");
   const last = () => more().at(-1) ?? first.latest;
@@ -42,7 +53,7 @@ export function createPagedList<T>(load: (cursor?: string) => Promise<Page<T>>):
       setLoadingMore(true);
       setMoreError("");
       try {
-        const page = await load(cursor);
+        const page = await load(filter, cursor);
         setMore([...more(), page]);
       } catch (err) {
         setMoreError(messageOf(err));
@@ -50,10 +61,7 @@ export function createPagedList<T>(load: (cursor?: string) => Promise<Page<T>>):
         setLoadingMore(false);
       }
     },
-    reload: () => {
-      setMore([]);
-      void refetch();
-    },
+    reload: () => void refetch(),
   };
 }
 

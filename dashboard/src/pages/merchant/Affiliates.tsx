@@ -1,10 +1,11 @@
 /** The program's affiliates: invite one (the invite link is shown once), approve, suspend, set groups. */
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import type { Affiliate } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
-import { Async, noItems } from "../../ui/Async";
+import { Async } from "../../ui/Async";
+import { createFilteredPagedList, LoadMore } from "../../ui/paging";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 import { InviteAffiliate } from "./InviteAffiliate";
 
@@ -15,7 +16,8 @@ export default function Affiliates() {
   const { t, date } = useI18n();
   const [status, setStatus] = createSignal<Status | "">("");
   const [error, setError] = createSignal("");
-  const [page, { refetch }] = createResource(status, (s) => must(client.GET("/v1/affiliates", { params: { query: { limit: 200, ...(s ? { status: s } : {}) } } })));
+  const list = createFilteredPagedList(status, (s, cursor) => must(client.GET("/v1/affiliates", { params: { query: { limit: 100, cursor, ...(s ? { status: s } : {}) } } })));
+  const refetch = list.reload;
 
   const update = async (id: string, body: { status?: Status; affiliateGroup?: string | null }) => {
     setError("");
@@ -43,13 +45,13 @@ export default function Affiliates() {
           </label>
         </div>
         <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
-        <Async data={page} retry={refetch} isEmpty={noItems} empty={t("affiliates.none")}>
-          {(p) => (
+        <Async data={list.first} retry={refetch} isEmpty={() => list.items().length === 0} empty={t("affiliates.none")}>
+          {() => (
             <TableWrap label={t("affiliates.list")}>
               <table>
                 <thead><tr><th scope="col">{t("field.name")}</th><th scope="col">{t("col.status")}</th><th scope="col">{t("affiliates.group")}</th><th scope="col">{t("col.created")}</th><th scope="col">{t("col.actions")}</th></tr></thead>
                 <tbody>
-                  <For each={p.items}>
+                  <For each={list.items()}>
                     {(a) => (
                       <tr>
                         <th scope="row">{a.name}<br /><small>{a.email}</small></th>
@@ -71,6 +73,7 @@ export default function Affiliates() {
             </TableWrap>
           )}
         </Async>
+        <LoadMore list={list} />
       </section>
     </>
   );

@@ -1,12 +1,13 @@
 /** Orders, filtered by status, campaign, order id and dates, with their status changed by hand if needed. */
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import type { paths } from "../../../../sdk";
 import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useAffiliates, useCampaigns } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
-import { Async, noItems } from "../../ui/Async";
+import { Async } from "../../ui/Async";
+import { createFilteredPagedList, LoadMore } from "../../ui/paging";
 import { TextField } from "../../ui/Field";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 
@@ -23,7 +24,8 @@ export default function Conversions() {
   const [filters, setFilters] = createStore({ status: "", campaignId: "", orderId: "", from: "", to: "" });
   const [error, setError] = createSignal("");
   const query = () => Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Query;
-  const [page, { refetch }] = createResource(query, (q) => must(client.GET("/v1/conversions", { params: { query: { ...q, limit: 100 } } })));
+  const list = createFilteredPagedList(query, (q, cursor) => must(client.GET("/v1/conversions", { params: { query: { ...q, limit: 100, cursor } } })));
+  const refetch = list.reload;
 
   const change = async (id: string, status: Exclude<Status, "placed">) => {
     setError("");
@@ -56,8 +58,8 @@ export default function Conversions() {
         <TextField label={t("filter.to")} type="date" value={filters.to} onChange={(e) => setFilters("to", e.currentTarget.value)} />
       </form>
       <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
-      <Async data={page} retry={refetch} isEmpty={noItems} empty={t("conversions.none")}>
-        {(p) => (
+      <Async data={list.first} retry={refetch} isEmpty={() => list.items().length === 0} empty={t("conversions.none")}>
+        {() => (
           <TableWrap label={t("nav.conversions")}>
             <table>
               <thead>
@@ -68,7 +70,7 @@ export default function Conversions() {
                 </tr>
               </thead>
               <tbody>
-                <For each={p.items}>
+                <For each={list.items()}>
                   {(c) => (
                     <tr>
                       <th scope="row">{c.orderId}</th>
@@ -92,6 +94,7 @@ export default function Conversions() {
           </TableWrap>
         )}
       </Async>
+      <LoadMore list={list} />
     </>
   );
 }
