@@ -1,11 +1,12 @@
 /** Links with their sub-ids and a copy button; merchants can switch a link off and on. */
-import { createResource, For, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { useApi } from "../api/context";
 import { must } from "../api/errors";
 import { useAffiliates, useCampaigns } from "../api/lookups";
 import { useI18n } from "../i18n/i18n";
-import { Async, noItems } from "../ui/Async";
+import { Async } from "../ui/Async";
 import { CopyButton } from "../ui/CopyButton";
+import { createFilteredPagedList, LoadMore } from "../ui/paging";
 import { StatusBadge, TableWrap } from "../ui/Table";
 
 export function LinkList(props: { audience: "merchant" | "affiliate"; version: number }) {
@@ -13,7 +14,9 @@ export function LinkList(props: { audience: "merchant" | "affiliate"; version: n
   const { t, date } = useI18n();
   const campaigns = useCampaigns();
   const affiliates = props.audience === "merchant" ? useAffiliates() : undefined;
-  const [page, { refetch }] = createResource(() => props.version, () => must(client.GET("/v1/links", { params: { query: { limit: 200 } } })));
+  // A new version (a link was just made) starts again from the first page.
+  const list = createFilteredPagedList(() => props.version, (_, cursor) => must(client.GET("/v1/links", { params: { query: { limit: 100, cursor } } })));
+  const refetch = list.reload;
   const toggle = async (id: string, status: "active" | "disabled") => {
     await must(client.PATCH("/v1/links/{id}", { params: { path: { id } }, body: { status } }));
     refetch();
@@ -21,8 +24,8 @@ export function LinkList(props: { audience: "merchant" | "affiliate"; version: n
   return (
     <section aria-labelledby="links-title">
       <h2 id="links-title">{t("links.list")}</h2>
-      <Async data={page} retry={refetch} isEmpty={noItems} empty={t("links.none")}>
-        {(p) => (
+      <Async data={list.first} retry={refetch} isEmpty={() => list.items().length === 0} empty={t("links.none")}>
+        {() => (
           <TableWrap label={t("links.list")}>
             <table>
               <thead>
@@ -37,7 +40,7 @@ export function LinkList(props: { audience: "merchant" | "affiliate"; version: n
                 </tr>
               </thead>
               <tbody>
-                <For each={p.items}>
+                <For each={list.items()}>
                   {(l) => (
                     <tr>
                       <th scope="row"><code>{l.url}</code></th>
@@ -62,6 +65,7 @@ export function LinkList(props: { audience: "merchant" | "affiliate"; version: n
           </TableWrap>
         )}
       </Async>
+      <LoadMore list={list} />
     </section>
   );
 }
