@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { clientTypesFor } from "./client-types";
 import { productOpenApiDocument } from "./openapi-document";
 
-const PUBLIC_OPERATIONS = ["POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite"];
+const PUBLIC_OPERATIONS = ["POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite",
+  // Payout providers authenticate themselves (signature, PayPal's verify API, the secret in Efí's URL), not with credentials.
+  "POST /v1/payout-webhooks/stripe", "POST /v1/payout-webhooks/paypal", "POST /v1/payout-webhooks/pix/{secret}"];
 
 type Operation = { responses: Record<string, unknown>; security?: unknown[]; servers?: unknown[] };
 

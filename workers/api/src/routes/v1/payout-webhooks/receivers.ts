@@ -17,7 +17,10 @@ import type { ApiHonoEnv } from "../../../env";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Ctx = Context<ApiHonoEnv, any, any>;
+import { problemSchema } from "../../../lib/openapi-common";
 import { problemFor } from "../../../lib/problem";
+
+const problemContent = { "application/problem+json": { schema: problemSchema } };
 import { applyPayoutEvent } from "../../../services/receive-payout-webhook";
 
 const resultSchema = z.object({
@@ -25,9 +28,10 @@ const resultSchema = z.object({
 }).openapi("PayoutWebhookResult");
 const responses = {
   200: { description: "Received: each event applied, unchanged, a duplicate, ignored or parked in failed_events", content: { "application/json": { schema: resultSchema } } },
-  401: { description: "Not verified: refused and recorded in failed_events" },
-  404: { description: "This provider's webhook is not configured on this deployment" },
-  503: { description: "The provider's verification could not be reached; the provider retries" },
+  401: { description: "Not verified: refused and recorded in failed_events", content: problemContent },
+  404: { description: "This provider's webhook is not configured on this deployment", content: problemContent },
+  503: { description: "The provider's verification could not be reached; the provider retries", content: problemContent },
+  default: { description: "Any other error, as a problem", content: problemContent },
 };
 const tags = ["Payout webhooks"];
 
