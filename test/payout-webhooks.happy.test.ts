@@ -123,6 +123,9 @@ describe("Stripe Connect transfer webhooks", () => {
     // Another event saying the same (a second reversal notice): unchanged.
     expect(await bodyOf(await stripe(transferEvent("transfer.reversed", b, true)), 200)).toMatchObject({ events: [{ result: "unchanged" }] });
     expect(await payoutEntries(p, b.affiliateId)).toEqual([-7_000, 7_000]);
+    // transfer.created delivered late, after the reversal: not applied, kept for a person to look at.
+    expect(await bodyOf(await stripe(transferEvent("transfer.created", b)), 200)).toMatchObject({ events: [{ result: "parked", reason: expect.stringMatching(/debit returned/) }] });
+    expect(await itemRow(b.id)).toMatchObject({ status: "failed" });
 
     const tampered = await stripe(transferEvent("transfer.reversed", a, true), { tamper: (raw) => raw.replace(a.id, b.id) });
     expect(tampered.status).toBe(401);

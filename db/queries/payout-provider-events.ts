@@ -8,7 +8,7 @@ import { newId } from "../../core/ids";
 import type { ItemMatch, ProviderName } from "../../core/payouts/webhooks/event";
 import { storableJson } from "../../core/text";
 import type { Executor } from "../client";
-import { failedEvents, payoutBatches, payoutItems, payoutProviderEvents } from "../schema";
+import { failedEvents, ledgerEntries, payoutBatches, payoutItems, payoutProviderEvents } from "../schema";
 
 export async function findItemForEvent(db: Executor, provider: ProviderName, match: ItemMatch) {
   const by: SQL[] = [];
@@ -31,6 +31,12 @@ export async function findItemForEvent(db: Executor, provider: ProviderName, mat
 export async function lockItem(db: Executor, tenantId: string, itemId: string) {
   const [row] = await db.select().from(payoutItems).where(and(eq(payoutItems.tenantId, tenantId), eq(payoutItems.id, itemId))).for("update");
   return row ?? null;
+}
+
+/** Whether this attempt's debit was already returned (db/queries/payout-settlement.ts names the entry). */
+export async function attemptReturned(db: Executor, item: { tenantId: string; id: string; attempts: number }): Promise<boolean> {
+  const rows = await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(and(eq(ledgerEntries.tenantId, item.tenantId), eq(ledgerEntries.entryKey, `payout-return:${item.id}:${item.attempts}`))).limit(1);
+  return rows.length > 0;
 }
 
 /** True for the first delivery of this event; a replay only bumps the counter (and waits for a concurrent first one to commit). */

@@ -8,7 +8,7 @@
 import type { PayoutEventOutcome, ProviderName } from "../../../../core/payouts/webhooks/event";
 import type { Database } from "../../../../db/client";
 import { markAccepted, markReturned, refreshBatchStatus } from "../../../../db/queries/payout-settlement";
-import { claimEvent, findItemForEvent, lockItem, recordFailedWebhook, setEventOutcome } from "../../../../db/queries/payout-provider-events";
+import { attemptReturned, claimEvent, findItemForEvent, lockItem, recordFailedWebhook, setEventOutcome } from "../../../../db/queries/payout-provider-events";
 import { inTenantScope } from "../../../../db/tenant-scope";
 
 export type EventResult = { eventId: string; result: "applied" | "unchanged" | "duplicate" | "ignored" | "parked"; itemId?: string; reason?: string };
@@ -36,6 +36,12 @@ export async function applyPayoutEvent(db: Database, provider: ProviderName, out
       await setEventOutcome(tx, provider, eventId, "stale");
       return "stale" as const;
     }
+    // Providers do not promise order: a "paid" arriving after this attempt's money was returned must not mark
+    // the item paid (the ledger would show it returned), nor an item never sent; a person settles it.
+    if (outcome.kind === "paid" && (item.status === "pending" || (item.status === "failed" && (await attemptReturned(tx, item))))) {
+      await setEventOutcome(tx, provider, eventId, "contradicted");
+      return "contradicted" as const;
+    }
     let applied: "applied" | "unchanged" = "unchanged";
     if (outcome.kind === "paid" && item.status !== "paid") {
       await markAccepted(tx, item, "paid", outcome.reference ?? item.providerReference ?? eventId, found.batchCreatedAt);
@@ -53,5 +59,6 @@ export async function applyPayoutEvent(db: Database, provider: ProviderName, out
     return { eventId, result: "duplicate", itemId };
   }
   if (result === "stale") return park(`event about ${outcome.match.reference}, but item ${itemId} is now ${found.item.providerReference}: an earlier attempt, not applied`, tenantId);
+  if (result === "contradicted") return park(`${provider} reports item ${itemId} paid, but it is ${found.item.status} with this attempt's debit returned or never sent: not applied, check with the provider`, tenantId);
   return { eventId, result, itemId };
 }
