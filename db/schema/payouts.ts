@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 /**
@@ -75,4 +75,23 @@ export const payoutItems = pgTable(
     index("payout_items_provider_ref_idx").on(t.providerReference),
     index("payout_items_tenant_affiliate_idx").on(t.tenantId, t.affiliateId),
   ],
+);
+
+/**
+ * Every provider webhook event received (Stripe event id, PayPal event id, Efí end-to-end id + status):
+ * a second delivery of the same event is a replay, refused and counted, never applied again.
+ */
+export const payoutProviderEvents = pgTable(
+  "payout_provider_events",
+  {
+    provider: text("provider").notNull(),
+    eventId: text("event_id").notNull(),
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    itemId: text("item_id").notNull(),
+    /** applied | unchanged (the item already had that outcome) */
+    outcome: text("outcome").notNull(),
+    replays: integer("replays").notNull().default(0),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] }), index("payout_provider_events_tenant_idx").on(t.tenantId, t.receivedAt)],
 );

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { clientTypesFor } from "./client-types";
 import { productOpenApiDocument } from "./openapi-document";
 
-const PUBLIC_OPERATIONS = ["POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite"];
+const PUBLIC_OPERATIONS = ["POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite",
+  // Payout providers authenticate themselves (signature, PayPal's verify API, the secret in Efí's URL), not with credentials.
+  "POST /v1/payout-webhooks/stripe", "POST /v1/payout-webhooks/paypal", "POST /v1/payout-webhooks/pix/{secret}"];
 
 type Operation = { responses: Record<string, unknown>; security?: unknown[]; servers?: unknown[] };
 
@@ -39,7 +41,7 @@ describe("OpenAPI document", () => {
         "POST /v1/integrations", "GET /v1/integrations", "DELETE /v1/integrations/{id}",
         "GET /v1/domains", "POST /v1/domains", "DELETE /v1/domains/{id}", "POST /v1/domains/{id}/verify", "POST /v1/tenant/install-check",
         "POST /v1/payout-batches", "GET /v1/payout-batches", "GET /v1/payout-batches/{id}", "POST /v1/payout-batches/{id}/send",
-        "GET /v1/payout-batches/{id}/export", "POST /v1/payout-batches/{id}/reconcile", "PUT /v1/affiliates/{id}/payout-methods", "GET /v1/affiliates/{id}/payout-methods",
+        "GET /v1/payout-batches/{id}/export", "POST /v1/payout-batches/{id}/reconcile", "POST /v1/payout-webhooks/stripe", "POST /v1/payout-webhooks/paypal", "POST /v1/payout-webhooks/pix/{secret}", "PUT /v1/affiliates/{id}/payout-methods", "GET /v1/affiliates/{id}/payout-methods",
         "POST /v1/campaigns", "GET /v1/campaigns", "GET /v1/campaigns/{id}", "PATCH /v1/campaigns/{id}", "GET /v1/campaigns/{id}/affiliates", "POST /v1/campaigns/{id}/applications", "POST /v1/campaigns/{id}/affiliates/{affiliateId}/{decision}", "POST /v1/affiliates", "GET /v1/affiliates", "GET /v1/affiliates/{id}", "PATCH /v1/affiliates/{id}",
         "GET /v1/links", "PATCH /v1/links/{id}", "POST /v1/links/bulk", "GET /v1/conversions", "GET /v1/conversions/{id}", "POST /v1/conversions/{id}/status", "GET /v1/commissions/{id}", "GET /v1/balances", "GET /v1/payouts", "GET /v1/reports/summary",
         "GET /v1/reports/export", "GET /v1/reports/realtime", "POST /v1/privacy/export", "POST /v1/privacy/erasure", "POST /v1/privacy/consents", "GET /v1/privacy/consents",

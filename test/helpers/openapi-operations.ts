@@ -23,7 +23,9 @@ const ingestPaths = new Set(Object.entries(createIngestApp().getOpenAPI31Documen
   .flatMap(([path, item]) => Object.keys(item ?? {}).map((m) => `${m.toUpperCase()} ${path}`)));
 const components = (doc.components?.schemas ?? {}) as Record<string, Schema>;
 
-export const PUBLIC_OPERATIONS = ["POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite", "POST /_indica/e"];
+export const PUBLIC_OPERATIONS = ["POST /v1/auth/signup", "POST /v1/auth/login", "POST /v1/auth/refresh", "POST /v1/auth/accept-invite", "POST /_indica/e",
+  // Payout providers authenticate themselves (signature, PayPal's verify API, the secret in Efí's URL), not with credentials.
+  "POST /v1/payout-webhooks/stripe", "POST /v1/payout-webhooks/paypal", "POST /v1/payout-webhooks/pix/{secret}"];
 
 export function operations(): Operation[] {
   return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>

@@ -51,6 +51,7 @@ import { registerUpdateLink } from "./routes/v1/links/update-link";
 import { registerIntegrationConnections } from "./routes/v1/integrations/connections";
 import { registerPayoutBatches } from "./routes/v1/payout-batches/batches";
 import { registerPayoutSettlement } from "./routes/v1/payout-batches/settle";
+import { registerPayoutWebhooks } from "./routes/v1/payout-webhooks/receivers";
 import { registerPayoutMethods } from "./routes/v1/payout-methods/payout-methods";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -111,6 +112,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerIntegrationConnections(app);
   registerPayoutBatches(app);
   registerPayoutSettlement(app);
+  registerPayoutWebhooks(app);
   registerPayoutMethods(app);
   registerOpenApi(app);
   registerDocsPage(app);

@@ -32,6 +32,10 @@ export interface ApiEnv {
   PAYPAL_API_BASE?: string;
   PAYPAL_CLIENT_ID?: string;
   PAYPAL_CLIENT_SECRET?: string;
+  /** Payout webhooks (docs/payouts.md): Stripe's whsec_…, PayPal's webhook id, the secret in Efí's callback URL. */
+  STRIPE_WEBHOOK_SECRET?: string;
+  PAYPAL_WEBHOOK_ID?: string;
+  PIX_EFI_WEBHOOK_SECRET?: string;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   API_RATE_LIMIT_PER_MINUTE?: string;
   /** Bearer token Prometheus sends to GET /metrics; unset: /metrics answers 401. */
