@@ -79,3 +79,18 @@ describe("failed events", () => {
     expect(body.errors.map((e) => e.pointer).sort()).toEqual(["/body/ids/0", "/body/limit"]);
   });
 });
+
+describe("records that are not events", () => {
+  it("a refused platform webhook is kept as a record and never sent through the pipeline", async () => {
+    const p = await seedTestProgram(stack);
+    const recordId = newId("failedEvent");
+    await stack.db.query(
+      "INSERT INTO failed_events (id, tenant_id, source, event_type, payload, reason) VALUES ($1, $2, 'integration:shopify', 'orders/paid', $3, 'signature mismatch')",
+      [recordId, p.tenantId, JSON.stringify({ type: "integration_webhook", body: "tampered" })],
+    );
+    const res = await replay({ ids: [recordId] });
+    expect(await res.json()).toEqual({ replayed: 0 });
+    const { rows } = await stack.db.query("SELECT replayed_at FROM failed_events WHERE id = $1", [recordId]);
+    expect(rows[0].replayed_at).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 /** failed_events: where the pipeline keeps what it could not process, and the replay that sends it back. */
-import { and, asc, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import { newId } from "../../../../core/ids";
 import { storableJson } from "../../../../core/text";
 import type { Database, Executor } from "../../../../db/client";
@@ -43,13 +43,21 @@ export interface ReplayRequest {
 }
 
 /**
+ * Only queue messages and webhook deliveries can be sent through the pipeline again. Refused platform and
+ * payout-provider webhooks are kept as records (evidence of a tampered or replayed call, or a payload no
+ * mapping knew); the sender has to deliver them again.
+ */
+const replayable = or(like(failedEvents.source, "queue:%"), eq(failedEvents.source, "webhooks"));
+
+/**
  * Sends pending failed events back to the queue and marks them replayed. Rows are locked while they are
  * sent so two replays running at once cannot send the same row twice; should a send fail, the
  * transaction rolls back and the rows stay pending.
  */
 export async function replayFailedEvents(db: Database, queue: Queue, req: ReplayRequest): Promise<number> {
   return db.transaction(async (tx) => {
-    const where = req.ids?.length ? and(isNull(failedEvents.replayedAt), inArray(failedEvents.id, req.ids)) : isNull(failedEvents.replayedAt);
+    const pending = and(isNull(failedEvents.replayedAt), replayable);
+    const where = req.ids?.length ? and(pending, inArray(failedEvents.id, req.ids)) : pending;
     const rows = await tx
       .select({ id: failedEvents.id, payload: failedEvents.payload })
       .from(failedEvents)
