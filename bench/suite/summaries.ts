@@ -35,8 +35,15 @@ export function summarise(bench: string, j: Json): Line {
       return { ...base, label: "ingest end to end", figure: num(j.endToEndPerSecond), baseline: num(j.copyEventsPerSecond), unit: "events/s", baselineLabel: "raw COPY into events", ratio: num(j.ratio), latency: latencyOf(obj(j.http)) };
     case "attribution":
       return { ...base, label: "attribution", figure: num(j.setRate), baseline: num(j.naiveRate), unit: "conversions/s", baselineLabel: "naive per-row", ratio: num(j.ratio), latency: null };
+    case "reports": {
+      // The slowest grouping (by day, campaign or affiliate): its rollup p95 against the raw GROUP BY's p50.
+      const groupings = Object.values(obj(j.results)).map(obj);
+      const slowest = groupings.sort((a, b) => (num(obj(b.rollup).p95) ?? 0) - (num(obj(a.rollup).p95) ?? 0))[0] ?? {};
+      const speedups = groupings.map((g) => num(g.speedup)).filter((x): x is number => x !== null);
+      return { ...base, label: "reports (rollups p95)", figure: num(obj(slowest.rollup).p95), baseline: num(obj(slowest.raw).p50), unit: "ms", baselineLabel: "raw GROUP BY p50, ms", ratio: speedups.length ? Math.min(...speedups) : null, latency: null };
+    }
     default:
-      // A bench this file does not know yet (bench:reports is being written on another branch).
+      // A bench this file does not know yet: whatever figure, baseline and ratio its JSON carries.
       return { ...base, label: bench, figure: num(j.figure), baseline: num(j.baseline), unit: String(j.unit ?? ""), baselineLabel: String(j.baselineLabel ?? "baseline"), ratio: num(j.ratio), latency: latencyOf(obj(j.latency)) };
   }
 }
