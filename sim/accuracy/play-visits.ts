@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { newId, timestampOfId } from "../../core/ids";
 import { type Endpoints } from "./http";
-import type { Limiter } from "./limiter";
+import type { Limiter } from "../limiter";
 import type { Merchant } from "./merchants";
 import type { ActorState, Sent } from "./state";
 import type { Latencies } from "./latency";

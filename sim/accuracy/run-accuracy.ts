@@ -8,7 +8,7 @@ import type pg from "pg";
 import { loadavg } from "node:os";
 import type { Endpoints } from "./http";
 import { markPaidBeforeRefund } from "./payout-stand-in";
-import { Limiter } from "./limiter";
+import { Limiter } from "../limiter";
 import { createMerchant, MERCHANTS, type Merchant } from "./merchants";
 import { generatePlan } from "./generate";
 import { playOrder, playRefund } from "./play-orders";

@@ -6,6 +6,7 @@
 import type pg from "pg";
 import { timestampOfId } from "../../core/ids";
 import type { Actor, OrderStep, Plan } from "./plan";
+import { Limiter } from "../limiter";
 
 export type SimWorker = "indica-redirect" | "indica-ingest";
 
@@ -37,23 +38,6 @@ const INGEST = "https://ingest.sim.test";
 const IN_FLIGHT = 16;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-/** At most `n` requests at a time: actors that fall behind their schedule queue up. */
-class Limiter {
-  private waiting: (() => void)[] = [];
-  private busy = 0;
-  constructor(private n: number) {}
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.busy >= this.n) await new Promise<void>((r) => this.waiting.push(r));
-    this.busy++;
-    try {
-      return await fn();
-    } finally {
-      this.busy--;
-      this.waiting.shift()?.();
-    }
-  }
-}
 
 export async function playPlan(target: SimTarget, program: Program, plan: Plan, log: (s: string) => void = () => {}): Promise<Played> {
   const played: Played = { startedAt: Date.now(), clicks: new Map(), orders: new Map() };

@@ -49,3 +49,13 @@ export function CopyField(props: { label: string; text: string; id: string }) {
     </div>
   );
 }
+
+/** A secret or link the API shows only once (a key, a signing secret, an invite): say so, and offer the copy. */
+export function ShownOnce(props: { note: string; label: string; text: string; id: string }) {
+  return (
+    <div class="notice ok once" role="status">
+      <p>{props.note}</p>
+      <CopyField id={props.id} label={props.label} text={props.text} />
+    </div>
+  );
+}

@@ -6,7 +6,7 @@ import { createSignal, Show } from "solid-js";
 import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useI18n } from "../../i18n/i18n";
-import { CopyField } from "../../ui/CopyButton";
+import { ShownOnce } from "../../ui/CopyButton";
 import { TextField } from "../../ui/Field";
 
 export function inviteUrl(origin: string, token: string): string {
@@ -54,12 +54,7 @@ export function InviteAffiliate(props: { onCreated: () => void }) {
       </form>
       <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
       <Show when={invite()}>
-        {(inv) => (
-          <div class="notice ok once" role="status">
-            <p>{t("affiliates.inviteOnce", { name: inv().name })}</p>
-            <CopyField id="invite-url" label={t("affiliates.inviteLink")} text={inv().url} />
-          </div>
-        )}
+        {(inv) => <ShownOnce id="invite-url" note={t("affiliates.inviteOnce", { name: inv().name })} label={t("affiliates.inviteLink")} text={inv().url} />}
       </Show>
     </section>
   );

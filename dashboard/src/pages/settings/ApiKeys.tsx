@@ -5,7 +5,7 @@ import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useI18n } from "../../i18n/i18n";
 import { Async, noItems } from "../../ui/Async";
-import { CopyField } from "../../ui/CopyButton";
+import { ShownOnce } from "../../ui/CopyButton";
 import { TextField } from "../../ui/Field";
 import { TableWrap } from "../../ui/Table";
 
@@ -58,12 +58,7 @@ export function ApiKeys() {
       </form>
       <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
       <Show when={shown()}>
-        {(key) => (
-          <div class="notice ok once" role="status">
-            <p>{t("settings.keyOnce")}</p>
-            <CopyField id="new-key" label={t("settings.newKey")} text={key()} />
-          </div>
-        )}
+        {(key) => <ShownOnce id="new-key" note={t("settings.keyOnce")} label={t("settings.newKey")} text={key()} />}
       </Show>
       <Async data={keys} retry={refetch} isEmpty={noItems} empty={t("settings.noKeys")}>
         {(page) => (

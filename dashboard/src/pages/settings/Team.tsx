@@ -5,7 +5,7 @@ import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useI18n } from "../../i18n/i18n";
 import { Async } from "../../ui/Async";
-import { CopyField } from "../../ui/CopyButton";
+import { ShownOnce } from "../../ui/CopyButton";
 import { Field, TextField } from "../../ui/Field";
 import { createPagedList, LoadMore } from "../../ui/paging";
 import { TableWrap } from "../../ui/Table";
@@ -62,12 +62,7 @@ export function Team() {
       </form>
       <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
       <Show when={link()}>
-        {(l) => (
-          <div class="notice ok once" role="status">
-            <p>{t("settings.inviteOnce")}</p>
-            <CopyField id="invite-link" label={t("settings.inviteLink")} text={l()} />
-          </div>
-        )}
+        {(l) => <ShownOnce id="invite-link" note={t("settings.inviteOnce")} label={t("settings.inviteLink")} text={l()} />}
       </Show>
       <Async data={users.first} retry={users.reload} isEmpty={() => users.items().length === 0} empty={t("settings.noUsers")}>
         {() => (

@@ -5,7 +5,7 @@ import { useApi } from "../../api/context";
 import { messageOf, must, mustSucceed } from "../../api/errors";
 import { useI18n } from "../../i18n/i18n";
 import { Async, noItems } from "../../ui/Async";
-import { CopyField } from "../../ui/CopyButton";
+import { ShownOnce } from "../../ui/CopyButton";
 import { TextField } from "../../ui/Field";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 
@@ -56,12 +56,7 @@ export function Webhooks() {
       </form>
       <Show when={message()}>{(m) => <p class={`notice ${m().ok ? "ok" : "error"}`} role={m().ok ? "status" : "alert"}>{m().text}</p>}</Show>
       <Show when={secret()}>
-        {(s) => (
-          <div class="notice ok once" role="status">
-            <p>{t("settings.secretOnce")}</p>
-            <CopyField id="new-secret" label={t("settings.signingSecret")} text={s()} />
-          </div>
-        )}
+        {(s) => <ShownOnce id="new-secret" note={t("settings.secretOnce")} label={t("settings.signingSecret")} text={s()} />}
       </Show>
       <Async data={hooks} retry={refetch} isEmpty={noItems} empty={t("settings.noWebhooks")}>
         {(page) => (

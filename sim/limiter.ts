@@ -1,4 +1,4 @@
-/** At most `n` requests in flight: thousands of shoppers at once would only measure the queueing. */
+/** At most `n` requests in flight, for the simulators: thousands of shoppers at once would only measure the queueing; actors that fall behind their schedule queue up. */
 export class Limiter {
   private waiting: (() => void)[] = [];
   private busy = 0;
