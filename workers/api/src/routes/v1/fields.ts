@@ -3,8 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { isId, type IdKind } from "../../../../../core/ids";
 import { isStorableText } from "../../../../../core/text";
 
-/** Free text that ends up in Postgres and in reports: no control characters (Postgres refuses NUL). */
-export const label = (max: number) => z.string().trim().min(1).max(max).refine(isStorableText, "must not contain control characters or broken Unicode");
+export { label } from "../../lib/fields";
 
 export const idOf = (kind: IdKind, prefix: string) => z.string().refine((v) => isId(kind, v), `expected ${kind === "affiliate" ? "an" : "a"} ${kind} id (${prefix}_...)`);
 
