@@ -4,6 +4,7 @@
  */
 import { isbot } from "isbot";
 import { UAParser } from "ua-parser-js";
+import { memoize } from "./memo";
 
 export interface RequestContext {
   country: string | null;
@@ -15,8 +16,11 @@ export interface RequestContext {
 
 /** A missing user agent is a script, not a shopper; otherwise the isbot patterns decide. */
 export function isBotUserAgent(userAgent: string | null | undefined): boolean {
-  return !userAgent || isbot(userAgent);
+  return !userAgent || isbotRemembered(userAgent);
 }
+
+// isbot runs one large regex; the redirect asks twice per click (whether to track, then the fraud signals).
+const isbotRemembered = memoize(isbot, 1_000);
 
 export function describeUserAgent(userAgent: string | null, country: unknown): RequestContext {
   const ua = userAgent ?? "";

@@ -37,7 +37,10 @@ async function perShard<T, A>(items: T[], shardOf: (t: T) => string | null, ask:
   const groups = new Map<string, number[]>();
   items.forEach((t, i) => {
     const shard = shardOf(t);
-    if (shard) groups.set(shard, [...(groups.get(shard) ?? []), i]);
+    if (!shard) return;
+    const group = groups.get(shard);
+    if (group) group.push(i);
+    else groups.set(shard, [i]);
   });
   const answers: (A | null)[] = items.map(() => null);
   await Promise.all(

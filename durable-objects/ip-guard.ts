@@ -5,15 +5,11 @@
  * (durable-objects/shard.ts). An alarm drops buckets older than two hours.
  */
 import { DurableObject } from "cloudflare:workers";
+import { BUCKET_MS, countNetworkHits, networkBucketsFrom, type IpVelocity } from "./guard-judgement";
 
-export interface IpVelocity {
-  lastMinute: number;
-  lastHour: number;
-}
+export type { IpVelocity } from "./guard-judgement";
 
-const BUCKET_MS = 10_000;
-const MINUTE_MS = 60_000;
-const SWEEP_EVERY_MS = 10 * MINUTE_MS;
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 export class IpGuard extends DurableObject<Record<string, unknown>> {
   constructor(ctx: DurableObjectState, env: Record<string, unknown>) {
@@ -22,25 +18,35 @@ export class IpGuard extends DurableObject<Record<string, unknown>> {
     ctx.storage.sql.exec("CREATE INDEX IF NOT EXISTS network_buckets_bucket ON network_buckets (bucket)");
   }
 
-  /** Several hits in one call (a redirect isolate's batch), counted in order in one transaction. */
+  /** Several hits in one call (a redirect isolate's batch), counted in order: one read and one upsert per batch. */
   async hitMany(hits: { network: string; at: number }[]): Promise<IpVelocity[]> {
-    const counts = this.ctx.storage.transactionSync(() => hits.map((h) => this.count(h.network, h.at)));
+    if (hits.length === 0) return [];
+    const sql = this.ctx.storage.sql;
+    const networks = JSON.stringify([...new Set(hits.map((h) => h.network))]);
+    const velocities = this.ctx.storage.transactionSync(() => {
+      const stored = sql
+        .exec<{ network: string; bucket: number; n: number }>(
+          "SELECT network, bucket, n FROM network_buckets WHERE network IN (SELECT value FROM json_each(?)) AND bucket > ?",
+          networks, networkBucketsFrom(hits),
+        )
+        .toArray()
+        .map((r) => ({ network: r.network, bucket: Number(r.bucket), n: Number(r.n) }));
+      const counted = countNetworkHits(hits, stored);
+      // `WHERE true` lets SQLite parse an upsert whose rows come from a SELECT.
+      sql.exec(
+        `INSERT INTO network_buckets (network, bucket, n)
+         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?) WHERE true
+         ON CONFLICT (network, bucket) DO UPDATE SET n = n + excluded.n`,
+        JSON.stringify(counted.increments.map((b) => [b.network, b.bucket, b.n])),
+      );
+      return counted.velocities;
+    });
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
-    return counts;
+    return velocities;
   }
 
   async hit(network: string, at: number): Promise<IpVelocity> {
     return (await this.hitMany([{ network, at }]))[0];
-  }
-
-  private count(network: string, at: number): IpVelocity {
-    const sql = this.ctx.storage.sql;
-    const bucket = Math.floor(at / BUCKET_MS);
-    sql.exec("INSERT INTO network_buckets (network, bucket, n) VALUES (?, ?, 1) ON CONFLICT (network, bucket) DO UPDATE SET n = n + 1", network, bucket);
-    const sumSince = (first: number) => Number(sql.exec("SELECT coalesce(sum(n), 0) AS n FROM network_buckets WHERE network = ? AND bucket > ?", network, first).one().n);
-    const lastMinute = sumSince(bucket - MINUTE_MS / BUCKET_MS);
-    const lastHour = sumSince(bucket - 3_600_000 / BUCKET_MS);
-    return { lastMinute, lastHour };
   }
 
   alarm(): Promise<void> {

@@ -6,23 +6,11 @@
  * deletes clicks older than a day.
  */
 import { DurableObject } from "cloudflare:workers";
+import { judgeVisitorClicks, visitorBounds, type VisitorClick, type VisitorHistory, type VisitorVerdict } from "./guard-judgement";
 
-export interface VisitorClick {
-  visitor: string;
-  linkId: string;
-  affiliateId: string;
-  at: number;
-  dedupWindowMs: number;
-}
-
-export interface VisitorVerdict {
-  duplicate: boolean;
-  /** This visitor's clicks for the same affiliate in the last hour, this one included. */
-  affiliateClicksLastHour: number;
-}
+export type { VisitorClick, VisitorVerdict } from "./guard-judgement";
 
 const RETENTION_MS = 24 * 3_600_000;
-const HOUR_MS = 3_600_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
 
 export class VisitorGuard extends DurableObject<Record<string, unknown>> {
@@ -33,26 +21,43 @@ export class VisitorGuard extends DurableObject<Record<string, unknown>> {
     ctx.storage.sql.exec("CREATE INDEX IF NOT EXISTS clicks_at ON clicks (at)");
   }
 
-  /** Several clicks in one call (a redirect isolate's batch), judged in order in one transaction. */
+  /**
+   * Several clicks in one call (a redirect isolate's batch), judged in order: one read of the batch's
+   * visitors' history and one insert, in one transaction (guard-judgement.ts does the judging).
+   */
   async recordClicks(clicks: VisitorClick[]): Promise<VisitorVerdict[]> {
-    const verdicts = this.ctx.storage.transactionSync(() => clicks.map((c) => this.judge(c)));
+    if (clicks.length === 0) return [];
+    const sql = this.ctx.storage.sql;
+    const bounds = visitorBounds(clicks);
+    const visitors = JSON.stringify([...new Set(clicks.map((c) => c.visitor))]);
+    const verdicts = this.ctx.storage.transactionSync(() => {
+      const history = sql
+        .exec<{ visitor: string; link_id: string; affiliate_id: string; last_at: number; hour_clicks: number; edge_ats: string }>(
+          `SELECT visitor, link_id, affiliate_id, max(at) AS last_at,
+                  count(*) FILTER (WHERE at > ?) AS hour_clicks,
+                  json_group_array(at) FILTER (WHERE at > ? AND at <= ?) AS edge_ats
+           FROM clicks WHERE visitor IN (SELECT value FROM json_each(?)) AND at > ?
+           GROUP BY visitor, link_id, affiliate_id`,
+          bounds.hourFrom, bounds.hourFrom, bounds.hourTo, visitors, bounds.from,
+        )
+        .toArray()
+        .map((r): VisitorHistory => ({
+          visitor: r.visitor, linkId: r.link_id, affiliateId: r.affiliate_id, lastAt: Number(r.last_at),
+          hourClicks: Number(r.hour_clicks), edgeAts: (JSON.parse(r.edge_ats) as number[]).map(Number),
+        }));
+      sql.exec(
+        `INSERT INTO clicks (visitor, link_id, affiliate_id, at)
+         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?)`,
+        JSON.stringify(clicks.map((c) => [c.visitor, c.linkId, c.affiliateId, c.at])),
+      );
+      return judgeVisitorClicks(clicks, history);
+    });
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + this.sweepEveryMs());
     return verdicts;
   }
 
   async recordClick(click: VisitorClick): Promise<VisitorVerdict> {
     return (await this.recordClicks([click]))[0];
-  }
-
-  private judge(click: VisitorClick): VisitorVerdict {
-    const sql = this.ctx.storage.sql;
-    const duplicate =
-      sql.exec("SELECT 1 FROM clicks WHERE visitor = ? AND link_id = ? AND at > ? LIMIT 1", click.visitor, click.linkId, click.at - click.dedupWindowMs).toArray().length > 0;
-    sql.exec("INSERT INTO clicks (visitor, link_id, affiliate_id, at) VALUES (?, ?, ?, ?)", click.visitor, click.linkId, click.affiliateId, click.at);
-    const affiliateClicksLastHour = Number(
-      sql.exec("SELECT count(*) AS n FROM clicks WHERE visitor = ? AND affiliate_id = ? AND at > ?", click.visitor, click.affiliateId, click.at - HOUR_MS).one().n,
-    );
-    return { duplicate, affiliateClicksLastHour };
   }
 
   /** A visitor's recent touches per affiliate: hints for attribution. */

@@ -22,6 +22,10 @@ export interface WorkersStackOptions {
   extraWorkers?: WorkerOptions[];
   /** Size of the bench's own pg pool (seeding, counting, baselines). */
   poolSize?: number;
+  inspectorPort?: StackOptions["inspectorPort"];
+  /** Where workerd keeps Durable Object, KV and queue state (a fresh directory, removed at the end);
+   * omitted: Miniflare's own temporary directory on disk. */
+  stateDir?: string;
 }
 
 export interface WorkersStack {
@@ -61,6 +65,7 @@ export async function startWorkersStack(o: WorkersStackOptions = {}): Promise<Wo
     const bridge = await spawnBridge(databaseUrl);
     teardown.add("stop bridge", () => bridge.close());
     const bundles = await bundleAll(join(scratch, "bundles"));
+    if (o.stateDir) teardown.add("remove workerd state", () => rmSync(o.stateDir!, { recursive: true, force: true }), `rm -rf ${sh(o.stateDir)}`);
     const mf = await startStack({
       bundles,
       databaseUrl,
@@ -68,6 +73,8 @@ export async function startWorkersStack(o: WorkersStackOptions = {}): Promise<Wo
       bindings: o.bindings,
       directPorts: o.directPorts,
       extraWorkers: o.extraWorkers,
+      inspectorPort: o.inspectorPort,
+      persistDir: o.stateDir,
     });
     teardown.add("dispose miniflare", () => mf.dispose());
     return { databaseUrl, db, mf, throwaway, postgresPid, close: () => teardown.run() };

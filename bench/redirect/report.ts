@@ -6,12 +6,15 @@ import type { Summary } from "./load";
 export { loadAverage } from "../lib/results";
 
 export interface Report {
-  options: { connections: number; rounds: number; secondsPerRound: number; warmupSeconds: number; headers: Record<string, string>; guards: boolean };
+  options: { connections: number; rounds: number; secondsPerRound: number; warmupSeconds: number; headers: Record<string, string>; guards: boolean; state: "memory" | "disk" };
   /** 1-minute load average before the bench: other work on the machine skews both targets. */
   loadBefore: number;
   bare: Summary;
   redirect: Summary;
   clicks: { tracked: number; stored: number };
+  /** CPU per response, µs: workerd alone, and workerd + bridge + Postgres (the redirect's include its
+   * clicks' drain through the queue consumer). Robust to other work on a shared machine, unlike req/s. */
+  cpuMicrosPerRequest: Record<"bare" | "redirect", { workerd: number; pipeline: number }>;
 }
 
 export function printReport(r: Report): void {
@@ -28,6 +31,9 @@ export function printReport(r: Report): void {
   console.log(`ratio req/s: ${ratio.toFixed(2)}   added p99: ${addedP99.toFixed(1)} ms` +
     `   (target >= 0.50 and <= 5 ms: ${ratio >= 0.5 && addedP99 <= 5 ? "met" : "NOT met"})`);
   // Requests in flight when a run stops are served (and tracked) but never counted by the client.
+  const c = r.cpuMicrosPerRequest;
+  console.log(`CPU per response: workerd ${c.bare.workerd.toFixed(0)} µs bare, ${c.redirect.workerd.toFixed(0)} µs redirect` +
+    ` (${(c.bare.workerd / c.redirect.workerd).toFixed(2)}); with the bridge and Postgres ${c.redirect.pipeline.toFixed(0)} µs; guard state in ${o.state}`);
   console.log(`clicks stored: ${r.clicks.stored} for ${r.clicks.tracked} tracked 302s received` +
     ` (+ up to ${o.connections} in flight per redirect run)`);
   for (const [name, s] of Object.entries({ bare, redirect: ours })) {

@@ -3,7 +3,9 @@
  * Same load against the bare 302 Worker and our redirect, in the same workerd, alternating rounds
  * (ABBA...) so drift on a shared 2-core machine hits both alike. See bench/README.md.
  */
+import { existsSync, mkdtempSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { cpuSnapshot, type CpuSnapshot } from "../lib/cpu";
 import { runLoad, summarise, type LoadResult } from "./load";
 import { loadAverage, printReport, writeReport, type Report } from "./report";
 import { startBenchStack, type BenchStack } from "./stack";
@@ -16,6 +18,8 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "3" },
     // With and without the fraud guard objects, each against its own bare baseline.
     guards: { type: "string", default: "both" },
+    // Where workerd keeps the guard objects' SQLite files: memory (/dev/shm) or Miniflare's temp dir on disk.
+    state: { type: "string", default: "memory" },
   },
 });
 const connections = Number(args.connections);
@@ -54,9 +58,18 @@ async function main(): Promise<void> {
   }
 }
 
+/** workerd's CPU time per response, and that of workerd, the bridge and Postgres together (the pipeline). */
+const cpuPerRequest = (from: CpuSnapshot, to: CpuSnapshot, responses: number) => {
+  const spent = (g: "workerd" | "bridge" | "postgres") => (to[g] ?? 0) - (from[g] ?? 0);
+  return { workerd: spent("workerd") / responses, pipeline: (spent("workerd") + spent("bridge") + spent("postgres")) / responses };
+};
+
 async function benchOnce(guards: boolean): Promise<Report> {
   const loadBefore = loadAverage();
-  const stack = await startBenchStack({ guards });
+  // The VM's disk flushes would stall workerd's one thread on every guard-object commit; production
+  // Durable Object storage is not this disk. `--state disk` measures with them.
+  const stateDir = args.state === "memory" && existsSync("/dev/shm") ? mkdtempSync("/dev/shm/indica-bench-state-") : undefined;
+  const stack = await startBenchStack({ guards, stateDir });
   try {
     const before = await stack.clicks(); // non-zero when DATABASE_URL points at a reused database
     const probe = await fetch(stack.redirectUrl, { headers, redirect: "manual" });
@@ -67,14 +80,24 @@ async function benchOnce(guards: boolean): Promise<Report> {
     const load = { connections, headers, varyClientIp: true };
     const targets = { bare: stack.bareUrl, redirect: stack.redirectUrl } as const;
     const runs: Record<keyof typeof targets, LoadResult[]> = { bare: [], redirect: [] };
-    const once = async (t: keyof typeof targets, seconds: number): Promise<LoadResult> => {
+    const cpu = { bare: { workerd: 0, pipeline: 0, responses: 0 }, redirect: { workerd: 0, pipeline: 0, responses: 0 } };
+    // A redirect run's CPU includes its drain: the queue consumer storing those clicks is part of their cost.
+    const once = async (t: keyof typeof targets, seconds: number, measured = true): Promise<LoadResult> => {
+      const from = cpuSnapshot(stack.postgresPid);
       const r = await runLoad(targets[t], { ...load, durationSeconds: seconds });
       if (t === "redirect") await drain(stack, before + (tracked += count302(r)));
+      const used = cpuPerRequest(from, cpuSnapshot(stack.postgresPid), r.latencies.length);
+      if (measured) {
+        const n = cpu[t].responses + r.latencies.length;
+        cpu[t].workerd = (cpu[t].workerd * cpu[t].responses + used.workerd * r.latencies.length) / n;
+        cpu[t].pipeline = (cpu[t].pipeline * cpu[t].responses + used.pipeline * r.latencies.length) / n;
+        cpu[t].responses = n;
+      }
       return r;
     };
 
-    await once("bare", warmup); // warm-up: JIT, connections, and the link in isolate memory
-    await once("redirect", warmup);
+    await once("bare", warmup, false); // warm-up: JIT, connections, and the link in isolate memory
+    await once("redirect", warmup, false);
     for (let i = 0; i < rounds; i++) {
       const order = i % 2 === 0 ? (["bare", "redirect"] as const) : (["redirect", "bare"] as const);
       for (const t of order) runs[t].push(await once(t, perRound));
@@ -82,11 +105,15 @@ async function benchOnce(guards: boolean): Promise<Report> {
     const stored = (await drain(stack, before + tracked, 10_000)) - before;
 
     const report: Report = {
-      options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers, guards },
+      options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers, guards, state: stateDir ? "memory" : "disk" },
       loadBefore,
       bare: summarise(runs.bare),
       redirect: summarise(runs.redirect),
       clicks: { tracked, stored },
+      cpuMicrosPerRequest: {
+        bare: { workerd: cpu.bare.workerd * 1e6, pipeline: cpu.bare.pipeline * 1e6 },
+        redirect: { workerd: cpu.redirect.workerd * 1e6, pipeline: cpu.redirect.pipeline * 1e6 },
+      },
     };
     printReport(report);
     console.log(`written ${writeReport(report)}`);

@@ -15,12 +15,16 @@ export interface BenchStack {
   redirectUrl: string;
   bareUrl: string;
   clicks(): Promise<number>;
+  /** The throwaway cluster's postmaster, for CPU accounting; undefined with DATABASE_URL. */
+  postgresPid?: number;
   close(): Promise<void>;
 }
 
 /** `guards: false` runs the redirect with FRAUD_GUARDS=off, to measure what the guard objects cost. */
-export async function startBenchStack(o: { guards: boolean }): Promise<BenchStack> {
+export async function startBenchStack(o: { guards: boolean; inspectorPort?: number; stateDir?: string }): Promise<BenchStack> {
   const stack = await startWorkersStack({
+    inspectorPort: o.inspectorPort,
+    stateDir: o.stateDir,
     bindings: {
       "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: "bench-ip-secret", GUARD_SHARDS: LOCAL_GUARD_SHARDS, FRAUD_GUARDS: o.guards ? "on" : "off" },
       "indica-ingest": { ADMIN_TOKEN: "bench-admin-token" },
@@ -43,6 +47,7 @@ export async function startBenchStack(o: { guards: boolean }): Promise<BenchStac
         const { rows } = await db.query<{ n: string }>("SELECT count(*) AS n FROM clicks WHERE link_id = $1", [link.linkId]);
         return Number(rows[0].n);
       },
+      postgresPid: stack.postgresPid,
       close: () => stack.close(),
     };
   } catch (err) {

@@ -68,6 +68,8 @@ export interface StackOptions {
   persistDir?: string;
   /** Additional Workers in the same workerd (benchmarks add a bare baseline). */
   extraWorkers?: WorkerOptions[];
+  /** Chrome DevTools inspector port for every Worker (bench/redirect/profile.ts takes CPU profiles). */
+  inspectorPort?: number;
 }
 
 /**
@@ -112,6 +114,8 @@ export async function startStack(opts: StackOptions): Promise<Miniflare> {
     port: opts.port ?? 0,
     cf: false,
     ...persist,
+    ...(opts.inspectorPort !== undefined ? { inspectorPort: opts.inspectorPort } : {}),
+    ...(opts.inspectorPort !== undefined ? { inspectorPort: opts.inspectorPort } : {}),
     workers: [...stackWorkerOptions(opts), ...(opts.extraWorkers ?? [])],
   });
   await mf.ready;

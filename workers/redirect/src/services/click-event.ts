@@ -6,6 +6,7 @@ import { requestSignals, type ClickRequestFacts } from "../../../../core/click-s
 import { hostOf } from "../../../../core/enrich";
 import type { FraudReason } from "../../../../core/fraud";
 import { hashIp, sha256Hex } from "../../../../core/ip";
+import { memoize } from "../../../../core/memo";
 import type { LinkRecord } from "../../../../core/link-record";
 import type { ClickEvent } from "../../../../core/schemas/click-event";
 import type { GuardRequest } from "../../../../durable-objects/click-guard";
@@ -49,6 +50,9 @@ function adClickIds(query: URLSearchParams): Record<string, string> {
   return ids;
 }
 
+/** A short, fixed-length stand-in for the user agent in guard keys; one hash per distinct browser string. */
+const userAgentDigest = memoize(async (userAgent: string) => (await sha256Hex(userAgent)).slice(0, 16), 1_000);
+
 export async function buildClick(request: Request, link: LinkRecord, who: ClickIdentity, ipSecret: string): Promise<PendingClick> {
   const url = new URL(request.url);
   const h = request.headers;
@@ -65,7 +69,7 @@ export async function buildClick(request: Request, link: LinkRecord, who: ClickI
     adClickIds: adClickIds(url.searchParams),
   };
   // Without a visitor cookie, the same network and browser stand in for the visitor (cookie-less bots).
-  const visitorKey = who.knownVisitor ? `v:${who.visitorId}` : `f:${await sha256Hex(`${ipHash ?? ""}|${userAgent ?? ""}`)}`;
+  const visitorKey = who.knownVisitor ? `v:${who.visitorId}` : `f:${ipHash ?? "-"}:${await userAgentDigest(userAgent ?? "")}`;
   return {
     event: {
       type: "click",
