@@ -10,6 +10,7 @@ import { isPermanentDataError } from "../../../../db/transient-error";
 import { EVENTS_QUEUE, type IngestEnv } from "../env";
 import { parkFailedEvents, type FailedEventInput } from "../services/failed-events";
 import { storeMessages } from "../services/store-messages";
+import { inSlices } from "../lib/yield-to-requests";
 import { retryDelaySeconds } from "./backoff";
 
 /** What one queue message holds: events to store and parts that can never be stored. */
@@ -51,7 +52,8 @@ async function storeUnits(db: Database, units: Unit[]): Promise<void> {
 }
 
 export async function consumeEvents(batch: MessageBatch, env: IngestEnv, ctx: ExecutionContext): Promise<void> {
-  const units = batch.messages.map(unpack);
+  const units: Unit[] = [];
+  await inSlices(batch.messages, 10, (messages) => void units.push(...messages.map(unpack)));
   const handle = createDatabase(env);
   try {
     await storeUnits(handle.db, units);

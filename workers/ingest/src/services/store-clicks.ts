@@ -1,14 +1,21 @@
 import { sql } from "drizzle-orm";
 import type { ClickEvent } from "../../../../core/schemas/click-event";
 import type { Executor } from "../../../../db/client";
+import { inSlices } from "../lib/yield-to-requests";
+
+/** Rows per insert: big enough that round trips don't matter, small enough to encode without a long stall. */
+const CLICKS_PER_INSERT = 1_000;
 
 /**
- * One insert for the whole batch, its rows sent as a single JSON parameter that Postgres unpacks
- * (`jsonb_to_recordset`): building and binding 13 parameters per row cost more than the insert itself.
- * A redelivered click hits the primary key and is skipped.
+ * Inserts of up to a thousand clicks, each one statement with its rows sent as a single JSON parameter that
+ * Postgres unpacks (`jsonb_to_recordset`): building and binding 13 parameters per row cost more than the
+ * insert itself. A redelivered click hits the primary key and is skipped.
  */
-export async function storeClicks(db: Executor, events: ClickEvent[]): Promise<void> {
-  if (events.length === 0) return;
+export function storeClicks(db: Executor, events: ClickEvent[]): Promise<void> {
+  return inSlices(events, CLICKS_PER_INSERT, (slice) => insertClicks(db, slice));
+}
+
+async function insertClicks(db: Executor, events: ClickEvent[]): Promise<void> {
   const rows = events.map((e) => ({
     id: e.id,
     clicked_at: new Date(e.ts).toISOString(),
