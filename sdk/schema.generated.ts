@@ -7020,6 +7020,29 @@ export interface components {
                 }[];
                 version: number;
             };
+            /** @description The conflict rules in force, defaults included */
+            conflictRules: {
+                /**
+                 * @default keeps_credit
+                 * @enum {string}
+                 */
+                directOrganic: "keeps_credit" | "breaks_credit";
+                /**
+                 * @default link_first
+                 * @enum {string}
+                 */
+                linkVsCoupon: "link_first" | "coupon_first" | "both";
+                /**
+                 * @default hold
+                 * @enum {string}
+                 */
+                selfReferral: "hold" | "exclude" | "allow";
+                /**
+                 * @default first_touch
+                 * @enum {string}
+                 */
+                ties: "first_touch" | "split";
+            };
             cookieLifetimeDays: number;
             /** Format: date-time */
             createdAt: string;
@@ -7354,6 +7377,17 @@ export interface components {
                 }[];
                 /** @description Ignored: the server assigns versions */
                 version?: number;
+            };
+            /** @description What decides when an order's signals disagree (docs/attribution.md#conflict-rules): linkVsCoupon, selfReferral, directOrganic, ties. Replaces the stored rules; keys left out take the defaults. A change gives the commission rules the next `version`. */
+            conflictRules?: {
+                /** @enum {string} */
+                directOrganic?: "keeps_credit" | "breaks_credit";
+                /** @enum {string} */
+                linkVsCoupon?: "link_first" | "coupon_first" | "both";
+                /** @enum {string} */
+                selfReferral?: "hold" | "exclude" | "allow";
+                /** @enum {string} */
+                ties?: "first_touch" | "split";
             };
             cookieLifetimeDays?: number;
             /**
@@ -8025,6 +8059,17 @@ export interface components {
                 }[];
                 /** @description Ignored: the server assigns versions */
                 version?: number;
+            };
+            /** @description What decides when an order's signals disagree (docs/attribution.md#conflict-rules): linkVsCoupon, selfReferral, directOrganic, ties. Replaces the stored rules; keys left out take the defaults. A change gives the commission rules the next `version`. */
+            conflictRules?: {
+                /** @enum {string} */
+                directOrganic?: "keeps_credit" | "breaks_credit";
+                /** @enum {string} */
+                linkVsCoupon?: "link_first" | "coupon_first" | "both";
+                /** @enum {string} */
+                selfReferral?: "hold" | "exclude" | "allow";
+                /** @enum {string} */
+                ties?: "first_touch" | "split";
             };
             cookieLifetimeDays?: number;
             /**
