@@ -5,18 +5,49 @@
  */
 import { sql } from "drizzle-orm";
 import type { ConflictRules } from "../../../../core/attribution/conflict-rules";
+import type { ConflictFacts } from "../../../../core/attribution/conflicts";
+import type { Touch } from "../../../../core/attribution/models";
 import { assess, FRAUD_SIGNALS, type FraudReason } from "../../../../core/fraud";
 import { rowsOf, type Executor } from "../../../../db/client";
 import { affiliateEmailHashes } from "./identity-lookups";
 
+export interface OrderConflicts {
+  key: string;
+  tenantId: string;
+  rules: ConflictRules;
+  matchedAffiliateId: string;
+  fraudReasons: readonly string[];
+  emailHash: string | null;
+  /** The shopper's clicks in the campaign, and the order's coupon when it is of the campaign. */
+  touches: readonly Touch[];
+  coupon: { code: string; affiliateId: string } | null;
+  visitorIds: string[];
+  /** The order's window, epoch ms. */
+  from: number;
+  to: number;
+}
+
+/** The conflict facts of each order (by key), in at most two queries for the batch, none under the default rules. */
+export async function conflictFacts(db: Executor, orders: OrderConflicts[]): Promise<Map<string, ConflictFacts>> {
+  const self = await selfReferrers(
+    db,
+    orders.map((o) => ({ key: o.key, affiliateId: o.matchedAffiliateId, reasons: o.fraudReasons })),
+    orders
+      .filter((o) => o.emailHash && checksEveryAffiliate(o.rules))
+      .map((o) => ({ key: o.key, emailHash: o.emailHash!, affiliateIds: [...new Set([...o.touches.map((t) => t.affiliateId), ...(o.coupon ? [o.coupon.affiliateId] : [])])] })),
+  );
+  const entries = await entryVisits(db, orders.filter((o) => o.rules.directOrganic === "breaks_credit"));
+  return new Map(orders.map((o) => [o.key, { coupon: o.coupon, selfReferrers: self.get(o.key) ?? [], entryVisits: entries.get(o.key) ?? [] }]));
+}
+
 /** Rules under which an affiliate other than the one matched when the order was stored may be credited or held. */
-export const checksEveryAffiliate = (r: ConflictRules) => r.linkVsCoupon !== "link_first" || r.selfReferral !== "hold";
+const checksEveryAffiliate = (r: ConflictRules) => r.linkVsCoupon !== "link_first" || r.selfReferral !== "hold";
 
 /**
  * Affiliates whose own email the order carries, per order key. The matched affiliate was checked when the
  * order was stored (its `self_referral` reason); `others` lists orders whose touching affiliates must all be checked.
  */
-export async function selfReferrers(
+async function selfReferrers(
   db: Executor,
   matched: { key: string; affiliateId: string; reasons: readonly string[] }[],
   others: { key: string; emailHash: string; affiliateIds: string[] }[],
@@ -42,7 +73,7 @@ export function orderHeld(flagged: boolean, reasons: readonly string[], rules: C
  * For `directOrganic: breaks_credit`: when each order's shopper entered the shop from outside it (a page view
  * with no referrer or another site's), inside the order's window, per order key. Bots' page views do not count.
  */
-export async function entryVisits(
+async function entryVisits(
   db: Executor,
   wanted: { key: string; tenantId: string; visitorIds: string[]; from: number; to: number }[],
 ): Promise<Map<string, number[]>> {

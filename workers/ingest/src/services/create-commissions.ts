@@ -18,7 +18,7 @@ import { rowsOf, type Executor } from "../../../../db/client";
 import { commissions } from "../../../../db/schema";
 import { commissionCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
-import { checksEveryAffiliate, entryVisits, orderHeld, selfReferrers } from "./conflict-facts";
+import { conflictFacts, orderHeld } from "./conflict-facts";
 
 /** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
 const ms = (v: string | Date) => new Date(v).getTime();
@@ -195,25 +195,18 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
     const coupon = o.coupon && o.coupon_affiliate_id && o.coupon_of_campaign_id === valid.campaign.id ? { code: o.coupon, affiliateId: o.coupon_affiliate_id } : null;
     return [{ o, valid, matched, shopper, touches, coupon }];
   });
-  const selfReferring = await selfReferrers(
+  const conflicts = await conflictFacts(
     db,
-    prepared.map(({ o }) => ({ key: keyOf(o), affiliateId: o.matched_affiliate_id, reasons: o.fraud_reasons ?? [] })),
-    prepared
-      .filter(({ o, valid }) => o.email_hash && checksEveryAffiliate(valid.conflictRules))
-      .map(({ o, touches, coupon }) => ({ key: keyOf(o), emailHash: o.email_hash!, affiliateIds: [...new Set([...touches.map((t) => t.affiliateId), ...(coupon ? [coupon.affiliateId] : [])])] })),
-  );
-  const windowStart = (o: Order, c: Campaign) => ms(o.occurred_at) - c.attribution_window_days * 86_400_000;
-  const entries = await entryVisits(
-    db,
-    prepared
-      .filter(({ valid }) => valid.conflictRules.directOrganic === "breaks_credit")
-      .map(({ o, valid, shopper }) => ({ key: keyOf(o), tenantId: o.tenant_id, visitorIds: shopper, from: windowStart(o, valid.campaign), to: ms(o.occurred_at) })),
+    prepared.map(({ o, valid, shopper, touches, coupon }) => ({
+      key: keyOf(o), tenantId: o.tenant_id, rules: valid.conflictRules, matchedAffiliateId: o.matched_affiliate_id, fraudReasons: o.fraud_reasons ?? [],
+      emailHash: o.email_hash, touches, coupon, visitorIds: shopper, from: ms(o.occurred_at) - valid.campaign.attribution_window_days * 86_400_000, to: ms(o.occurred_at),
+    })),
   );
   const facts = await orderFacts(db, prepared.map((p) => p.o).filter((o) => {
     const rules = validOf(o)?.rules;
     return !!rules && (rules.firstOrder !== undefined || rules.newCustomersOnly || rules.tiers.length > 0 || rules.bonuses.length > 0 || Object.keys(rules.groups).length > 0);
   }));
-  const rows = prepared.flatMap(({ o, valid, matched, touches, coupon }) => {
+  const rows = prepared.flatMap(({ o, valid, matched, touches }) => {
     const { campaign } = valid;
     const amount = Number(o.amount);
     // Facts the campaign's rules do not use are not looked up, and cannot change the commission.
@@ -227,7 +220,7 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
     });
     const shares = attribute({
       touches, conversionAt: ms(o.occurred_at), windowDays: campaign.attribution_window_days, model: valid.model, commission: commission.amount,
-      conflictRules: valid.conflictRules, conflicts: { coupon, selfReferrers: selfReferring.get(keyOf(o)), entryVisits: entries.get(keyOf(o)) },
+      conflictRules: valid.conflictRules, conflicts: conflicts.get(keyOf(o)),
     });
     const held = orderHeld(o.flagged, o.fraud_reasons ?? [], valid.conflictRules) || !!matched?.flagged;
     return shares.map((s) => ({
