@@ -12,14 +12,22 @@ export const DIRECT_ORGANIC = ["keeps_credit", "breaks_credit"] as const;
 export const TIES = ["first_touch", "split"] as const;
 
 export const conflictRulesSchema = z.object({
-  /** link_first: clicks identify the shopper, a coupon decides only without one; coupon_first: a coupon of the campaign takes it all; both: the coupon is one more touch. */
-  linkVsCoupon: z.enum(LINK_VS_COUPON).default("link_first"),
-  /** hold: the self-referring affiliate's commission waits for review; exclude: it earns nothing and its touches are dropped; allow: it earns like any other. */
-  selfReferral: z.enum(SELF_REFERRAL).default("hold"),
-  /** keeps_credit: a visit through no affiliate neither earns nor interrupts; breaks_credit: clicks before such a visit stop counting. */
-  directOrganic: z.enum(DIRECT_ORGANIC).default("keeps_credit"),
-  /** first_touch: touches at the same moment and equal remainders go to the one listed first; split: same-moment touches share their credit equally. */
-  ties: z.enum(TIES).default("first_touch"),
+  linkVsCoupon: z
+    .enum(LINK_VS_COUPON)
+    .default("link_first")
+    .describe("link_first: clicks identify the shopper, a coupon decides only without one; coupon_first: a coupon of the campaign takes the whole order; both: the coupon is one more touch at the order's time"),
+  selfReferral: z
+    .enum(SELF_REFERRAL)
+    .default("hold")
+    .describe("hold: the self-referring affiliate's commission waits for review; exclude: it earns nothing and its touches do not count; allow: it earns like any other"),
+  directOrganic: z
+    .enum(DIRECT_ORGANIC)
+    .default("keeps_credit")
+    .describe("keeps_credit: a visit through no affiliate neither earns nor interrupts; breaks_credit: clicks before the shopper's latest such visit stop counting"),
+  ties: z
+    .enum(TIES)
+    .default("first_touch")
+    .describe("first_touch: touches at the same moment are taken in click order; split: the affiliates at that moment share its credit equally"),
 });
 export type ConflictRules = z.infer<typeof conflictRulesSchema>;
 

@@ -34,7 +34,7 @@ export const fraudSettingsInput = z
   .openapi({ description: "Velocity limits, flag threshold and paid-search rule; replaces the stored settings, keys left out take the defaults" });
 
 const conflictShape = Object.fromEntries(
-  Object.entries(conflictRulesSchema.shape).map(([key, field]) => [key, field.removeDefault().optional()]),
+  Object.entries(conflictRulesSchema.shape).map(([key, field]) => [key, field.removeDefault().optional().describe(`${field.description}. Default: ${field.def.defaultValue}`)]),
 ) as unknown as { [K in keyof ConflictRules]: z.ZodOptional<z.ZodType<ConflictRules[K]>> };
 
 export const conflictRulesInput = z
