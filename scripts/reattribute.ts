@@ -1,6 +1,7 @@
 /**
  * `npm run reattribute -- --tenant tnt_... [--campaign cmp_...] [--since 2026-11-01T00:00:00Z]`: after a change
- * of commission rules or attribution model, recomputes the still-pending commissions, page by page, through
+ * of commission rules, conflict rules or attribution model, recomputes the still-pending commissions under the
+ * campaign's current ones (create-commissions.ts reads them with the campaign), page by page, through
  * the ingest Worker of the local stack (.indica/dev.json) or of INGEST_URL with ADMIN_TOKEN.
  */
 import { existsSync, readFileSync } from "node:fs";

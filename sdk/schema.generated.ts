@@ -7020,6 +7020,33 @@ export interface components {
                 }[];
                 version: number;
             };
+            /** @description The conflict rules in force, defaults included */
+            conflictRules: {
+                /**
+                 * @description keeps_credit: a visit through no affiliate neither earns nor interrupts; breaks_credit: clicks before the shopper's latest such visit stop counting
+                 * @default keeps_credit
+                 * @enum {string}
+                 */
+                directOrganic: "keeps_credit" | "breaks_credit";
+                /**
+                 * @description link_first: clicks identify the shopper, a coupon decides only without one; coupon_first: a coupon of the campaign takes the whole order; both: the coupon is one more touch at the order's time
+                 * @default link_first
+                 * @enum {string}
+                 */
+                linkVsCoupon: "link_first" | "coupon_first" | "both";
+                /**
+                 * @description hold: the self-referring affiliate's commission waits for review; exclude: it earns nothing and its touches do not count; allow: it earns like any other
+                 * @default hold
+                 * @enum {string}
+                 */
+                selfReferral: "hold" | "exclude" | "allow";
+                /**
+                 * @description first_touch: touches at the same moment are taken in click order; split: the affiliates at that moment share its credit equally
+                 * @default first_touch
+                 * @enum {string}
+                 */
+                ties: "first_touch" | "split";
+            };
             cookieLifetimeDays: number;
             /** Format: date-time */
             createdAt: string;
@@ -7354,6 +7381,29 @@ export interface components {
                 }[];
                 /** @description Ignored: the server assigns versions */
                 version?: number;
+            };
+            /** @description What decides when an order's signals disagree (docs/attribution.md#conflict-rules): linkVsCoupon, selfReferral, directOrganic, ties. Replaces the stored rules; keys left out take the defaults. A change gives the commission rules the next `version`. */
+            conflictRules?: {
+                /**
+                 * @description keeps_credit: a visit through no affiliate neither earns nor interrupts; breaks_credit: clicks before the shopper's latest such visit stop counting. Default: keeps_credit
+                 * @enum {string}
+                 */
+                directOrganic?: "keeps_credit" | "breaks_credit";
+                /**
+                 * @description link_first: clicks identify the shopper, a coupon decides only without one; coupon_first: a coupon of the campaign takes the whole order; both: the coupon is one more touch at the order's time. Default: link_first
+                 * @enum {string}
+                 */
+                linkVsCoupon?: "link_first" | "coupon_first" | "both";
+                /**
+                 * @description hold: the self-referring affiliate's commission waits for review; exclude: it earns nothing and its touches do not count; allow: it earns like any other. Default: hold
+                 * @enum {string}
+                 */
+                selfReferral?: "hold" | "exclude" | "allow";
+                /**
+                 * @description first_touch: touches at the same moment are taken in click order; split: the affiliates at that moment share its credit equally. Default: first_touch
+                 * @enum {string}
+                 */
+                ties?: "first_touch" | "split";
             };
             cookieLifetimeDays?: number;
             /**
@@ -8025,6 +8075,29 @@ export interface components {
                 }[];
                 /** @description Ignored: the server assigns versions */
                 version?: number;
+            };
+            /** @description What decides when an order's signals disagree (docs/attribution.md#conflict-rules): linkVsCoupon, selfReferral, directOrganic, ties. Replaces the stored rules; keys left out take the defaults. A change gives the commission rules the next `version`. */
+            conflictRules?: {
+                /**
+                 * @description keeps_credit: a visit through no affiliate neither earns nor interrupts; breaks_credit: clicks before the shopper's latest such visit stop counting. Default: keeps_credit
+                 * @enum {string}
+                 */
+                directOrganic?: "keeps_credit" | "breaks_credit";
+                /**
+                 * @description link_first: clicks identify the shopper, a coupon decides only without one; coupon_first: a coupon of the campaign takes the whole order; both: the coupon is one more touch at the order's time. Default: link_first
+                 * @enum {string}
+                 */
+                linkVsCoupon?: "link_first" | "coupon_first" | "both";
+                /**
+                 * @description hold: the self-referring affiliate's commission waits for review; exclude: it earns nothing and its touches do not count; allow: it earns like any other. Default: hold
+                 * @enum {string}
+                 */
+                selfReferral?: "hold" | "exclude" | "allow";
+                /**
+                 * @description first_touch: touches at the same moment are taken in click order; split: the affiliates at that moment share its credit equally. Default: first_touch
+                 * @enum {string}
+                 */
+                ties?: "first_touch" | "split";
             };
             cookieLifetimeDays?: number;
             /**

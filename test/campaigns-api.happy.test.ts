@@ -28,6 +28,7 @@ describe("POST and GET /v1/campaigns/{id}", () => {
       attributionWindowDays: 30,
       attributionModel: { kind: "last_click" },
       commissionRules: { version: 1, base: { type: "percentage", bp: 1000 } },
+      conflictRules: { linkVsCoupon: "link_first", selfReferral: "hold", directOrganic: "keeps_credit", ties: "first_touch" },
       fraudSettings: { flagThreshold: expect.any(Number), paidSearchAllowed: false },
     });
     expect(await bodyOf(await api.get(`/v1/campaigns/${created.id}`), 200)).toEqual(created);
@@ -81,6 +82,21 @@ describe("PATCH /v1/campaigns/{id}", () => {
     expect(Date.parse(renamed.updatedAt)).toBeGreaterThanOrEqual(Date.parse(raised.updatedAt));
     const { rows } = await stack.db.query("SELECT commission_rules->'version' AS v FROM campaigns WHERE id = $1", [p.campaignId]);
     expect(rows[0].v).toBe(2);
+  });
+
+  it("stores the conflict rules sent, shows them with the defaults, and a change gives the rules the next version", async () => {
+    const { p, api } = await merchant();
+    const path = `/v1/campaigns/${p.campaignId}`;
+    const updated = await bodyOf(await api.patch(path, { conflictRules: { linkVsCoupon: "coupon_first", ties: "split" } }), 200);
+    expect(updated.conflictRules).toEqual({ linkVsCoupon: "coupon_first", selfReferral: "hold", directOrganic: "keeps_credit", ties: "split" });
+    expect(updated.commissionRules).toMatchObject({ version: 2, base: { bp: 1000 } });
+    // The same rules, spelt out with their defaults, are no change.
+    const same = await bodyOf(await api.patch(path, { conflictRules: updated.conflictRules }), 200);
+    expect(same.commissionRules.version).toBe(2);
+    const { rows } = await stack.db.query("SELECT conflict_rules, commission_rules->'version' AS v FROM campaigns WHERE id = $1", [p.campaignId]);
+    expect(rows[0]).toEqual({ conflict_rules: updated.conflictRules, v: 2 });
+    const created = await bodyOf(await api.post("/v1/campaigns", { ...newCampaign(), conflictRules: { selfReferral: "exclude" } }), 201);
+    expect(created).toMatchObject({ conflictRules: { selfReferral: "exclude", linkVsCoupon: "link_first" }, commissionRules: { version: 1 } });
   });
 
   it("stores only the fraud settings sent, and shows them with the defaults", async () => {

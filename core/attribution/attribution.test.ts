@@ -70,7 +70,7 @@ describe("attribution models", () => {
       model: { kind: "last_click" },
       commission: 2_500,
     });
-    expect(shares).toEqual([{ affiliateId: "aff_a", shareBp: 10_000, amount: 2_500, explanation: "last click over 1 touch in the last 7 days: 1 by this affiliate, 100.00% of the credit" }]);
+    expect(shares).toEqual([{ affiliateId: "aff_a", shareBp: 10_000, amount: 2_500, explanation: "last click over 1 touch in the last 7 days: 1 by this affiliate, 100.00% of the credit", decisions: [], heldForReview: false }]);
   });
 
   it("position based gives 40/20/40 over three touches", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { commissionRulesSchema } from "./rules";
-import { nextCommissionRules } from "./versioning";
+import { nextCommissionRules, nextRuleVersion } from "./versioning";
 
 const draft = (input: unknown) => {
   const { version: _, ...rest } = commissionRulesSchema.parse({ version: 1, ...(input as object) });
@@ -23,5 +23,19 @@ describe("nextCommissionRules", () => {
   it("continues after the stored number even when the stored rules are unreadable", () => {
     expect(nextCommissionRules({ version: 7, base: "ten percent" }, draft({ base: { type: "flat", amount: 1 } })).version).toBe(8);
     expect(nextCommissionRules(null, draft({ base: { type: "flat", amount: 1 } })).version).toBe(1);
+  });
+});
+
+describe("nextRuleVersion", () => {
+  const stored = { version: 4, base: { type: "percentage", bp: 1000 } };
+  it("bumps the version when only the conflict rules change, and keeps the commission rules", () => {
+    expect(nextRuleVersion(stored, undefined, true)).toEqual({ ...draft(stored), version: 5 });
+    expect(nextRuleVersion(stored, draft({ base: { type: "percentage", bp: 1000 } }), true)?.version).toBe(5);
+  });
+
+  it("bumps once when both change, and not at all when neither does", () => {
+    expect(nextRuleVersion(stored, draft({ base: { type: "percentage", bp: 2000 } }), true)?.version).toBe(5);
+    expect(nextRuleVersion(stored, draft({ base: { type: "percentage", bp: 1000 } }), false)?.version).toBe(4);
+    expect(nextRuleVersion(stored, undefined, false)).toBeUndefined();
   });
 });

@@ -33,3 +33,22 @@ export function nextCommissionRules(stored: unknown, draft: RulesDraft): Commiss
   // Unreadable stored rules (written by hand or by an old version) still never reuse their number.
   return { ...draft, version: storedVersion(stored) + 1 };
 }
+
+/**
+ * The commission rules to store when the campaign's conflict rules (core/attribution/conflict-rules.ts) may
+ * change too: one version covers both, so a commission's `rules_version` names everything that decided it.
+ * Undefined when neither changed (nothing to store) or when stored rules that no longer parse get no draft.
+ */
+export function nextRuleVersion(stored: unknown, draft: RulesDraft | undefined, conflictRulesChanged: boolean): CommissionRules | undefined {
+  if (!draft && !conflictRulesChanged) return undefined;
+  const current = commissionRulesSchema.safeParse(stored);
+  const base = draft ?? (current.success ? withoutVersion(current.data) : undefined);
+  if (!base) return undefined;
+  const next = nextCommissionRules(stored, base);
+  return conflictRulesChanged && next.version === storedVersion(stored) ? { ...next, version: next.version + 1 } : next;
+}
+
+function withoutVersion(rules: CommissionRules): RulesDraft {
+  const { version: _, ...rest } = rules;
+  return rest;
+}

@@ -21,6 +21,8 @@ export const campaigns = pgTable(
     fraudSettings: jsonb("fraud_settings").$type<Record<string, unknown>>().notNull().default({}),
     /** core/attribution/models.ts; last click unless the merchant chose otherwise. */
     attributionModel: jsonb("attribution_model").$type<Record<string, unknown>>().notNull().default({ kind: "last_click" }),
+    /** core/attribution/conflict-rules.ts: link vs coupon, self-referral, direct visits, ties; {} means the defaults. */
+    conflictRules: jsonb("conflict_rules").$type<Record<string, unknown>>().notNull().default({}),
     /** core/commission/rules.ts, versioned; 10% of the order by default. */
     commissionRules: jsonb("commission_rules").$type<Record<string, unknown>>().notNull().default({ version: 1, base: { type: "percentage", bp: 1000 } }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-/** Create or edit a campaign: details, windows, attribution model and commission, with a live preview. */
+/** Create or edit a campaign: details, windows, attribution model, commission and conflict rules, with a live preview. */
 import { useNavigate, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
@@ -10,6 +10,7 @@ import { Async } from "../../ui/Async";
 import { Field, TextField } from "../../ui/Field";
 import { bodyOf, emptyForm, formOf, rulesOf, type Campaign, type CampaignForm, type ModelKind } from "./campaign-form";
 import { CampaignMembers } from "./CampaignMembers";
+import { ConflictRulesFields } from "./ConflictRulesFields";
 import { CommissionPreview } from "./CommissionPreview";
 import { RateInput } from "./RateInput";
 
@@ -101,6 +102,7 @@ export default function CampaignEditor() {
             {t("campaign.newOnly")}
           </label>
         </fieldset>
+        <ConflictRulesFields rules={form.conflictRules} onChange={(key, value) => setForm("conflictRules", key, value)} />
         <Show when={message()}>{(m) => <p class={`notice ${m().ok ? "ok" : "error"}`} role={m().ok ? "status" : "alert"}>{m().text}</p>}</Show>
         <button type="submit" disabled={saving()}>{saving() ? t("state.working") : t("action.save")}</button>
       </form>

@@ -3,6 +3,7 @@
  * common rules (base rate, first-order rate, minimum order, new customers only); anything else a campaign
  * already has (products, tiers, groups, bonuses) is kept as it is.
  */
+import { DEFAULT_CONFLICT_RULES, type ConflictRules } from "../../../../core/attribution/conflict-rules";
 import type { components } from "../../../../sdk";
 import { decimalText, moneyInputText, parseDecimal, parseMoneyInput, type Locale } from "../../i18n/format";
 
@@ -27,6 +28,7 @@ export interface CampaignForm {
   cookieLifetimeDays: string;
   lockDays: string;
   model: ModelKind;
+  conflictRules: ConflictRules;
   base: RateForm;
   firstOrder: RateForm | null;
   minOrder: string;
@@ -40,7 +42,7 @@ function rateForm(r: RateInput, currency: string, locale: Locale): RateForm {
 export function emptyForm(currency = "BRL"): CampaignForm {
   return {
     name: "", destinationUrl: "https://", status: "active", currency, attributionWindowDays: "30", cookieLifetimeDays: "30", lockDays: "30",
-    model: "last_click", base: { type: "percentage", value: "10" }, firstOrder: null, minOrder: "", newCustomersOnly: false,
+    model: "last_click", conflictRules: { ...DEFAULT_CONFLICT_RULES }, base: { type: "percentage", value: "10" }, firstOrder: null, minOrder: "", newCustomersOnly: false,
   };
 }
 
@@ -50,6 +52,7 @@ export function formOf(c: Campaign, locale: Locale): CampaignForm {
     name: c.name, destinationUrl: c.destinationUrl, status: c.status, currency: c.currency,
     attributionWindowDays: String(c.attributionWindowDays), cookieLifetimeDays: String(c.cookieLifetimeDays), lockDays: String(c.lockDays),
     model: c.attributionModel.kind,
+    conflictRules: { ...c.conflictRules },
     base: rateForm(r.base, c.currency, locale),
     firstOrder: r.firstOrder ? rateForm(r.firstOrder, c.currency, locale) : null,
     minOrder: r.minOrderAmount ? moneyInputText(r.minOrderAmount, c.currency, locale) : "",
@@ -86,5 +89,6 @@ export function bodyOf(f: CampaignForm, rules: RulesInput): CreateCampaign {
     name: f.name.trim(), destinationUrl: f.destinationUrl.trim(), status: f.status, currency: f.currency as CreateCampaign["currency"],
     attributionWindowDays: Number(f.attributionWindowDays), cookieLifetimeDays: Number(f.cookieLifetimeDays), lockDays: Number(f.lockDays),
     attributionModel: { kind: f.model } as CreateCampaign["attributionModel"], commissionRules: rules,
+    conflictRules: { ...f.conflictRules },
   };
 }

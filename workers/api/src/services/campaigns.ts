@@ -1,7 +1,8 @@
 /** Campaigns of one tenant; affiliate users see only those they belong to (approved or pending). */
 import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { newId } from "../../../../core/ids";
-import { nextCommissionRules } from "../../../../core/commission/versioning";
+import { sameConflictRules } from "../../../../core/attribution/conflict-rules";
+import { nextCommissionRules, nextRuleVersion } from "../../../../core/commission/versioning";
 import { fail, ok, type Result } from "../../../../core/result";
 import type { Executor } from "../../../../db/client";
 import { campaignMemberships, campaigns } from "../../../../db/schema";
@@ -55,7 +56,9 @@ export async function updateCampaign(db: Executor, tenantId: string, id: string,
   const [current] = await db.select().from(campaigns).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, id))).for("update");
   if (!current) return fail("not_found", "No campaign with this id in your account.");
   const { commissionRules, ...rest } = patch;
-  const rules = commissionRules ? nextCommissionRules(current.commissionRules, withoutVersion(commissionRules)) : undefined;
+  // One version covers commission and conflict rules: either changing gives the next one.
+  const conflictChanged = patch.conflictRules !== undefined && !sameConflictRules(current.conflictRules, patch.conflictRules);
+  const rules = nextRuleVersion(current.commissionRules, commissionRules ? withoutVersion(commissionRules) : undefined, conflictChanged);
   const [row] = await db
     .update(campaigns)
     .set({ ...rest, ...(rules ? { commissionRules: rules } : {}), updatedAt: sql`now()` })

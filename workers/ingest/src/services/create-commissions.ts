@@ -1,13 +1,14 @@
 /**
  * Commissions for the orders of a batch, in the same transaction that stored them: the campaign of the
- * matched click (or coupon), the shopper's touches inside the campaign's window, the campaign's model and
- * rules (core/attribution, core/commission). Set-based: a few queries per batch, none per order.
+ * matched click (or coupon), the shopper's touches inside the campaign's window, the campaign's conflict
+ * rules, model and commission rules (core/attribution, core/commission). Set-based: a few queries per batch, none per order.
  * Idempotent: an order that already has commissions is skipped. New commissions are announced to the
  * merchant's webhooks (`commission.created`) in the same transaction.
  */
 import { sql } from "drizzle-orm";
 import { attribute } from "../../../../core/attribution/attribute";
 import { splitByWeights } from "../../../../core/attribution/split";
+import { conflictRulesFrom, type ConflictRules } from "../../../../core/attribution/conflict-rules";
 import { attributionModelSchema } from "../../../../core/attribution/models";
 import type { AttributionModel, Touch } from "../../../../core/attribution/models";
 import { computeCommission } from "../../../../core/commission/compute";
@@ -17,6 +18,7 @@ import { rowsOf, type Executor } from "../../../../db/client";
 import { commissions } from "../../../../db/schema";
 import { commissionCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
+import { conflictFacts, orderHeld } from "./conflict-facts";
 
 /** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
 const ms = (v: string | Date) => new Date(v).getTime();
@@ -36,10 +38,16 @@ type Order = {
   flagged: boolean;
   renewal: number | null;
   coupon_campaign_id: string | null;
+  /** The order's coupon, its affiliate and campaign, whatever step of the chain matched (conflict rules). */
+  coupon: string | null;
+  coupon_affiliate_id: string | null;
+  coupon_of_campaign_id: string | null;
+  email_hash: string | null;
+  fraud_reasons: string[] | null;
 };
 
 type MatchedClick = { id: string; tenant_id: string; campaign_id: string; visitor_id: string; flagged: boolean };
-type Campaign = { id: string; attribution_window_days: number; lock_days: number; attribution_model: unknown; commission_rules: unknown };
+type Campaign = { id: string; attribution_window_days: number; lock_days: number; attribution_model: unknown; commission_rules: unknown; conflict_rules: unknown };
 type TouchRow = { tenant_id: string; campaign_id: string; visitor_id: string; affiliate_id: string; id: string; clicked_at: string | Date };
 /** One row of the context query: a matched click, a campaign or a touch, told apart by `kind`. */
 type ContextRow = MatchedClick & Campaign & TouchRow & { kind: "click" | "campaign" | "touch" };
@@ -53,14 +61,16 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
   return rowsOf(
     await db.execute<Order>(sql`
       SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.items, cv.occurred_at, cv.identity_source,
-        cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cv.renewal, cp.campaign_id AS coupon_campaign_id
+        cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cv.renewal,
+        CASE WHEN cv.identity_source = 'coupon' THEN cp.campaign_id END AS coupon_campaign_id,
+        cv.coupon, cp.affiliate_id AS coupon_affiliate_id, cp.campaign_id AS coupon_of_campaign_id, cv.email_hash, cv.fraud_reasons
       FROM unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
       CROSS JOIN LATERAL (
         SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.status <> 'cancelled'
           AND ((c.matched_affiliate_id IS NOT NULL AND coalesce(c.renewal, 0) = 0) OR c.renewal > 0)
           AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = c.tenant_id AND cm.conversion_id = c.id)
         LIMIT 1) cv
-      LEFT JOIN coupons cp ON cv.identity_source = 'coupon' AND cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)`),
+      LEFT JOIN coupons cp ON cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)`),
   );
 }
 
@@ -105,17 +115,17 @@ async function attributionContext(db: Executor, orders: Order[]) {
         SELECT DISTINCT c.id, c.tenant_id, c.campaign_id, c.visitor_id, c.flagged FROM o JOIN clicks c
           ON c.tenant_id = o.tenant_id AND c.id = o.click_id AND c.clicked_at = o.click_at
       ), camp AS MATERIALIZED (
-        SELECT id, attribution_window_days, lock_days, attribution_model, commission_rules FROM campaigns
+        SELECT id, attribution_window_days, lock_days, attribution_model, commission_rules, conflict_rules FROM campaigns
         WHERE id IN (SELECT coalesce(mc.campaign_id, o.coupon_campaign_id) FROM o LEFT JOIN mc ON mc.tenant_id = o.tenant_id AND mc.id = o.click_id)
       ), shopper AS (
         SELECT visitor_id FROM o WHERE visitor_id <> '' UNION SELECT visitor_id FROM mc WHERE visitor_id <> ''
       )
       SELECT 'click' AS kind, id, tenant_id, campaign_id, visitor_id, NULL AS affiliate_id, NULL::timestamptz AS clicked_at, flagged,
-        NULL::int AS attribution_window_days, NULL::int AS lock_days, NULL::jsonb AS attribution_model, NULL::jsonb AS commission_rules FROM mc
+        NULL::int AS attribution_window_days, NULL::int AS lock_days, NULL::jsonb AS attribution_model, NULL::jsonb AS commission_rules, NULL::jsonb AS conflict_rules FROM mc
       UNION ALL
-      SELECT 'campaign', id, NULL, NULL, NULL, NULL, NULL, NULL, attribution_window_days, lock_days, attribution_model, commission_rules FROM camp
+      SELECT 'campaign', id, NULL, NULL, NULL, NULL, NULL, NULL, attribution_window_days, lock_days, attribution_model, commission_rules, conflict_rules FROM camp
       UNION ALL
-      SELECT 'touch', c.id, c.tenant_id, c.campaign_id, c.visitor_id, c.affiliate_id, c.clicked_at, NULL, NULL, NULL, NULL, NULL FROM clicks c
+      SELECT 'touch', c.id, c.tenant_id, c.campaign_id, c.visitor_id, c.affiliate_id, c.clicked_at, NULL, NULL, NULL, NULL, NULL, NULL FROM clicks c
       WHERE c.tenant_id = ANY(${sql.param([...new Set(orders.map((o) => o.tenant_id))])}::text[])
         AND c.visitor_id = ANY(ARRAY(SELECT visitor_id FROM shopper)) AND c.campaign_id = ANY(ARRAY(SELECT id FROM camp))
         AND c.clicked_at > now() - make_interval(days => (SELECT max(attribution_window_days) FROM camp) + 1)
@@ -150,12 +160,12 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
   const campaignOf = (o: Order) => (o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`)?.campaign_id : null) ?? o.coupon_campaign_id;
 
   // A campaign's rules and model, validated once per batch rather than once per order.
-  const parsed = new Map<string, { rules: CommissionRules; model: AttributionModel } | null>();
+  const parsed = new Map<string, { rules: CommissionRules; model: AttributionModel; conflictRules: ConflictRules } | null>();
   const rulesOf = (c: Campaign) => {
     if (!parsed.has(c.id)) {
       const rules = commissionRulesSchema.safeParse(c.commission_rules);
       const model = attributionModelSchema.safeParse(c.attribution_model);
-      parsed.set(c.id, rules.success && model.success ? { rules: rules.data, model: model.data } : null);
+      parsed.set(c.id, rules.success && model.success ? { rules: rules.data, model: model.data, conflictRules: conflictRulesFrom(c.conflict_rules) } : null);
     }
     return parsed.get(c.id)!;
   };
@@ -165,17 +175,42 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
     const valid = campaign ? rulesOf(campaign) : null;
     return campaign && valid ? { campaign, ...valid } : null;
   };
-  const facts = await orderFacts(db, orders.filter((o) => {
+  // The shopper's clicks and the coupon of each order, then what its campaign's conflict rules ask about them.
+  const keyOf = (o: Order) => `${o.tenant_id}|${o.id}`;
+  const prepared = orders.flatMap((o) => {
+    const valid = validOf(o);
+    if (!valid) return [];
+    const matched = o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`) : undefined;
+    const shopper = [...new Set([o.visitor_id, matched?.visitor_id].filter((v): v is string => !!v))];
+    // A coupon-only order has no clicks: its coupon is its one touch (the conflict rules add it).
+    const touches: Touch[] =
+      o.identity_source === "coupon"
+        ? []
+        : shopper
+            .flatMap((v) => touchesOf.get(`${o.tenant_id}|${v}`) ?? [])
+            .filter((t) => t.campaign_id === valid.campaign.id)
+            .map((t) => ({ affiliateId: t.affiliate_id, at: ms(t.clicked_at), clickId: t.id }));
+    // The matched click itself always counts, even when its shopper's other clicks are unknown.
+    if (matched && !touches.some((t) => t.clickId === matched.id)) touches.push({ affiliateId: o.matched_affiliate_id, at: timestampOfId(matched.id)!, clickId: matched.id });
+    const coupon = o.coupon && o.coupon_affiliate_id && o.coupon_of_campaign_id === valid.campaign.id ? { code: o.coupon, affiliateId: o.coupon_affiliate_id } : null;
+    return [{ o, valid, matched, shopper, touches, coupon }];
+  });
+  const conflicts = await conflictFacts(
+    db,
+    prepared.map(({ o, valid, shopper, touches, coupon }) => ({
+      key: keyOf(o), tenantId: o.tenant_id, rules: valid.conflictRules, matchedAffiliateId: o.matched_affiliate_id, fraudReasons: o.fraud_reasons ?? [],
+      emailHash: o.email_hash, touches, coupon, visitorIds: shopper, from: ms(o.occurred_at) - valid.campaign.attribution_window_days * 86_400_000, to: ms(o.occurred_at),
+    })),
+  );
+  const facts = await orderFacts(db, prepared.map((p) => p.o).filter((o) => {
     const rules = validOf(o)?.rules;
     return !!rules && (rules.firstOrder !== undefined || rules.newCustomersOnly || rules.tiers.length > 0 || rules.bonuses.length > 0 || Object.keys(rules.groups).length > 0);
   }));
-  const rows = orders.flatMap((o) => {
-    const valid = validOf(o);
-    if (!valid) return [];
+  const rows = prepared.flatMap(({ o, valid, matched, touches }) => {
     const { campaign } = valid;
     const amount = Number(o.amount);
     // Facts the campaign's rules do not use are not looked up, and cannot change the commission.
-    const f = facts.get(`${o.tenant_id}|${o.id}`);
+    const f = facts.get(keyOf(o));
     const commission = computeCommission(valid.rules, {
       amount,
       items: o.items ?? [],
@@ -183,18 +218,11 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
       affiliateGroup: f?.affiliate_group ?? null,
       affiliateMonthRevenue: Number(f?.month_revenue ?? 0),
     });
-    const matched = o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`) : undefined;
-    const shopper = new Set([o.visitor_id, matched?.visitor_id].filter(Boolean));
-    const touches: Touch[] =
-      o.identity_source === "coupon"
-        ? [{ affiliateId: o.matched_affiliate_id, at: ms(o.occurred_at) }]
-        : [...shopper]
-            .flatMap((v) => touchesOf.get(`${o.tenant_id}|${v}`) ?? [])
-            .filter((t) => t.campaign_id === campaign.id)
-            .map((t) => ({ affiliateId: t.affiliate_id, at: ms(t.clicked_at), clickId: t.id }));
-    // The matched click itself always counts, even when its shopper's other clicks are unknown.
-    if (matched && !touches.some((t) => t.clickId === matched.id)) touches.push({ affiliateId: o.matched_affiliate_id, at: timestampOfId(matched.id)!, clickId: matched.id });
-    const shares = attribute({ touches, conversionAt: ms(o.occurred_at), windowDays: campaign.attribution_window_days, model: valid.model, commission: commission.amount });
+    const shares = attribute({
+      touches, conversionAt: ms(o.occurred_at), windowDays: campaign.attribution_window_days, model: valid.model, commission: commission.amount,
+      conflictRules: valid.conflictRules, conflicts: conflicts.get(keyOf(o)),
+    });
+    const held = orderHeld(o.flagged, o.fraud_reasons ?? [], valid.conflictRules) || !!matched?.flagged;
     return shares.map((s) => ({
       id: newId("commission"),
       tenantId: o.tenant_id,
@@ -205,9 +233,9 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
       currency: o.currency,
       amount: s.amount,
       shareBp: s.shareBp,
-      heldForReview: o.flagged || !!matched?.flagged,
+      heldForReview: held || s.heldForReview,
       rulesVersion: commission.rulesVersion,
-      explanation: [s.explanation, ...commission.explanation],
+      explanation: [s.explanation, ...s.decisions, ...commission.explanation],
       lockUntil: new Date(ms(o.occurred_at) + campaign.lock_days * 86_400_000),
     }));
   });

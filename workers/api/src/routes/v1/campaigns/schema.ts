@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { conflictRulesSchema } from "../../../../../../core/attribution/conflict-rules";
 import { attributionModelSchema } from "../../../../../../core/attribution/models";
 import { commissionRulesSchema } from "../../../../../../core/commission/rules";
 import { fraudSettingsSchema } from "../../../../../../core/fraud-settings";
@@ -6,7 +7,7 @@ import { currencySchema } from "../../../../../../core/money";
 import { isHttpUrl, normalizeHttpUrl } from "../../../../../../core/destination";
 import { pageOf, pageQuery } from "../../../lib/pagination";
 import { idOf, label } from "../fields";
-import { attributionModelInput, commissionRulesInput, fraudSettingsInput } from "./settings";
+import { attributionModelInput, commissionRulesInput, conflictRulesInput, fraudSettingsInput } from "./settings";
 
 export const CAMPAIGN_STATUSES = ["active", "paused", "archived"] as const;
 const status = z.enum(CAMPAIGN_STATUSES).openapi({ description: "Paused and archived campaigns' links still send shoppers on, without tracking" });
@@ -23,6 +24,7 @@ const settings = {
   lockDays: z.number().int().min(0).max(365).openapi({ description: "Days a commission stays pending (returns window) before approval" }),
   attributionModel: attributionModelInput,
   commissionRules: commissionRulesInput,
+  conflictRules: conflictRulesInput,
   fraudSettings: fraudSettingsInput,
 };
 
@@ -50,6 +52,7 @@ export const campaignSchema = z
     lockDays: z.number().int(),
     attributionModel: attributionModelSchema,
     commissionRules: commissionRulesSchema,
+    conflictRules: conflictRulesSchema.openapi({ description: "The conflict rules in force, defaults included" }),
     fraudSettings: fraudSettingsSchema.optional().openapi({ description: "The settings in force, defaults included; not shown to affiliate users" }),
     membershipStatus: z.enum(["approved", "pending"]).optional().openapi({ description: "For affiliate users only: where they stand in this campaign" }),
     createdAt: z.string().openapi({ format: "date-time" }),

@@ -5,6 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { attributionModelSchema } from "../../../../../../core/attribution/models";
+import { conflictRulesSchema, type ConflictRules } from "../../../../../../core/attribution/conflict-rules";
 import { commissionRulesSchema } from "../../../../../../core/commission/rules";
 import { fraudSettingsSchema, type FraudSettings } from "../../../../../../core/fraud-settings";
 import { isStorableJson } from "../fields";
@@ -31,3 +32,15 @@ export const fraudSettingsInput = z
   .object(fraudShape)
   .strict()
   .openapi({ description: "Velocity limits, flag threshold and paid-search rule; replaces the stored settings, keys left out take the defaults" });
+
+const conflictShape = Object.fromEntries(
+  Object.entries(conflictRulesSchema.shape).map(([key, field]) => [key, field.removeDefault().optional().describe(`${field.description}. Default: ${field.def.defaultValue}`)]),
+) as unknown as { [K in keyof ConflictRules]: z.ZodOptional<z.ZodType<ConflictRules[K]>> };
+
+export const conflictRulesInput = z
+  .object(conflictShape)
+  .strict()
+  .openapi({
+    description:
+      "What decides when an order's signals disagree (docs/attribution.md#conflict-rules): linkVsCoupon, selfReferral, directOrganic, ties. Replaces the stored rules; keys left out take the defaults. A change gives the commission rules the next `version`.",
+  });

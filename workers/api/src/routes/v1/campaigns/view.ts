@@ -1,3 +1,4 @@
+import { conflictRulesFrom } from "../../../../../../core/attribution/conflict-rules";
 import { attributionModelSchema, type AttributionModel } from "../../../../../../core/attribution/models";
 import { commissionRulesSchema, type CommissionRules } from "../../../../../../core/commission/rules";
 import { fraudSettingsFrom } from "../../../../../../core/fraud-settings";
@@ -29,6 +30,7 @@ export function toCampaignView({ row, membershipStatus }: ScopedCampaign, forAff
     lockDays: row.lockDays,
     attributionModel: parsedOr<AttributionModel>(attributionModelSchema, row.attributionModel),
     commissionRules: parsedOr<CommissionRules>(commissionRulesSchema, row.commissionRules),
+    conflictRules: conflictRulesFrom(row.conflictRules),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

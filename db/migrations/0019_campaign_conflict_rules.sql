@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "conflict_rules" jsonb DEFAULT '{}'::jsonb NOT NULL;
