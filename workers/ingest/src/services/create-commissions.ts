@@ -218,7 +218,11 @@ type CommissionInsert = typeof commissions.$inferInsert;
 
 type Inserted = { id: string; tenant_id: string; order_id: string; conversion_id: string; affiliate_id: string; campaign_id: string; currency: string; amount: string; held_for_review: boolean };
 
-/** One insert for the batch, its rows as a single JSON parameter (see store-clicks.ts for why). */
+/**
+ * One insert for the batch, its rows as a single JSON parameter (see store-clicks.ts for why). Only the rows
+ * of tenants with an active webhook endpoint come back to be announced: for the others there is nothing to
+ * fan out, and sending every row back (and building its event) cost more than the insert's own indexes.
+ */
 async function insertCommissions(db: Executor, rows: CommissionInsert[]): Promise<void> {
   if (rows.length === 0) return;
   const json = rows.map((r) => ({
@@ -227,12 +231,15 @@ async function insertCommissions(db: Executor, rows: CommissionInsert[]): Promis
     explanation: r.explanation, lock_until: (r.lockUntil as Date).toISOString(),
   }));
   const inserted = await db.execute<Inserted>(sql`
-    INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until)
-    SELECT id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until
-    FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS r(id text, tenant_id text, conversion_id text, order_id text, affiliate_id text, campaign_id text,
-      currency char(3), amount bigint, share_bp int, held_for_review boolean, rules_version int, explanation jsonb, lock_until timestamptz)
-    ON CONFLICT DO NOTHING
-    RETURNING id, tenant_id, order_id, conversion_id, affiliate_id, campaign_id, currency, amount, held_for_review`);
+    WITH inserted AS (
+      INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until)
+      SELECT id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until
+      FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS r(id text, tenant_id text, conversion_id text, order_id text, affiliate_id text, campaign_id text,
+        currency char(3), amount bigint, share_bp int, held_for_review boolean, rules_version int, explanation jsonb, lock_until timestamptz)
+      ON CONFLICT DO NOTHING
+      RETURNING id, tenant_id, order_id, conversion_id, affiliate_id, campaign_id, currency, amount, held_for_review)
+    SELECT i.* FROM inserted i
+    WHERE EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.tenant_id = i.tenant_id AND e.status = 'active')`);
   await emitWebhookEvents(
     db,
     rowsOf(inserted).map((r) =>
