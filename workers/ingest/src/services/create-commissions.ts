@@ -45,6 +45,14 @@ type TouchRow = { tenant_id: string; campaign_id: string; visitor_id: string; af
 type ContextRow = MatchedClick & Campaign & TouchRow & { kind: "click" | "campaign" | "touch" };
 
 /**
+ * The batch's tenants as a parameter the planner reads as a constant (an unnamed statement's parameters
+ * are): `conversions` is hash-partitioned by tenant, so `tenant_id = ANY(...)` leaves only the batch's
+ * partitions to plan and to probe, where a join on the unnested keys alone plans all of them and prunes
+ * again for every key.
+ */
+const tenantsOf = (ids: string[]) => [...new Set(ids)];
+
+/**
  * The batch's orders that still have no commissions and are not cancelled: first payments with a matched
  * affiliate, and subscription renewals. Each key is looked up on its own (tenant_id, order_id) index entry,
  * whatever the table's statistics say.
@@ -56,7 +64,8 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
         cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cv.renewal, cp.campaign_id AS coupon_campaign_id
       FROM unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
       CROSS JOIN LATERAL (
-        SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.status <> 'cancelled'
+        SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.tenant_id = ANY(${sql.param(tenantsOf(keys.map((k) => k.tenantId)))}::text[])
+          AND c.status <> 'cancelled'
           AND ((c.matched_affiliate_id IS NOT NULL AND coalesce(c.renewal, 0) = 0) OR c.renewal > 0)
           AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = c.tenant_id AND cm.conversion_id = c.id)
         LIMIT 1) cv
@@ -82,7 +91,8 @@ async function orderFacts(db: Executor, orders: Order[]): Promise<Map<string, Fa
           AND m.occurred_at >= date_trunc('month', cv.occurred_at) AND m.occurred_at < cv.occurred_at AND m.status <> 'cancelled') AS month_revenue,
         (SELECT a.affiliate_group FROM affiliates a WHERE a.id = cv.matched_affiliate_id) AS affiliate_group
       FROM unnest(${sql.param(orders.map((o) => o.tenant_id))}::text[], ${sql.param(orders.map((o) => o.id))}::text[]) AS k(tenant_id, id)
-      CROSS JOIN LATERAL (SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.id = k.id LIMIT 1) cv`),
+      CROSS JOIN LATERAL (SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.id = k.id
+        AND c.tenant_id = ANY(${sql.param(tenantsOf(orders.map((o) => o.tenant_id)))}::text[]) LIMIT 1) cv`),
   );
   return new Map(rows.map((r) => [`${r.tenant_id}|${r.id}`, r]));
 }
