@@ -54,10 +54,23 @@ function encodeTime(ms: number): string {
   return out;
 }
 
+/**
+ * Random bytes are drawn a block at a time: one `getRandomValues` call per id cost more than all the rest
+ * of `newId` when a batch makes hundreds of ids. Each byte is still used once. Filled on first use, never
+ * at module load (Workers allow no random values in global scope).
+ */
+const RANDOM_BLOCK = 4096;
+let randomBlock = new Uint8Array(0);
+let randomOffset = 0;
+
 function encodeRandom(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(RANDOM_CHARS));
+  if (randomOffset + RANDOM_CHARS > randomBlock.length) {
+    randomBlock = crypto.getRandomValues(new Uint8Array(RANDOM_BLOCK));
+    randomOffset = 0;
+  }
   let out = "";
-  for (const b of bytes) out += ALPHABET[b & 31];
+  for (let i = randomOffset; i < randomOffset + RANDOM_CHARS; i++) out += ALPHABET[randomBlock[i] & 31];
+  randomOffset += RANDOM_CHARS;
   return out;
 }
 

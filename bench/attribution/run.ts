@@ -13,6 +13,7 @@ import * as schema from "../../db/schema";
 import { createCommissions } from "../../workers/ingest/src/services/create-commissions";
 import { loadAverage, writeResult } from "../lib/results";
 import { startWorkersStack } from "../lib/stack";
+import { statementProfile } from "./profile";
 
 const { values: args } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values: args } = parseArgs({
     conversions: { type: "string", default: "20000" },
     naive: { type: "string", default: "1000" },
     batch: { type: "string", default: "500" },
+    profile: { type: "boolean", default: false },
   },
 });
 const TOUCHPOINTS = Number(args.touchpoints);
@@ -40,8 +42,17 @@ async function main(): Promise<void> {
     await db.query("INSERT INTO affiliates (id, tenant_id, name, email) SELECT 'aff_bench' || g, $1, 'A' || g, 'a' || g || '@bench.test' FROM generate_series(1, 200) g", [p.tenantId]);
 
     // Touchpoints: clicks of VISITORS visitors over the last 20 days, across 200 affiliates, made server-side.
+    // Loaded with triggers off (replica mode, as bench:reports does): the report rollups' click trigger takes
+    // one advisory lock per visitor, which no lock table holds for a million visitors in one statement, and
+    // the rollups of the touchpoints play no part in attribution. The orders are stored with triggers on.
     let t = performance.now();
-    await db.query(
+    // Committed synchronously: the throwaway cluster runs with synchronous_commit off, and until an async
+    // commit reaches the WAL, VACUUM may not set the rows' hint bits, so it marks no page all-visible and
+    // every touch would be fetched from the heap (relallvisible stayed 0 after the VACUUM below).
+    const loader = await db.connect();
+    await loader.query("SET session_replication_role = replica");
+    await loader.query("SET synchronous_commit = on");
+    await loader.query(
       `INSERT INTO clicks (id, clicked_at, tenant_id, link_id, campaign_id, affiliate_id, visitor_id)
        SELECT 'clk_b' || lpad(g::text, 21, '0'), now() - (g % 1728000) * interval '1 second', $1, $2, $3,
               'aff_bench' || (1 + g % 200), 'vis_b' || (g % $4)
@@ -60,27 +71,35 @@ async function main(): Promise<void> {
       visitor: `vis_b${((i + 1) * 7_919) % VISITORS}`,
       affiliate: `aff_bench${1 + (i % 200)}`,
     }));
-    await db.query(
+    await loader.query(
       `INSERT INTO clicks (id, clicked_at, tenant_id, link_id, campaign_id, affiliate_id, visitor_id)
        SELECT k.id, to_timestamp(k.at / 1000.0), $1, $2, $3, k.affiliate, k.visitor
        FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[]) AS k(id, at, affiliate, visitor)`,
       [p.tenantId, p.linkId, p.campaignId, matched.map((m) => m.id), matched.map((m) => timestampOfId(m.id)!), matched.map((m) => m.affiliate), matched.map((m) => m.visitor)],
     );
+    await loader.query("RESET session_replication_role; RESET synchronous_commit");
+    loader.release();
     await db.query(
       `INSERT INTO conversions (id, tenant_id, order_id, event_id, source, status, amount, currency, identity_source, matched_click_id, matched_affiliate_id, visitor_id, occurred_at, received_at)
        SELECT 'cnv_b' || k.i, $1, 'order-' || k.i, 'order-' || k.i, 's2s', 'paid', 10000 + k.i % 5000, 'BRL', 'url', k.click, k.affiliate, k.visitor, now(), now()
        FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS k(i, click, affiliate, visitor)`,
       [p.tenantId, matched.map((_, i) => i + 1), matched.map((m) => m.id), matched.map((m) => m.affiliate), matched.map((m) => m.visitor)],
     );
+    // Statistics for the orders too, as autoanalyze would soon make them (else it may run mid-measurement).
+    await db.query("ANALYZE conversions");
     const keys = Array.from({ length: CONVERSIONS }, (_, i) => ({ tenantId: p.tenantId, orderId: `order-${i + 1}` }));
 
     // The set-based code the consumer runs, in consumer-sized batches (node-postgres here, same SQL).
     // drizzle's node-postgres and Neon databases share the query API the code uses; the types differ.
     const orm = drizzle({ client: db, schema }) as unknown as Executor;
     const naiveKeys = keys.slice(0, NAIVE);
+    const profile = args.profile ? statementProfile(db) : null;
+    const stopProfile = profile?.start();
     t = performance.now();
     for (let i = NAIVE; i < keys.length; i += BATCH) await createCommissions(orm, keys.slice(i, i + BATCH));
     const setSeconds = seconds(t);
+    stopProfile?.();
+    if (profile) console.log(profile.report(Math.ceil((keys.length - NAIVE) / BATCH), setSeconds * 1000));
     const setRate = (keys.length - NAIVE) / setSeconds;
 
     // Naive: per order, one query for its touches and one insert per affiliate share.

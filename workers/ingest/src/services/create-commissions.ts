@@ -53,6 +53,14 @@ type TouchRow = { tenant_id: string; campaign_id: string; visitor_id: string; af
 type ContextRow = MatchedClick & Campaign & TouchRow & { kind: "click" | "campaign" | "touch" };
 
 /**
+ * The batch's tenants as a parameter the planner reads as a constant (an unnamed statement's parameters
+ * are): `conversions` is hash-partitioned by tenant, so `tenant_id = ANY(...)` leaves only the batch's
+ * partitions to plan and to probe, where a join on the unnested keys alone plans all of them and prunes
+ * again for every key.
+ */
+const tenantsOf = (ids: string[]) => [...new Set(ids)];
+
+/**
  * The batch's orders that still have no commissions and are not cancelled: first payments with a matched
  * affiliate, and subscription renewals. Each key is looked up on its own (tenant_id, order_id) index entry,
  * whatever the table's statistics say.
@@ -66,7 +74,8 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
         cv.coupon, cp.affiliate_id AS coupon_affiliate_id, cp.campaign_id AS coupon_of_campaign_id, cv.email_hash, cv.fraud_reasons
       FROM unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
       CROSS JOIN LATERAL (
-        SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.status <> 'cancelled'
+        SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.tenant_id = ANY(${sql.param(tenantsOf(keys.map((k) => k.tenantId)))}::text[])
+          AND c.status <> 'cancelled'
           AND ((c.matched_affiliate_id IS NOT NULL AND coalesce(c.renewal, 0) = 0) OR c.renewal > 0)
           AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = c.tenant_id AND cm.conversion_id = c.id)
         LIMIT 1) cv
@@ -92,7 +101,8 @@ async function orderFacts(db: Executor, orders: Order[]): Promise<Map<string, Fa
           AND m.occurred_at >= date_trunc('month', cv.occurred_at) AND m.occurred_at < cv.occurred_at AND m.status <> 'cancelled') AS month_revenue,
         (SELECT a.affiliate_group FROM affiliates a WHERE a.id = cv.matched_affiliate_id) AS affiliate_group
       FROM unnest(${sql.param(orders.map((o) => o.tenant_id))}::text[], ${sql.param(orders.map((o) => o.id))}::text[]) AS k(tenant_id, id)
-      CROSS JOIN LATERAL (SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.id = k.id LIMIT 1) cv`),
+      CROSS JOIN LATERAL (SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.id = k.id
+        AND c.tenant_id = ANY(${sql.param(tenantsOf(orders.map((o) => o.tenant_id)))}::text[]) LIMIT 1) cv`),
   );
   return new Map(rows.map((r) => [`${r.tenant_id}|${r.id}`, r]));
 }
@@ -246,7 +256,11 @@ type CommissionInsert = typeof commissions.$inferInsert;
 
 type Inserted = { id: string; tenant_id: string; order_id: string; conversion_id: string; affiliate_id: string; campaign_id: string; currency: string; amount: string; held_for_review: boolean };
 
-/** One insert for the batch, its rows as a single JSON parameter (see store-clicks.ts for why). */
+/**
+ * One insert for the batch, its rows as a single JSON parameter (see store-clicks.ts for why). Only the rows
+ * of tenants with an active webhook endpoint come back to be announced: for the others there is nothing to
+ * fan out, and sending every row back (and building its event) cost more than the insert's own indexes.
+ */
 async function insertCommissions(db: Executor, rows: CommissionInsert[]): Promise<void> {
   if (rows.length === 0) return;
   const json = rows.map((r) => ({
@@ -255,12 +269,15 @@ async function insertCommissions(db: Executor, rows: CommissionInsert[]): Promis
     explanation: r.explanation, lock_until: (r.lockUntil as Date).toISOString(),
   }));
   const inserted = await db.execute<Inserted>(sql`
-    INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until)
-    SELECT id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until
-    FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS r(id text, tenant_id text, conversion_id text, order_id text, affiliate_id text, campaign_id text,
-      currency char(3), amount bigint, share_bp int, held_for_review boolean, rules_version int, explanation jsonb, lock_until timestamptz)
-    ON CONFLICT DO NOTHING
-    RETURNING id, tenant_id, order_id, conversion_id, affiliate_id, campaign_id, currency, amount, held_for_review`);
+    WITH inserted AS (
+      INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until)
+      SELECT id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until
+      FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS r(id text, tenant_id text, conversion_id text, order_id text, affiliate_id text, campaign_id text,
+        currency char(3), amount bigint, share_bp int, held_for_review boolean, rules_version int, explanation jsonb, lock_until timestamptz)
+      ON CONFLICT DO NOTHING
+      RETURNING id, tenant_id, order_id, conversion_id, affiliate_id, campaign_id, currency, amount, held_for_review)
+    SELECT i.* FROM inserted i
+    WHERE EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.tenant_id = i.tenant_id AND e.status = 'active')`);
   await emitWebhookEvents(
     db,
     rowsOf(inserted).map((r) =>
