@@ -35,6 +35,25 @@ describe("commissions page", () => {
     await waitFor(() => expect(screen.queryByText("pedido-2")).toBeNull());
   });
 
+  it("loads the next page by cursor, and select-all then covers every loaded commission", async () => {
+    const api = fakeApi({
+      "GET /v1/commissions": (req) =>
+        new URL(req.url).searchParams.get("cursor") === "com_1"
+          ? { items: [commission("com_2", "pedido-2")], nextCursor: null }
+          : { items: [commission("com_1", "pedido-1")], nextCursor: "com_1" },
+      "GET /v1/affiliates": () => ({ items: [], nextCursor: null }),
+      "POST /v1/commissions/decisions": () => ({ decided: ["com_1", "com_2"], skipped: [] }),
+    });
+    renderPage(() => <Commissions />, { api, location: "/commissions", locale: "en" });
+    await screen.findByText("pedido-1");
+    fireEvent.click(screen.getByRole("button", { name: "Load more" }));
+    await screen.findByText("pedido-2");
+    expect(screen.queryByRole("button", { name: "Load more" })).toBeNull();
+    fireEvent.click(screen.getByLabelText("Select all shown"));
+    fireEvent.click(screen.getByRole("button", { name: "Approve selected" }));
+    await waitFor(() => expect(api.calls.find((c) => c.method === "POST")?.body).toEqual({ action: "approve", ids: ["com_1", "com_2"] }));
+  });
+
   it("shows the API's error with a retry button when the list cannot load", async () => {
     const api = fakeApi({ "GET /v1/commissions": () => Response.json({ title: "Forbidden", code: "forbidden", detail: "Your role may not read commissions." }, { status: 403 }) });
     renderPage(() => <Commissions />, { api, location: "/commissions" });

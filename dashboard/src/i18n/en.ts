@@ -51,7 +51,7 @@ export const en = {
   "links.subIds": "Sub-ids", "links.create": "Make link", "links.yourLink": "Your link", "links.list": "Links", "links.none": "No links yet.", "links.url": "Link",
   "conversions.none": "No orders match.", "conversions.setStatus": "Change…", "conversions.changeStatus": "Change the status of order {order}",
   "commissions.bulk": "Decide on the selected commissions", "commissions.selected": "{n} selected", "commissions.reason": "Reason (kept in the audit trail)",
-  "commissions.approveSelected": "Approve selected", "commissions.rejectSelected": "Reject selected", "commissions.selectAll": "Select all on this page",
+  "commissions.approveSelected": "Approve selected", "commissions.rejectSelected": "Reject selected", "commissions.selectAll": "Select all shown",
   "commissions.select": "Select the commission of order {order}", "commissions.decided": "{decided} decided, {skipped} skipped (no longer pending or held for review).",
   "commissions.none": "No commissions here.", "commissions.why": "Why", "commissions.lockUntil": "Auto-approves on", "commissions.held": "Held for review",
   "fraud.intro": "Clicks and orders the fraud checks flagged. Approve what is genuine; rejected orders earn no commission.",

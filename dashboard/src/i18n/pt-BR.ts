@@ -53,7 +53,7 @@ export const ptBR: Record<MessageKey, string> = {
   "links.subIds": "Sub-ids", "links.create": "Criar link", "links.yourLink": "Seu link", "links.list": "Links", "links.none": "Nenhum link ainda.", "links.url": "Link",
   "conversions.none": "Nenhum pedido encontrado.", "conversions.setStatus": "Alterar…", "conversions.changeStatus": "Alterar a situação do pedido {order}",
   "commissions.bulk": "Decidir sobre as comissões selecionadas", "commissions.selected": "{n} selecionada(s)", "commissions.reason": "Motivo (fica no histórico de auditoria)",
-  "commissions.approveSelected": "Aprovar selecionadas", "commissions.rejectSelected": "Recusar selecionadas", "commissions.selectAll": "Selecionar todas desta página",
+  "commissions.approveSelected": "Aprovar selecionadas", "commissions.rejectSelected": "Recusar selecionadas", "commissions.selectAll": "Selecionar todas as mostradas",
   "commissions.select": "Selecionar a comissão do pedido {order}", "commissions.decided": "{decided} decidida(s), {skipped} ignorada(s) (não estão mais pendentes ou estão em revisão).",
   "commissions.none": "Nenhuma comissão aqui.", "commissions.why": "Motivo", "commissions.lockUntil": "Aprovação automática em", "commissions.held": "Em revisão",
   "fraud.intro": "Cliques e pedidos sinalizados pelas verificações de fraude. Aprove o que for legítimo; pedidos recusados não geram comissão.",

@@ -40,10 +40,12 @@ export function createFilteredPagedList<S, T>(source: () => S | false | null | u
   });
   const [loadingMore, setLoadingMore] = createSignal(false);
   const [moreError, setMoreError] = createSignal("");
-  const last = () => more().at(-1) ?? first.latest;
+  // Reading an errored resource throws; the list then has no rows (Async shows the error and a retry).
+  const firstPage = () => (first.state === "errored" ? undefined : first.latest);
+  const last = () => more().at(-1) ?? firstPage();
   return {
     first,
-    items: () => [...(first.latest?.items ?? []), ...more().flatMap((p) => p.items)],
+    items: () => [...(firstPage()?.items ?? []), ...more().flatMap((p) => p.items)],
     hasMore: () => Boolean(last()?.nextCursor),
     loadingMore,
     moreError,

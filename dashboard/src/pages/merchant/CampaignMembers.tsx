@@ -1,15 +1,17 @@
 /** Who may promote a campaign: pending applications to approve or reject, and the approved members. */
-import { createResource, For, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { useApi } from "../../api/context";
 import { must } from "../../api/errors";
 import { useI18n } from "../../i18n/i18n";
-import { Async, noItems } from "../../ui/Async";
+import { Async } from "../../ui/Async";
+import { createPagedList, LoadMore } from "../../ui/paging";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 
 export function CampaignMembers(props: { campaignId: string }) {
   const { client } = useApi();
   const { t } = useI18n();
-  const [members, { refetch }] = createResource(() => must(client.GET("/v1/campaigns/{id}/affiliates", { params: { path: { id: props.campaignId }, query: { limit: 200 } } })));
+  const members = createPagedList((cursor) => must(client.GET("/v1/campaigns/{id}/affiliates", { params: { path: { id: props.campaignId }, query: { limit: 100, cursor } } })));
+  const refetch = members.reload;
   const decide = async (affiliateId: string, decision: "approve" | "reject") => {
     await must(client.POST("/v1/campaigns/{id}/affiliates/{affiliateId}/{decision}", { params: { path: { id: props.campaignId, affiliateId, decision } } }));
     refetch();
@@ -17,13 +19,13 @@ export function CampaignMembers(props: { campaignId: string }) {
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title">{t("campaign.members")}</h2>
-      <Async data={members} retry={refetch} isEmpty={noItems} empty={t("campaign.noMembers")}>
-        {(page) => (
+      <Async data={members.first} retry={refetch} isEmpty={() => members.items().length === 0} empty={t("campaign.noMembers")}>
+        {() => (
           <TableWrap label={t("campaign.members")}>
             <table>
               <thead><tr><th scope="col">{t("col.affiliate")}</th><th scope="col">{t("col.status")}</th><th scope="col">{t("col.actions")}</th></tr></thead>
               <tbody>
-                <For each={page.items}>
+                <For each={members.items()}>
                   {(m) => (
                     <tr>
                       <th scope="row">{m.affiliateName}<br /><small>{m.affiliateEmail}</small></th>
@@ -40,6 +42,7 @@ export function CampaignMembers(props: { campaignId: string }) {
           </TableWrap>
         )}
       </Async>
+      <LoadMore list={members} />
     </section>
   );
 }

@@ -1,11 +1,12 @@
-/** Commissions to decide: pick some (or all on the page), give a reason, approve or reject them together. */
-import { createResource, createSignal, For, Show } from "solid-js";
+/** Commissions to decide: pick some (or all loaded), give a reason, approve or reject them together. */
+import { createSignal, For, Show } from "solid-js";
 import type { components } from "../../../../sdk";
 import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useAffiliates } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
-import { Async, noItems } from "../../ui/Async";
+import { Async } from "../../ui/Async";
+import { createFilteredPagedList, LoadMore } from "../../ui/paging";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 
 type Status = components["schemas"]["Commission"]["status"];
@@ -20,7 +21,8 @@ export default function Commissions() {
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
   const [reason, setReason] = createSignal("");
   const [result, setResult] = createSignal<{ ok: boolean; text: string }>();
-  const [page, { refetch }] = createResource(status, (s) => must(client.GET("/v1/commissions", { params: { query: { status: s, limit: 200 } } })));
+  const list = createFilteredPagedList(() => ({ status: status() }), (q, cursor) => must(client.GET("/v1/commissions", { params: { query: { ...q, limit: 100, cursor } } })));
+  const refetch = list.reload;
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(selected());
@@ -28,7 +30,7 @@ export default function Commissions() {
     else next.delete(id);
     setSelected(next);
   };
-  const ids = () => (page.state === "ready" ? page().items.map((c) => c.id) : []);
+  const ids = () => list.items().map((c) => c.id);
   const allSelected = () => ids().length > 0 && ids().every((id) => selected().has(id));
 
   const decide = async (action: "approve" | "reject") => {
@@ -66,8 +68,8 @@ export default function Commissions() {
         </div>
       </Show>
       <Show when={result()}>{(r) => <p class={`notice ${r().ok ? "ok" : "error"}`} role={r().ok ? "status" : "alert"}>{r().text}</p>}</Show>
-      <Async data={page} retry={refetch} isEmpty={noItems} empty={t("commissions.none")}>
-        {(p) => (
+      <Async data={list.first} retry={refetch} isEmpty={() => list.items().length === 0} empty={t("commissions.none")}>
+        {() => (
           <TableWrap label={t("nav.commissions")}>
             <table>
               <thead>
@@ -78,7 +80,7 @@ export default function Commissions() {
                 </tr>
               </thead>
               <tbody>
-                <For each={p.items}>
+                <For each={list.items()}>
                   {(c) => (
                     <tr>
                       <td><input type="checkbox" aria-label={t("commissions.select", { order: c.orderId })} checked={selected().has(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} /></td>
@@ -96,6 +98,7 @@ export default function Commissions() {
           </TableWrap>
         )}
       </Async>
+      <LoadMore list={list} />
     </>
   );
 }

@@ -1,10 +1,11 @@
 /** Flagged clicks and orders waiting for a person, each with its score, reasons and the evidence behind them. */
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useAffiliates, useCampaigns } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
-import { Async, noItems } from "../../ui/Async";
+import { Async } from "../../ui/Async";
+import { createFilteredPagedList, LoadMore } from "../../ui/paging";
 import { StatusBadge } from "../../ui/Table";
 
 type Kind = "click" | "conversion" | "";
@@ -22,7 +23,9 @@ export default function FraudQueue() {
   const campaigns = useCampaigns();
   const [kind, setKind] = createSignal<Kind>("");
   const [message, setMessage] = createSignal<{ ok: boolean; text: string }>();
-  const [page, { refetch }] = createResource(kind, (k) => must(client.GET("/v1/fraud/review", { params: { query: { limit: 100, ...(k ? { kind: k } : {}) } } })));
+  // An object, so "all kinds" (the empty string) still loads.
+  const list = createFilteredPagedList(() => ({ kind: kind() }), ({ kind: k }, cursor) => must(client.GET("/v1/fraud/review", { params: { query: { limit: 100, cursor, ...(k ? { kind: k } : {}) } } })));
+  const refetch = list.reload;
 
   const decide = async (id: string, decision: "approve" | "reject") => {
     setMessage();
@@ -49,10 +52,10 @@ export default function FraudQueue() {
         </label>
       </div>
       <Show when={message()}>{(m) => <p class={`notice ${m().ok ? "ok" : "error"}`} role={m().ok ? "status" : "alert"}>{m().text}</p>}</Show>
-      <Async data={page} retry={refetch} isEmpty={noItems} empty={t("fraud.none")}>
-        {(p) => (
+      <Async data={list.first} retry={refetch} isEmpty={() => list.items().length === 0} empty={t("fraud.none")}>
+        {() => (
           <ul class="cards">
-            <For each={p.items}>
+            <For each={list.items()}>
               {(item) => (
                 <li class="card">
                   <h2 class="h3">
@@ -79,6 +82,7 @@ export default function FraudQueue() {
           </ul>
         )}
       </Async>
+      <LoadMore list={list} />
     </>
   );
 }
