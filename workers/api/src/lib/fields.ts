@@ -6,12 +6,15 @@ import { isStorableText } from "../../../../core/text";
 /** Free text that ends up in Postgres and on screens: no control characters (Postgres refuses NUL). */
 export const label = (max: number) => z.string().trim().min(1).max(max).refine(isStorableText, "must not contain control characters or broken Unicode");
 
-/** A path parameter holding an id of the given kind (`usr_...`). */
+/** A request field holding an id of the given kind; the error names the kind and its prefix. */
+export const idOf = (kind: IdKind, prefix: string) => {
+  const noun = kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+  return z.string().refine((v) => isId(kind, v), `expected ${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun} id (${prefix}_...)`);
+};
+
+/** The same as a path parameter (`/users/{id}`), with an example id for the document. */
 export const idParam = (kind: IdKind, example: string) =>
-  z
-    .string()
-    .refine((v) => isId(kind, v), `expected an id like ${example}`)
-    .openapi({ param: { name: "id", in: "path" }, example });
+  idOf(kind, example.slice(0, example.indexOf("_"))).openapi({ param: { name: "id", in: "path" }, example });
 
 export const isoDate = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

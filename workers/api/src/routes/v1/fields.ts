@@ -1,11 +1,7 @@
 /** Request fields shared by the program resources (campaigns, affiliates, memberships). */
-import { z } from "@hono/zod-openapi";
-import { isId, type IdKind } from "../../../../../core/ids";
 import { isStorableText } from "../../../../../core/text";
 
-export { label } from "../../lib/fields";
-
-export const idOf = (kind: IdKind, prefix: string) => z.string().refine((v) => isId(kind, v), `expected ${kind === "affiliate" ? "an" : "a"} ${kind} id (${prefix}_...)`);
+export { idOf, label } from "../../lib/fields";
 
 /** True when every string and key inside a JSON value is text Postgres' jsonb will keep. */
 export function isStorableJson(value: unknown): boolean {
