@@ -1,5 +1,5 @@
 /** The redirect's source of truth on a cache miss, also used by the API to write the cache through. */
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { fraudSettingsFrom } from "../../core/fraud-settings";
 import type { DomainRecord, LinkRecord } from "../../core/link-record";
 import type { Database, Executor } from "../client";
@@ -48,6 +48,17 @@ function keyed({ domain, code, fraudSettings, ...record }: SelectedRow): KeyedLi
 export async function findLinkRecord(db: Executor, domain: string, code: string): Promise<LinkRecord | null> {
   const rows = await selectLinkRecords(db, and(sql`lower(${links.domain}) = ${domain.toLowerCase()}`, eq(links.code, code))).limit(1);
   return rows[0] ? keyed(rows[0]).record : null;
+}
+
+/** The records of several links at once (a bulk create or change); links not found are left out. */
+export async function findLinkRecords(db: Executor, keys: { domain: string; code: string }[]): Promise<KeyedLinkRecord[]> {
+  if (keys.length === 0) return [];
+  const domainsLower = [...new Set(keys.map((k) => k.domain.toLowerCase()))];
+  const codes = [...new Set(keys.map((k) => k.code))];
+  const rows = await selectLinkRecords(db, and(inArray(sql`lower(${links.domain})`, domainsLower), inArray(links.code, codes)));
+  // The two lists also match crossed pairs (domain of one key, code of another): keep the asked pairs.
+  const asked = new Set(keys.map((k) => `${k.domain.toLowerCase()} ${k.code}`));
+  return rows.map(keyed).filter((r) => asked.has(`${r.domain.toLowerCase()} ${r.code}`));
 }
 
 /** Every link of one affiliate or one campaign: what changes when their status or settings do. */

@@ -6,7 +6,7 @@
 import type { Context } from "hono";
 import { linkCacheKey, LINK_CACHE_TTL_SECONDS, type LinkRecord } from "../../../../core/link-record";
 import type { Executor } from "../../../../db/client";
-import { findLinkRecord, findLinkRecordsOf } from "../../../../db/queries/link-record";
+import { findLinkRecords, findLinkRecordsOf } from "../../../../db/queries/link-record";
 import type { ApiHonoEnv } from "../env";
 
 /** KV writes in flight at once when many links change together. */
@@ -15,24 +15,28 @@ const PUT_CONCURRENCY = 20;
 const put = (kv: KVNamespace, domain: string, code: string, record: LinkRecord) =>
   kv.put(linkCacheKey(domain, code), JSON.stringify(record), { expirationTtl: LINK_CACHE_TTL_SECONDS });
 
-export async function refreshLinkCache(db: Executor, kv: KVNamespace, domain: string, code: string): Promise<void> {
-  const record = await findLinkRecord(db, domain, code);
-  if (record) await put(kv, domain, code, record);
-  else await kv.delete(linkCacheKey(domain, code));
-}
-
 /** Rewrites the cached records of all links of an affiliate or a campaign. */
 export async function refreshLinkCachesOf(db: Executor, kv: KVNamespace, tenantId: string, of: { affiliateId: string } | { campaignId: string }): Promise<void> {
   const records = await findLinkRecordsOf(db, tenantId, of);
-  for (let i = 0; i < records.length; i += PUT_CONCURRENCY) {
-    await Promise.all(records.slice(i, i + PUT_CONCURRENCY).map((r) => put(kv, r.domain, r.code, r.record)));
-  }
+  await inGroups(records, (r) => put(kv, r.domain, r.code, r.record));
+}
+
+/** KV calls for many links, PUT_CONCURRENCY at a time. */
+async function inGroups<T>(items: T[], call: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += PUT_CONCURRENCY) await Promise.all(items.slice(i, i + PUT_CONCURRENCY).map(call));
+}
+
+/** Rewrites the cached records of the given links with one query; links gone are dropped from the cache. */
+export async function refreshLinkCaches(db: Executor, kv: KVNamespace, keys: { domain: string; code: string }[]): Promise<void> {
+  const found = new Map((await findLinkRecords(db, keys)).map((r) => [linkCacheKey(r.domain, r.code), r]));
+  await inGroups(keys, (k) => {
+    const r = found.get(linkCacheKey(k.domain, k.code));
+    return r ? put(kv, k.domain, k.code, r.record) : kv.delete(linkCacheKey(k.domain, k.code));
+  });
 }
 
 export function refreshLinkAfterCommit(c: Context<ApiHonoEnv>, links: { domain: string; code: string }[]): void {
-  c.get("afterCommit")("link cache refresh", async (db) => {
-    for (const l of links) await refreshLinkCache(db, c.env.EDGE_CACHE, l.domain, l.code);
-  });
+  c.get("afterCommit")("link cache refresh", (db) => refreshLinkCaches(db, c.env.EDGE_CACHE, links));
 }
 
 export function refreshLinkCachesAfterCommit(c: Context<ApiHonoEnv>, of: { affiliateId: string } | { campaignId: string }): void {
