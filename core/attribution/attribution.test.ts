@@ -1,17 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { attribute } from "./attribute";
-import { touchWeights, type AttributionModel } from "./models";
+import { touchWeights } from "./models";
 import { applyBasisPoints, splitByWeights } from "./split";
+import { EVERY_MODEL } from "./models.fixture";
 
 const HOUR = 3_600_000;
-const models: AttributionModel[] = [
-  { kind: "last_click" },
-  { kind: "first_click" },
-  { kind: "linear" },
-  { kind: "time_decay", halfLifeHours: 24 },
-  { kind: "position_based", first: 40, last: 40 },
-];
+const models = EVERY_MODEL;
 const touchesArb = fc.array(fc.record({ affiliateId: fc.constantFrom("aff_a", "aff_b", "aff_c", "aff_d"), at: fc.integer({ min: 0, max: 29 * 24 * HOUR }) }), { minLength: 1, maxLength: 12 });
 const conversionAt = 30 * 24 * HOUR;
 

@@ -3,17 +3,11 @@ import { describe, expect, it } from "vitest";
 import { attribute, type AttributionInput } from "./attribute";
 import { conflictRulesSchema, DEFAULT_CONFLICT_RULES, DIRECT_ORGANIC, LINK_VS_COUPON, SELF_REFERRAL, TIES, type ConflictRules } from "./conflict-rules";
 import { lastDirectVisit } from "./direct-visits";
-import type { AttributionModel } from "./models";
+import { EVERY_MODEL } from "./models.fixture";
 
 const HOUR = 3_600_000;
 const conversionAt = 30 * 24 * HOUR;
-const models: AttributionModel[] = [
-  { kind: "last_click" },
-  { kind: "first_click" },
-  { kind: "linear" },
-  { kind: "time_decay", halfLifeHours: 24 },
-  { kind: "position_based", first: 40, last: 40 },
-];
+const models = EVERY_MODEL;
 const affiliate = fc.constantFrom<string>("aff_a", "aff_b", "aff_c", "aff_d");
 // Hours, so that same-moment touches (ties) are common.
 const touchesArb = fc.array(fc.record({ affiliateId: affiliate, at: fc.integer({ min: 0, max: 40 * 24 }).map((h) => h * HOUR) }), { maxLength: 10 });
