@@ -51,13 +51,15 @@ beforeAll(async () => {
   stack = await startTestStack();
   const b = await seedTestProgram(stack);
   foreignTenant = b.tenantId;
-  // B gets a click, an order with its commission, a user and a second key, so every kind of id exists.
+  // B gets a click, an order with its commission, a user, a second key and a coupon, so every kind of id exists.
   const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${b.code}`, { headers: { ...BROWSER_HEADERS, cookie: `indica_vid=${newId("visitor")}` } });
   const clickId = new URL(res.headers.get("location")!).searchParams.get("indica_cid")!;
   await serverPost(stack, "/v1/conversions", b.apiKey, { orderId: orderId(), amount: 10_000, currency: "BRL", clickId, occurredAt: new Date(Date.now() + 3_600_000).toISOString() });
   await waitFor(async () => (await stack.db.query("SELECT 1 FROM commissions WHERE tenant_id = $1", [b.tenantId])).rowCount === 1, 20_000, "B's commission");
   await tokenFor(stack, b.tenantId, "owner");
   await createApiKey(stack, b.tenantId);
+  const coupon = await callApi(stack, "POST", "/v1/coupons", { key: b.apiKey, body: { code: `B-${b.tenantId.slice(-8)}`, affiliateId: b.affiliateId, campaignId: b.campaignId } });
+  expect(coupon.status, await coupon.text()).toBe(201);
   foreignIds = await idsOf(b.tenantId);
 
   const a = await seedTestProgram(stack);

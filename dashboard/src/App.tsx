@@ -14,6 +14,7 @@ const Campaigns = lazy(() => import("./pages/merchant/Campaigns"));
 const CampaignEditor = lazy(() => import("./pages/merchant/CampaignEditor"));
 const Affiliates = lazy(() => import("./pages/merchant/Affiliates"));
 const Links = lazy(() => import("./pages/merchant/Links"));
+const Coupons = lazy(() => import("./pages/merchant/Coupons"));
 const Conversions = lazy(() => import("./pages/merchant/Conversions"));
 const Commissions = lazy(() => import("./pages/merchant/Commissions"));
 const Fraud = lazy(() => import("./pages/merchant/FraudQueue"));
@@ -50,6 +51,7 @@ export function App(props: { url?: string }) {
         <Route path="/campaigns/:id" component={CampaignEditor} />
         <Route path="/affiliates" component={Affiliates} />
         <Route path="/links" component={Links} />
+        <Route path="/coupons" component={Coupons} />
         <Route path="/conversions" component={Conversions} />
         <Route path="/commissions" component={Commissions} />
         <Route path="/fraud" component={Fraud} />

@@ -148,6 +148,11 @@ export const coupons = pgTable(
     affiliateId: text("affiliate_id").notNull(),
     campaignId: text("campaign_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when the merchant retires the code: new orders with it no longer match, but the row stays, because
+     * past coupon orders find their campaign (reports, re-attribution) by joining coupons on the code.
+     */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
   },
   // Shoppers type codes in any case.
   (t) => [uniqueIndex("coupons_tenant_code_key").on(t.tenantId, sql`upper(${t.code})`)],

@@ -1,7 +1,7 @@
 /** English messages; the key set is the contract the pt-BR catalog must fill (checked by TypeScript). */
 export const en = {
   "nav.skip": "Skip to content", "nav.menu": "Menu", "nav.label": "Main", "nav.language": "Language", "nav.signOut": "Sign out",
-  "nav.overview": "Overview", "nav.campaigns": "Campaigns", "nav.affiliates": "Affiliates", "nav.links": "Links",
+  "nav.overview": "Overview", "nav.campaigns": "Campaigns", "nav.affiliates": "Affiliates", "nav.links": "Links", "nav.coupons": "Coupons",
   "nav.conversions": "Orders", "nav.commissions": "Commissions", "nav.fraud": "Fraud review", "nav.payouts": "Payouts",
   "nav.settings": "Settings", "nav.portal": "My results", "nav.myLinks": "My links", "nav.earnings": "Earnings",
   "state.loading": "Loading…", "state.error": "Something went wrong: {message}", "state.empty": "Nothing here yet.",
@@ -49,6 +49,9 @@ export const en = {
   "links.builder": "Make a link", "links.code": "Short code (optional)", "links.codeHint": "Letters, digits, - and _; a random one otherwise.",
   "links.deepLink": "Deep link (optional)", "links.deepLinkHint": "A page of the shop to land on instead of the campaign's.",
   "links.subIds": "Sub-ids", "links.create": "Make link", "links.yourLink": "Your link", "links.list": "Links", "links.none": "No links yet.", "links.url": "Link",
+  "coupons.title": "Coupon codes", "coupons.intro": "An order with an affiliate's coupon is theirs even without a click. Create the same code as a discount in your shop.",
+  "coupons.code": "Coupon code", "coupons.codeHint": "2-64 letters, digits, - and _; any case matches.", "coupons.create": "Add coupon",
+  "coupons.made": "Coupon {code} added.", "coupons.none": "No coupons yet.",
   "conversions.none": "No orders match.", "conversions.setStatus": "Change…", "conversions.changeStatus": "Change the status of order {order}",
   "commissions.bulk": "Decide on the selected commissions", "commissions.selected": "{n} selected", "commissions.reason": "Reason (kept in the audit trail)",
   "commissions.approveSelected": "Approve selected", "commissions.rejectSelected": "Reject selected", "commissions.selectAll": "Select all shown",

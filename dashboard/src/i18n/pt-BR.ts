@@ -3,7 +3,7 @@ import type { MessageKey } from "./en";
 
 export const ptBR: Record<MessageKey, string> = {
   "nav.skip": "Pular para o conteúdo", "nav.menu": "Menu", "nav.label": "Principal", "nav.language": "Idioma", "nav.signOut": "Sair",
-  "nav.overview": "Visão geral", "nav.campaigns": "Campanhas", "nav.affiliates": "Afiliados", "nav.links": "Links",
+  "nav.overview": "Visão geral", "nav.campaigns": "Campanhas", "nav.affiliates": "Afiliados", "nav.links": "Links", "nav.coupons": "Cupons",
   "nav.conversions": "Pedidos", "nav.commissions": "Comissões", "nav.fraud": "Revisão de fraude", "nav.payouts": "Pagamentos",
   "nav.settings": "Configurações", "nav.portal": "Meus resultados", "nav.myLinks": "Meus links", "nav.earnings": "Ganhos",
   "state.loading": "Carregando…", "state.error": "Algo deu errado: {message}", "state.empty": "Nada por aqui ainda.",
@@ -51,6 +51,9 @@ export const ptBR: Record<MessageKey, string> = {
   "links.builder": "Criar link", "links.code": "Código curto (opcional)", "links.codeHint": "Letras, números, - e _; senão, um aleatório.",
   "links.deepLink": "Link direto (opcional)", "links.deepLinkHint": "Uma página da loja para chegar, em vez da página da campanha.",
   "links.subIds": "Sub-ids", "links.create": "Criar link", "links.yourLink": "Seu link", "links.list": "Links", "links.none": "Nenhum link ainda.", "links.url": "Link",
+  "coupons.title": "Códigos de cupom", "coupons.intro": "Um pedido com o cupom de um afiliado é dele mesmo sem clique. Crie o mesmo código como desconto na sua loja.",
+  "coupons.code": "Código do cupom", "coupons.codeHint": "2 a 64 letras, números, - e _; vale em maiúsculas ou minúsculas.", "coupons.create": "Adicionar cupom",
+  "coupons.made": "Cupom {code} adicionado.", "coupons.none": "Nenhum cupom ainda.",
   "conversions.none": "Nenhum pedido encontrado.", "conversions.setStatus": "Alterar…", "conversions.changeStatus": "Alterar a situação do pedido {order}",
   "commissions.bulk": "Decidir sobre as comissões selecionadas", "commissions.selected": "{n} selecionada(s)", "commissions.reason": "Motivo (fica no histórico de auditoria)",
   "commissions.approveSelected": "Aprovar selecionadas", "commissions.rejectSelected": "Recusar selecionadas", "commissions.selectAll": "Selecionar todas as mostradas",

@@ -14,6 +14,7 @@ const MERCHANT_NAV: [string, MessageKey][] = [
   ["/campaigns", "nav.campaigns"],
   ["/affiliates", "nav.affiliates"],
   ["/links", "nav.links"],
+  ["/coupons", "nav.coupons"],
   ["/conversions", "nav.conversions"],
   ["/commissions", "nav.commissions"],
   ["/fraud", "nav.fraud"],

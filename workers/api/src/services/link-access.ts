@@ -1,10 +1,9 @@
 /** Who a new link is for: merchants name the affiliate; affiliate users make links only for themselves. */
-import { and, eq } from "drizzle-orm";
 import { affiliateScope, type Principal } from "../../../../core/auth/access";
 import { fail, ok, type Result } from "../../../../core/result";
 import type { Executor } from "../../../../db/client";
-import { campaignMemberships } from "../../../../db/schema";
 import type { CreateLinkInput } from "../routes/v1/links/schema";
+import { membershipStatus } from "./campaign-affiliate";
 import type { NewLink } from "./links";
 
 /**
@@ -18,10 +17,6 @@ export async function linkFor(db: Executor, principal: Principal, input: CreateL
     return input.affiliateId ? ok({ ...input, affiliateId: input.affiliateId }) : fail("validation_failed", "Name the affiliate the link is for.", `${at}/affiliateId`);
   }
   if (input.affiliateId !== undefined && input.affiliateId !== own) return fail("unprocessable", "No affiliate with this id in your account.", `${at}/affiliateId`);
-  const [membership] = await db
-    .select({ status: campaignMemberships.status })
-    .from(campaignMemberships)
-    .where(and(eq(campaignMemberships.tenantId, principal.tenantId), eq(campaignMemberships.campaignId, input.campaignId), eq(campaignMemberships.affiliateId, own)));
-  if (membership?.status !== "approved") return fail("unprocessable", "You are not an approved member of this campaign.", `${at}/campaignId`);
+  if ((await membershipStatus(db, principal.tenantId, input.campaignId, own)) !== "approved") return fail("unprocessable", "You are not an approved member of this campaign.", `${at}/campaignId`);
   return ok({ ...input, affiliateId: own });
 }

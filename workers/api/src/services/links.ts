@@ -4,7 +4,8 @@ import { randomLinkCode } from "../../../../core/link-code";
 import { normalizeHost } from "../../../../core/link-record";
 import { fail, ok, type Result } from "../../../../core/result";
 import type { Executor } from "../../../../db/client";
-import { affiliates, campaignMemberships, campaigns, domains, links } from "../../../../db/schema";
+import { campaignMemberships, domains, links } from "../../../../db/schema";
+import { checkCampaignAndAffiliate, membershipStatus } from "./campaign-affiliate";
 import { sqlState } from "../../../../db/transient-error";
 import type { CreateLinkInput } from "../routes/v1/links/schema";
 
@@ -25,27 +26,13 @@ const UNIQUE_VIOLATION = "23505";
 
 /** The campaign, affiliate and domain checks of a new link; `at` is the JSON pointer of the item. */
 export async function checkLinkTarget(db: Executor, tenantId: string, input: NewLink, defaultDomain: string, at = "/body"): Promise<Result<LinkTarget>> {
-  const [campaign] = await db
-    .select({ id: campaigns.id, status: campaigns.status, destinationUrl: campaigns.destinationUrl })
-    .from(campaigns)
-    .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.tenantId, tenantId)));
-  if (!campaign) return fail("unprocessable", "No campaign with this id in your account.", `${at}/campaignId`);
-  if (campaign.status === "archived") return fail("unprocessable", "The campaign is archived.", `${at}/campaignId`);
-
-  const [affiliate] = await db
-    .select({ id: affiliates.id, status: affiliates.status })
-    .from(affiliates)
-    .where(and(eq(affiliates.id, input.affiliateId), eq(affiliates.tenantId, tenantId)));
-  if (!affiliate) return fail("unprocessable", "No affiliate with this id in your account.", `${at}/affiliateId`);
-  if (affiliate.status !== "active") return fail("unprocessable", `The affiliate is ${affiliate.status}.`, `${at}/affiliateId`);
+  const checked = await checkCampaignAndAffiliate(db, tenantId, input.campaignId, input.affiliateId, at);
+  if (!checked.ok) return checked;
+  const { campaign, affiliate } = checked.value;
 
   // A merchant making a link for an affiliate admits them to the campaign, unless they were turned down.
   await db.insert(campaignMemberships).values({ tenantId, campaignId: campaign.id, affiliateId: affiliate.id }).onConflictDoNothing();
-  const [membership] = await db
-    .select({ status: campaignMemberships.status })
-    .from(campaignMemberships)
-    .where(and(eq(campaignMemberships.tenantId, tenantId), eq(campaignMemberships.campaignId, campaign.id), eq(campaignMemberships.affiliateId, affiliate.id)));
-  if (membership?.status === "rejected") return fail("unprocessable", "The affiliate was rejected from this campaign.", `${at}/affiliateId`);
+  if ((await membershipStatus(db, tenantId, campaign.id, affiliate.id)) === "rejected") return fail("unprocessable", "The affiliate was rejected from this campaign.", `${at}/affiliateId`);
 
   const domain = normalizeHost(input.domain ?? defaultDomain);
   if (domain !== normalizeHost(defaultDomain)) {

@@ -71,7 +71,7 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
       SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.items, cv.occurred_at, cv.identity_source,
         cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cv.renewal,
         CASE WHEN cv.identity_source = 'coupon' THEN cp.campaign_id END AS coupon_campaign_id,
-        cv.coupon, cp.affiliate_id AS coupon_affiliate_id, cp.campaign_id AS coupon_of_campaign_id, cv.email_hash, cv.fraud_reasons
+        cv.coupon, cp_live.affiliate_id AS coupon_affiliate_id, cp_live.campaign_id AS coupon_of_campaign_id, cv.email_hash, cv.fraud_reasons
       FROM unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
       CROSS JOIN LATERAL (
         SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.tenant_id = ANY(${sql.param(tenantsOf(keys.map((k) => k.tenantId)))}::text[])
@@ -79,7 +79,11 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
           AND ((c.matched_affiliate_id IS NOT NULL AND coalesce(c.renewal, 0) = 0) OR c.renewal > 0)
           AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = c.tenant_id AND cm.conversion_id = c.id)
         LIMIT 1) cv
-      LEFT JOIN coupons cp ON cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)`),
+      LEFT JOIN coupons cp ON cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)
+      -- For the conflict rules the coupon counts only if it was live when the order came in, so re-attributing
+      -- old orders keeps it while orders after it was disabled ignore it; the campaign of a coupon-matched order
+      -- (above) is found either way.
+      LEFT JOIN LATERAL (SELECT cp.affiliate_id, cp.campaign_id WHERE cp.disabled_at IS NULL OR cp.disabled_at > cv.received_at) cp_live ON true`),
   );
 }
 

@@ -51,14 +51,15 @@ export async function affiliateEmailHashes(db: Executor, affiliateIds: string[])
   return new Map(rowsOf(result).map((r) => [r.id, r.email_hash]));
 }
 
-/** Affiliate owning each coupon used, keyed by `tenant|CODE`. */
+/** Affiliate owning each coupon used, keyed by `tenant|CODE`. A disabled coupon matches no new order. */
 export async function affiliatesOfCoupons(db: Executor, drafts: ConversionDraft[]): Promise<Map<string, string>> {
   const used = drafts.filter((d) => d.coupon);
   if (used.length === 0) return new Map();
   const result = await db.execute<{ key: string; affiliate_id: string }>(sql`
     SELECT k.tenant_id || '|' || upper(k.code) AS key, c.affiliate_id FROM coupons c
     JOIN unnest(${sql.param(used.map((d) => d.tenantId))}::text[], ${sql.param(used.map((d) => d.coupon!))}::text[]) AS k(tenant_id, code)
-      ON c.tenant_id = k.tenant_id AND upper(c.code) = upper(k.code)`);
+      ON c.tenant_id = k.tenant_id AND upper(c.code) = upper(k.code)
+    WHERE c.disabled_at IS NULL`);
   return new Map(rowsOf(result).map((r) => [r.key, r.affiliate_id]));
 }
 
