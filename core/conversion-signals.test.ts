@@ -19,6 +19,8 @@ describe("conversion signals", () => {
     expect(conversionSignals({ ...base, click: { ...base.click!, at: base.occurredAt - 4_000 } })).toEqual(["fast_conversion"]);
     expect(conversionSignals({ ...base, affiliateEmailHash: base.emailHash })).toEqual(["self_referral"]);
     expect(conversionSignals({ ...base, match: { source: "coupon", clickId: null, affiliateId: "aff_1" }, click: null, shopperClicked: false })).toEqual(["leaked_coupon"]);
+    // A campaign built on codes shared by voice trusts coupon-only orders.
+    expect(conversionSignals({ ...base, match: { source: "coupon", clickId: null, affiliateId: "aff_1" }, click: null, shopperClicked: false, couponOnlyOrders: "trust" })).toEqual([]);
     // A shopper who clicked and used the affiliate's coupon is no leak.
     expect(conversionSignals({ ...base, match: { source: "coupon", clickId: null, affiliateId: "aff_1" }, click: null, shopperClicked: true })).toEqual([]);
     expect(conversionSignals({ ...base, click: { ...base.click!, reasons: ["brand_bidding", "not_a_reason"] } })).toEqual(["brand_bidding"]);

@@ -12,6 +12,8 @@ export interface ConversionFacts {
   affiliateEmailHash: string | null;
   /** Whether any click of this shopper was found (by visitor or hashed identity), whatever step matched. */
   shopperClicked: boolean;
+  /** The coupon's campaign setting (core/fraud-settings.ts); absent means `review`. */
+  couponOnlyOrders?: "review" | "trust";
 }
 
 const isReason = (r: string): r is FraudReason => r in FRAUD_SIGNALS;
@@ -24,6 +26,6 @@ export function conversionSignals(f: ConversionFacts): FraudReason[] {
   if (f.click && f.occurredAt - f.click.at < f.click.minClickToConversionSeconds * 1000) reasons.push("fast_conversion");
   if (f.emailHash && f.affiliateEmailHash && f.emailHash === f.affiliateEmailHash) reasons.push("self_referral");
   // A coupon with no affiliate click behind it was most likely found on a coupon site.
-  if (f.match?.source === "coupon" && !f.shopperClicked) reasons.push("leaked_coupon");
+  if (f.match?.source === "coupon" && !f.shopperClicked && f.couponOnlyOrders !== "trust") reasons.push("leaked_coupon");
   return reasons;
 }

@@ -11,6 +11,12 @@ export const fraudSettingsSchema = z.object({
   paidSearchAllowed: z.boolean().default(false),
   /** A conversion this many seconds or less after its click is suspicious (click injection). */
   minClickToConversionSeconds: z.number().int().min(0).default(10),
+  /**
+   * An order matched by coupon alone, with no click of the shopper anywhere: `review` flags it as a
+   * possibly leaked code (posted on a coupon site) and holds its commission; `trust` is for programs whose
+   * affiliates share codes by voice or in print (podcasts, influencers), where that is the normal case.
+   */
+  couponOnlyOrders: z.enum(["review", "trust"]).default("review"),
 });
 export type FraudSettings = z.infer<typeof fraudSettingsSchema>;
 

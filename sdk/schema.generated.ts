@@ -7382,6 +7382,11 @@ export interface components {
             destinationUrl: string;
             /** @description The settings in force, defaults included; not shown to affiliate users */
             fraudSettings?: {
+                /**
+                 * @default review
+                 * @enum {string}
+                 */
+                couponOnlyOrders: "review" | "trust";
                 /** @default 70 */
                 flagThreshold: number;
                 /** @default 120 */
@@ -7769,6 +7774,8 @@ export interface components {
             destinationUrl: string;
             /** @description Velocity limits, flag threshold and paid-search rule; replaces the stored settings, keys left out take the defaults */
             fraudSettings?: {
+                /** @enum {string} */
+                couponOnlyOrders?: "review" | "trust";
                 flagThreshold?: number;
                 ipPerHour?: number;
                 ipPerMinute?: number;
@@ -8477,6 +8484,8 @@ export interface components {
             destinationUrl?: string;
             /** @description Velocity limits, flag threshold and paid-search rule; replaces the stored settings, keys left out take the defaults */
             fraudSettings?: {
+                /** @enum {string} */
+                couponOnlyOrders?: "review" | "trust";
                 flagThreshold?: number;
                 ipPerHour?: number;
                 ipPerMinute?: number;

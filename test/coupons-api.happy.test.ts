@@ -132,4 +132,20 @@ describe("a coupon made through the API, end to end", () => {
     // The earlier order keeps its affiliate and commission.
     expect(await conversionOf(stack, p.tenantId, order)).toMatchObject({ identity_source: "coupon", matched_affiliate_id: owner });
   });
+
+  it("holds a coupon-only order for review by default, and not in a campaign that trusts coupon-only orders", async () => {
+    const p = await seedTestProgram(stack);
+    const owner = await addAffiliate(stack, p);
+    const api = programApi(stack, p.apiKey);
+    const coupon = await couponBody(await api.post("/v1/coupons", { code: codeFor(p, "Podcast"), affiliateId: owner, campaignId: p.campaignId }), 201);
+    const orderWith = async () => {
+      const order = orderId();
+      expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 10_000, currency: "BRL", coupon: coupon.code })).status).toBe(202);
+      return waitForConversion(p, order);
+    };
+    expect(await orderWith()).toMatchObject({ flagged: true, fraud_reasons: ["leaked_coupon"] });
+
+    await bodyOf(await api.patch(`/v1/campaigns/${p.campaignId}`, { fraudSettings: { couponOnlyOrders: "trust" } }), 200);
+    expect(await orderWith()).toMatchObject({ flagged: false, fraud_reasons: [], matched_affiliate_id: owner });
+  });
 });

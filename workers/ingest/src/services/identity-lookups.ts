@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { ConversionDraft } from "../../../../core/conversion-draft";
+import { fraudSettingsFrom, type FraudSettings } from "../../../../core/fraud-settings";
 import { timestampOfId } from "../../../../core/ids";
 import { rowsOf, type Executor } from "../../../../db/client";
 
@@ -52,15 +53,22 @@ export async function affiliateEmailHashes(db: Executor, affiliateIds: string[])
 }
 
 /** Affiliate owning each coupon used, keyed by `tenant|CODE`. A disabled coupon matches no new order. */
-export async function affiliatesOfCoupons(db: Executor, drafts: ConversionDraft[]): Promise<Map<string, string>> {
+/** A coupon's affiliate, and how its campaign treats orders the coupon alone identifies. */
+export interface CouponOwner {
+  affiliateId: string;
+  couponOnlyOrders: FraudSettings["couponOnlyOrders"];
+}
+
+export async function affiliatesOfCoupons(db: Executor, drafts: ConversionDraft[]): Promise<Map<string, CouponOwner>> {
   const used = drafts.filter((d) => d.coupon);
   if (used.length === 0) return new Map();
-  const result = await db.execute<{ key: string; affiliate_id: string }>(sql`
-    SELECT k.tenant_id || '|' || upper(k.code) AS key, c.affiliate_id FROM coupons c
+  const result = await db.execute<{ key: string; affiliate_id: string; fraud_settings: unknown }>(sql`
+    SELECT k.tenant_id || '|' || upper(k.code) AS key, c.affiliate_id, cp.fraud_settings FROM coupons c
     JOIN unnest(${sql.param(used.map((d) => d.tenantId))}::text[], ${sql.param(used.map((d) => d.coupon!))}::text[]) AS k(tenant_id, code)
       ON c.tenant_id = k.tenant_id AND upper(c.code) = upper(k.code)
+    JOIN campaigns cp ON cp.id = c.campaign_id
     WHERE c.disabled_at IS NULL`);
-  return new Map(rowsOf(result).map((r) => [r.key, r.affiliate_id]));
+  return new Map(rowsOf(result).map((r) => [r.key, { affiliateId: r.affiliate_id, couponOnlyOrders: fraudSettingsFrom(r.fraud_settings).couponOnlyOrders }]));
 }
 
 export const couponKey = (d: ConversionDraft) => `${d.tenantId}|${d.coupon!.toUpperCase()}`;

@@ -26,7 +26,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
   const [clicksById, byCoupon, byIdentity] = await Promise.all([storedClicks(db, wanted), affiliatesOfCoupons(db, drafts), identityClicks(db, drafts)]);
   const matches = drafts.map((d, i) =>
     resolveIdentity(
-      { ...d.candidates, couponAffiliateId: d.coupon ? byCoupon.get(couponKey(d)) : null, identityClick: byIdentity.get(i) },
+      { ...d.candidates, couponAffiliateId: d.coupon ? byCoupon.get(couponKey(d))?.affiliateId : null, identityClick: byIdentity.get(i) },
       (clickId) => clicksById.get(clickKey(d.tenantId, clickId))?.affiliateId ?? null,
     ),
   );
@@ -44,6 +44,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
         click,
         affiliateEmailHash: match?.affiliateId ? emailHashes.get(match.affiliateId) ?? null : null,
         shopperClicked: byIdentity.has(i) || Object.values(d.candidates).some((id) => id && clicksById.has(clickKey(d.tenantId, id))),
+        couponOnlyOrders: d.coupon ? byCoupon.get(couponKey(d))?.couponOnlyOrders : undefined,
       }),
     );
     const { candidates: _candidates, occurredAt, receivedAt, ...rest } = d;
