@@ -54,6 +54,8 @@ describe("docs/api.md", () => {
     expect(run.stdout).toMatch(new RegExp(`http://localhost:${port}/\\S+`));
     expect(run.stdout).toMatch(/^clk_[0-9A-Z]{26}$/m);
     expect(run.stdout).toContain(`{"orderId":"pedido-1001","status":"paid","affiliateId":"${demo.affiliateId}"}`);
+    // The same order again, signed with a signing secret instead of an API key.
+    expect(run.stdout).toMatch(/^202$/m);
     const secret = /^SECRET=(whsec_\S+)$/m.exec(run.stdout)?.[1];
     expect(secret).toBeDefined();
 

@@ -45,7 +45,8 @@ describe("OpenAPI document", () => {
         "POST /v1/campaigns", "GET /v1/campaigns", "GET /v1/campaigns/{id}", "PATCH /v1/campaigns/{id}", "GET /v1/campaigns/{id}/affiliates", "POST /v1/campaigns/{id}/applications", "POST /v1/campaigns/{id}/affiliates/{affiliateId}/{decision}", "POST /v1/affiliates", "GET /v1/affiliates", "GET /v1/affiliates/{id}", "PATCH /v1/affiliates/{id}",
         "GET /v1/links", "PATCH /v1/links/{id}", "POST /v1/links/bulk", "POST /v1/coupons", "GET /v1/coupons", "GET /v1/coupons/{id}", "PATCH /v1/coupons/{id}", "GET /v1/conversions", "GET /v1/conversions/{id}", "POST /v1/conversions/{id}/status", "GET /v1/commissions/{id}", "GET /v1/balances", "GET /v1/payouts", "GET /v1/reports/summary",
         "GET /v1/reports/export", "GET /v1/reports/realtime", "POST /v1/privacy/export", "POST /v1/privacy/erasure", "POST /v1/privacy/consents", "GET /v1/privacy/consents",
-        "GET /v1/privacy/retention", "PUT /v1/privacy/retention"]),
+        "GET /v1/privacy/retention", "PUT /v1/privacy/retention",
+        "POST /v1/signing-secrets", "GET /v1/signing-secrets", "DELETE /v1/signing-secrets/{id}"]),
     );
   });
 

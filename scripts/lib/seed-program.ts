@@ -7,6 +7,7 @@ import { apiKeyPrefix, generateApiKey, hashApiKey } from "../../core/api-key";
 import { hashPassword } from "../../core/auth/password";
 import { newId } from "../../core/ids";
 import { seal } from "../../core/secret-box";
+import { generateSigningSecret } from "../../core/signing-secret";
 
 export interface ProgramOptions {
   slug: string;
@@ -97,7 +98,7 @@ export async function seedProgram(db: pg.ClientBase | pg.Pool, o: ProgramOptions
 
 async function createSigningSecret(db: pg.ClientBase | pg.Pool, tenantId: string, secretsKey: string) {
   const keyId = newId("signingSecret");
-  const secret = `whsec_${generateApiKey().slice(3)}`;
+  const secret = generateSigningSecret();
   await db.query("INSERT INTO signing_secrets (id, tenant_id, sealed_secret) VALUES ($1, $2, $3)", [keyId, tenantId, await seal(secret, secretsKey)]);
   return { keyId, secret };
 }

@@ -49,7 +49,7 @@ const resolve = (s: Schema): Schema => (typeof s.$ref === "string" ? resolve(com
 
 /** Which id prefix a field holds, from its example or its name. */
 const NAME_PREFIXES: Record<string, string> = { campaignId: "cmp", affiliateId: "aff", linkId: "lnk", userId: "usr", commissionId: "com", conversionId: "cnv", clickId: "clk", endpointId: "whk", deliveryId: "whd" };
-const PATH_PREFIXES: Record<string, string> = { commissions: "com", links: "lnk", coupons: "cpn", campaigns: "cmp", affiliates: "aff", users: "usr", "api-keys": "key", webhooks: "whk", conversions: "cnv", fraud: "clk", domains: "dom" };
+const PATH_PREFIXES: Record<string, string> = { commissions: "com", links: "lnk", coupons: "cpn", campaigns: "cmp", affiliates: "aff", users: "usr", "api-keys": "key", "signing-secrets": "sgs", webhooks: "whk", conversions: "cnv", fraud: "clk", domains: "dom" };
 
 export interface SampleContext {
   /** Ids by prefix (`lnk` -> an id) to put wherever the schema wants an id of that kind. */

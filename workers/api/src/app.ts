@@ -15,6 +15,7 @@ import { registerUpdateAffiliate } from "./routes/v1/affiliates/update-affiliate
 import { registerMe } from "./routes/v1/auth/me";
 import { registerSessions } from "./routes/v1/auth/sessions";
 import { registerApiKeys } from "./routes/v1/api-keys/api-keys";
+import { registerSigningSecrets } from "./routes/v1/signing-secrets/signing-secrets";
 import { registerTenant } from "./routes/v1/tenant/tenant";
 import { registerInstallCheck } from "./routes/v1/tenant/install-check";
 import { registerDomains } from "./routes/v1/domains/domains";
@@ -83,6 +84,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerDomains(app);
   registerUsers(app);
   registerApiKeys(app);
+  registerSigningSecrets(app);
   registerCreateLink(app);
   registerBulkCreateLinks(app);
   registerListLinks(app);

@@ -3,6 +3,7 @@ import { useI18n } from "../../i18n/i18n";
 import { ApiKeys } from "./ApiKeys";
 import { Domains } from "./Domains";
 import { InstallCheck } from "./InstallCheck";
+import { SigningSecrets } from "./SigningSecrets";
 import { Team } from "./Team";
 import { TenantSettings } from "./TenantSettings";
 import { TrackingSnippet } from "./TrackingSnippet";
@@ -21,6 +22,7 @@ export default function Settings() {
       <Domains />
       <Team />
       <ApiKeys />
+      <SigningSecrets />
       <Webhooks />
     </>
   );

@@ -21,7 +21,8 @@ export async function listApiKeys(db: Executor, tenantId: string, q: { includeRe
     .limit(q.limit + 1);
 }
 
-function grantable(principal: Principal, scopes: Permission[]): Result<Permission[]> {
+/** The scopes as asked, when the caller holds every one of them (none asked: everything there is). */
+export function grantable(principal: Principal, scopes: Permission[]): Result<Permission[]> {
   const wanted = scopes.length > 0 ? scopes : PERMISSIONS;
   const missing = wanted.filter((p) => !can(principal, p));
   if (missing.length > 0) return fail("forbidden", `You cannot grant permissions you do not hold: ${missing.join(", ")}.`);
