@@ -71,7 +71,7 @@ describe("docs/api.md", () => {
       await waitFor(async () => {
         await ingest.scheduled({ cron: "* * * * *" });
         return received.includes("verified conversion.created");
-      }, 30_000, "the receiver to verify the delivery");
+      }, 60_000, "the receiver to verify the delivery");
       expect(received).toMatch(/verified conversion\.created conversion\.created:cnv_/);
       const { rows } = await stack.db.query("SELECT status FROM webhook_deliveries WHERE tenant_id = $1 AND event_type = 'conversion.created'", [demo.tenantId]);
       expect(rows).toEqual([{ status: "delivered" }]);
