@@ -19,9 +19,10 @@ import { commissions } from "../../../../db/schema";
 import { commissionCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 import { conflictFacts, orderHeld } from "./conflict-facts";
+import { epochMs } from "./epoch-ms";
 
 /** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
-const ms = (v: string | Date) => new Date(v).getTime();
+const ms = epochMs;
 
 type Order = {
   id: string;
