@@ -5,6 +5,7 @@ import { must } from "../api/errors";
 import { useAffiliates, useCampaigns } from "../api/lookups";
 import { useI18n } from "../i18n/i18n";
 import { Async } from "../ui/Async";
+import { EnableToggle } from "../ui/EnableToggle";
 import { createFilteredPagedList, LoadMore } from "../ui/paging";
 import { StatusBadge, TableWrap } from "../ui/Table";
 
@@ -45,9 +46,7 @@ export function CouponList(props: { version: number }) {
                       <td><StatusBadge status={c.status} label={t(`status.${c.status}`)} /></td>
                       <td>{date(c.createdAt)}</td>
                       <td>
-                        <button type="button" class="small secondary" onClick={() => toggle(c.id, c.status === "active" ? "disabled" : "active")}>
-                          {c.status === "active" ? t("action.disable") : t("action.enable")}
-                        </button>
+                        <EnableToggle status={c.status} onToggle={(next) => toggle(c.id, next)} />
                       </td>
                     </tr>
                   )}

@@ -5,6 +5,7 @@ import { must } from "../api/errors";
 import { useAffiliates, useCampaigns } from "../api/lookups";
 import { useI18n } from "../i18n/i18n";
 import { Async } from "../ui/Async";
+import { EnableToggle } from "../ui/EnableToggle";
 import { CopyButton } from "../ui/CopyButton";
 import { createFilteredPagedList, LoadMore } from "../ui/paging";
 import { StatusBadge, TableWrap } from "../ui/Table";
@@ -52,9 +53,7 @@ export function LinkList(props: { audience: "merchant" | "affiliate"; version: n
                       <td>
                         <CopyButton text={l.url} />
                         <Show when={props.audience === "merchant"}>
-                          <button type="button" class="small secondary" onClick={() => toggle(l.id, l.status === "active" ? "disabled" : "active")}>
-                            {l.status === "active" ? t("action.disable") : t("action.enable")}
-                          </button>
+                          <EnableToggle status={l.status} onToggle={(next) => toggle(l.id, next)} />
                         </Show>
                       </td>
                     </tr>
