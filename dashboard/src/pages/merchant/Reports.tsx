@@ -10,7 +10,9 @@ import { useAffiliates, useCampaigns } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
 import { lastDaysIn, pairRows, sumRows } from "../../reports/compare";
 import { downloadReportCsv, type ReportQuery } from "../../reports/download";
+import { DailyCharts } from "../../reports/DailyCharts";
 import { ReportTable } from "../../reports/ReportTable";
+import { mainCurrency } from "../../reports/series";
 import { Async } from "../../ui/Async";
 import { TextField } from "../../ui/Field";
 
@@ -120,6 +122,9 @@ export default function Reports() {
               {t("reports.period", { from: i.date(r.from), to: i.date(r.to), timezone: r.timezone })}
               <Show when={r.previous}>{(p) => <> {t("reports.previousPeriod", { from: i.date(p().from), to: i.date(p().to) })}</>}</Show>
             </p>
+            <Show when={r.groupBy === "day"}>
+              <DailyCharts rows={r.rows} from={r.from} to={r.to} currency={mainCurrency(r.rows)} commissionLabel={t("report.commissions")} />
+            </Show>
             <ReportTable keyLabel={t(GROUPS.find(([g]) => g === r.groupBy)?.[1] ?? "col.day")} label={(key) => label(r.groupBy, key)} lines={pairRows(r)}
               total={{ key: null, current: sumRows(r.rows), previous: r.previous && sumRows(r.previous.rows) }} />
           </>
