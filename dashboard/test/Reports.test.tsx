@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { describe, expect, it, vi } from "vitest";
 import Reports from "../src/pages/merchant/Reports";
+import { lastDaysIn } from "../src/reports/compare";
 import { fakeApi, renderPage } from "./render";
 
 const row = (key: string | null, clicks: number, revenue: number, commission: number) => ({
@@ -60,6 +61,19 @@ describe("reports page", () => {
     await waitFor(() => expect(createObjectURL).toHaveBeenCalled());
     const { compare: _, ...shown } = reportCalls(api).at(-1)!;
     expect(reportCalls(api, "/v1/reports/export")).toEqual([shown]);
+  });
+
+  it("starts a custom period from the one shown and asks for the days typed", async () => {
+    const api = fakeApi({ "GET /v1/reports/summary": summary, ...lists });
+    renderPage(() => <Reports />, { api, location: "/reports", locale: "en" });
+    await screen.findByRole("region", { name: "Reports" });
+    fireEvent.change(screen.getByLabelText("Period"), { target: { value: "7" } });
+    await waitFor(() => expect(reportCalls(api).at(-1)?.from).toBe(lastDaysIn(7, "UTC").from));
+    fireEvent.change(screen.getByLabelText("Period"), { target: { value: "custom" } });
+    expect((screen.getByLabelText("From") as HTMLInputElement).value).toBe(lastDaysIn(7, "UTC").from);
+    fireEvent.change(screen.getByLabelText("From"), { target: { value: "2026-10-01" } });
+    fireEvent.change(screen.getByLabelText("To"), { target: { value: "2026-10-31" } });
+    await waitFor(() => expect(reportCalls(api).at(-1)).toMatchObject({ from: "2026-10-01", to: "2026-10-31" }));
   });
 
   it("shows the API's error with a retry button that asks again", async () => {
