@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { change, lastDaysIn, pairRows, sumRows } from "../src/reports/compare";
+import { change, lastDaysIn, ordered, pairRows, sumRows } from "../src/reports/compare";
 
 const row = (key: string | null, clicks: number, amounts: { currency: string; revenue: number; commission: number }[] = []) =>
   ({ key, clicks, uniqueVisitors: clicks, flaggedClicks: 0, conversions: 0, amounts });
@@ -13,6 +13,13 @@ describe("report comparison", () => {
     expect(byDay.map((l) => l.previous?.clicks)).toEqual([4, 0]);
     const byCampaign = pairRows({ groupBy: "campaign", from: "2026-11-08", to: "2026-11-14", timezone: "UTC", rows: [row("cmp_1", 5)] });
     expect(byCampaign[0]?.previous).toBeUndefined();
+  });
+
+  it("puts the best campaigns or affiliates first and the unmatched row last, days in order", () => {
+    const brl = (revenue: number) => [{ currency: "BRL", revenue, commission: 0 }];
+    const lines = [row(null, 9, brl(900)), row("a", 5, brl(100)), row("b", 1, brl(300)), row("c", 7)].map((current) => ({ key: current.key, current }));
+    expect(ordered(lines, "affiliate", "BRL").map((l) => l.key)).toEqual(["b", "a", "c", null]);
+    expect(ordered(lines, "day", "BRL")).toBe(lines);
   });
 
   it("adds money per currency only, and tells a change from nothing to compare with", () => {

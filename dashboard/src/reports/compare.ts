@@ -47,6 +47,16 @@ export function pairRows(r: ReportSummary): Line[] {
   return r.rows.map((row) => ({ key: row.key, current: row, previous: r.previous ? prev.get(previousKey(row.key)) ?? sumRows([]) : undefined }));
 }
 
+/**
+ * Days stay in calendar order; campaigns and affiliates (which the API orders by id) come best first, by
+ * revenue in `currency` and then clicks, with the "none" row last.
+ */
+export function ordered(lines: Line[], groupBy: string, currency: string): Line[] {
+  if (groupBy === "day") return lines;
+  const revenue = (l: Line) => l.current.amounts.find((a) => a.currency === currency)?.revenue ?? 0;
+  return [...lines].sort((a, b) => Number(a.key === null) - Number(b.key === null) || revenue(b) - revenue(a) || b.current.clicks - a.current.clicks);
+}
+
 /** The relative change from `before` to `now`, or null when there was nothing before to compare with. */
 export function change(now: number, before: number): number | null {
   if (before === 0) return now === 0 ? 0 : null;

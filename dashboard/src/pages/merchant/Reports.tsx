@@ -9,7 +9,7 @@ import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useAffiliates, useCampaigns } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
-import { lastDaysIn, pairRows, sumRows } from "../../reports/compare";
+import { lastDaysIn, ordered, pairRows, sumRows } from "../../reports/compare";
 import { DailyCharts } from "../../reports/DailyCharts";
 import { downloadReportCsv, type ReportQuery } from "../../reports/download";
 import { GROUPS, ReportFilters, type ReportChoice } from "../../reports/ReportFilters";
@@ -83,7 +83,7 @@ export default function Reports() {
             <Show when={r.groupBy === "day"}>
               <DailyCharts rows={r.rows} from={r.from} to={r.to} currency={mainCurrency(r.rows)} commissionLabel={t("report.commissions")} />
             </Show>
-            <ReportTable keyLabel={t(GROUPS.find(([g]) => g === r.groupBy)?.[1] ?? "col.day")} label={(key) => label(r.groupBy, key)} lines={pairRows(r)}
+            <ReportTable keyLabel={t(GROUPS.find(([g]) => g === r.groupBy)?.[1] ?? "col.day")} label={(key) => label(r.groupBy, key)} lines={ordered(pairRows(r), r.groupBy, mainCurrency(r.rows))}
               total={{ key: null, current: sumRows(r.rows), previous: r.previous && sumRows(r.previous.rows) }} />
           </>
         )}
