@@ -10,6 +10,7 @@ import { SignIn } from "./pages/SignIn";
 import { Layout } from "./ui/Layout";
 
 const Overview = lazy(() => import("./pages/merchant/Overview"));
+const Reports = lazy(() => import("./pages/merchant/Reports"));
 const Campaigns = lazy(() => import("./pages/merchant/Campaigns"));
 const CampaignEditor = lazy(() => import("./pages/merchant/CampaignEditor"));
 const Affiliates = lazy(() => import("./pages/merchant/Affiliates"));
@@ -46,6 +47,7 @@ export function App(props: { url?: string }) {
       <Route path="/" component={SignedIn}>
         <Route path="/" component={Home} />
         <Route path="/overview" component={Overview} />
+        <Route path="/reports" component={Reports} />
         <Route path="/campaigns" component={Campaigns} />
         <Route path="/campaigns/new" component={CampaignEditor} />
         <Route path="/campaigns/:id" component={CampaignEditor} />

@@ -7,8 +7,8 @@ import { useApi } from "../api/context";
 import { must } from "../api/errors";
 import { useI18n } from "../i18n/i18n";
 import { Async } from "../ui/Async";
-import { TimeChart } from "../ui/TimeChart";
-import { dailySeries, lastDays, mainCurrency, totals } from "./series";
+import { DailyCharts } from "./DailyCharts";
+import { lastDays, mainCurrency, totals } from "./series";
 
 export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
   const { client } = useApi();
@@ -33,7 +33,6 @@ export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
         {(r) => {
           const currency = mainCurrency(r.rows);
           const sum = totals(r.rows, currency);
-          const s = dailySeries(r.rows, r.from, r.to, currency);
           const m = (n: number) => i.money(n, currency);
           return (
             <>
@@ -47,16 +46,7 @@ export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
                   <div><dt>{t("report.fraudRate")}</dt><dd>{sum.clicks ? i.percent(sum.flaggedClicks / sum.clicks) : "—"}</dd></div>
                 )}
               </dl>
-              <div class="charts">
-                <TimeChart title={t("report.trafficChart")} days={s.days} format={i.number} wholeNumbers series={[
-                  { label: t("report.clicks"), values: s.clicks, color: "#1d4ed8" },
-                  { label: t("report.conversions"), values: s.conversions, color: "#b45309" },
-                ]} />
-                <TimeChart title={t("report.moneyChart")} days={s.days} format={m} series={[
-                  { label: t("report.revenue"), values: s.revenue, color: "#047857" },
-                  { label: commissionLabel(), values: s.commission, color: "#7c3aed" },
-                ]} />
-              </div>
+              <DailyCharts rows={r.rows} from={r.from} to={r.to} currency={currency} commissionLabel={commissionLabel()} />
             </>
           );
         }}

@@ -5,12 +5,16 @@
  */
 import { A, useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, For, on, type ParentProps } from "solid-js";
+import { ROLE_PERMISSIONS, type Permission } from "../../../core/auth/access";
 import { useApi } from "../api/context";
 import type { MessageKey } from "../i18n/en";
 import { useI18n, type Locale } from "../i18n/i18n";
 
-const MERCHANT_NAV: [string, MessageKey][] = [
+// An entry with a permission is shown only to roles that have it (the same table the API checks).
+type NavItem = [href: string, label: MessageKey, needs?: Permission];
+const MERCHANT_NAV: NavItem[] = [
   ["/overview", "nav.overview"],
+  ["/reports", "nav.reports", "reports:read"],
   ["/campaigns", "nav.campaigns"],
   ["/affiliates", "nav.affiliates"],
   ["/links", "nav.links"],
@@ -21,7 +25,7 @@ const MERCHANT_NAV: [string, MessageKey][] = [
   ["/payouts", "nav.payouts"],
   ["/settings", "nav.settings"],
 ];
-const AFFILIATE_NAV: [string, MessageKey][] = [
+const AFFILIATE_NAV: NavItem[] = [
   ["/portal", "nav.portal"],
   ["/portal/links", "nav.myLinks"],
   ["/portal/earnings", "nav.earnings"],
@@ -34,7 +38,10 @@ export function Layout(props: ParentProps) {
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = createSignal(false);
   let main!: HTMLElement;
-  const nav = () => (session.user()?.role === "affiliate" ? AFFILIATE_NAV : MERCHANT_NAV);
+  const nav = () => {
+    const role = session.user()?.role;
+    return (role === "affiliate" ? AFFILIATE_NAV : MERCHANT_NAV).filter(([, , needs]) => !needs || (role && ROLE_PERMISSIONS[role].has(needs)));
+  };
 
   createEffect(
     on(

@@ -1,0 +1,21 @@
+import { screen, waitFor } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import { Layout } from "../src/ui/Layout";
+import { fakeApi, renderPage } from "./render";
+
+const signedInAs = (role: string) => ({
+  tokenType: "Bearer", accessToken: "jwt-1", expiresIn: 900, refreshToken: "rt-1",
+  user: { id: "usr_1", tenantId: "tnt_1", email: "x@demo.example", name: null, role, affiliateId: role === "affiliate" ? "aff_1" : null },
+});
+
+describe("navigation", () => {
+  it("offers Reports to merchant roles that may read reports, not to affiliates", async () => {
+    for (const [role, shown] of [["analyst", true], ["affiliate_manager", true], ["affiliate", false]] as const) {
+      const page = renderPage(() => <Layout><p>page</p></Layout>, { api: fakeApi({ "POST /v1/auth/login": () => signedInAs(role) }), location: "/overview", locale: "en" });
+      await page.session.signIn("x@demo.example", "secret-secret");
+      await waitFor(() => expect(screen.getAllByRole("link").length).toBeGreaterThan(1));
+      expect(screen.queryByRole("link", { name: "Reports" }) !== null, role).toBe(shown);
+      page.unmount();
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { change, lastDaysIn, ordered, pairRows, sumRows } from "../src/reports/compare";
+
+const row = (key: string | null, clicks: number, amounts: { currency: string; revenue: number; commission: number }[] = []) =>
+  ({ key, clicks, uniqueVisitors: clicks, flaggedClicks: 0, conversions: 0, amounts });
+
+describe("report comparison", () => {
+  it("pairs days by their position in the period, and other keys by key", () => {
+    const byDay = pairRows({
+      groupBy: "day", from: "2026-11-08", to: "2026-11-14", timezone: "UTC", rows: [row("2026-11-09", 5), row("2026-11-14", 1)],
+      previous: { from: "2026-11-01", to: "2026-11-07", rows: [row("2026-11-02", 4)] },
+    });
+    expect(byDay.map((l) => l.previous?.clicks)).toEqual([4, 0]);
+    const byCampaign = pairRows({ groupBy: "campaign", from: "2026-11-08", to: "2026-11-14", timezone: "UTC", rows: [row("cmp_1", 5)] });
+    expect(byCampaign[0]?.previous).toBeUndefined();
+  });
+
+  it("puts the best campaigns or affiliates first and the unmatched row last, days in order", () => {
+    const brl = (revenue: number) => [{ currency: "BRL", revenue, commission: 0 }];
+    const lines = [row(null, 9, brl(900)), row("a", 5, brl(100)), row("b", 1, brl(300)), row("c", 7)].map((current) => ({ key: current.key, current }));
+    expect(ordered(lines, "affiliate", "BRL").map((l) => l.key)).toEqual(["b", "a", "c", null]);
+    expect(ordered(lines, "day", "BRL")).toBe(lines);
+  });
+
+  it("adds money per currency only, and tells a change from nothing to compare with", () => {
+    const sum = sumRows([row("a", 1, [{ currency: "USD", revenue: 100, commission: 10 }]), row("b", 2, [{ currency: "BRL", revenue: 5, commission: 1 }, { currency: "USD", revenue: 1, commission: 0 }])]);
+    expect(sum.clicks).toBe(3);
+    expect(sum.amounts).toEqual([{ currency: "BRL", revenue: 5, commission: 1 }, { currency: "USD", revenue: 101, commission: 10 }]);
+    expect([change(15, 10), change(0, 0), change(3, 0)]).toEqual([0.5, 0, null]);
+  });
+
+  it("counts the preset's days in the merchant's zone", () => {
+    // 02:00 UTC on the 23rd is still the 22nd in São Paulo (UTC-3).
+    const now = new Date("2026-11-23T02:00:00Z");
+    expect(lastDaysIn(7, "America/Sao_Paulo", now)).toEqual({ from: "2026-11-16", to: "2026-11-22" });
+    expect(lastDaysIn(30, "UTC", now)).toEqual({ from: "2026-10-25", to: "2026-11-23" });
+  });
+});
