@@ -20,6 +20,7 @@ const Conversions = lazy(() => import("./pages/merchant/Conversions"));
 const Commissions = lazy(() => import("./pages/merchant/Commissions"));
 const Fraud = lazy(() => import("./pages/merchant/FraudQueue"));
 const Payouts = lazy(() => import("./pages/merchant/Payouts"));
+const Privacy = lazy(() => import("./pages/merchant/Privacy"));
 const Settings = lazy(() => import("./pages/settings/Settings"));
 const Portal = lazy(() => import("./pages/affiliate/Portal"));
 const PortalLinks = lazy(() => import("./pages/affiliate/PortalLinks"));
@@ -58,6 +59,7 @@ export function App(props: { url?: string }) {
         <Route path="/commissions" component={Commissions} />
         <Route path="/fraud" component={Fraud} />
         <Route path="/payouts" component={Payouts} />
+        <Route path="/privacy" component={Privacy} />
         <Route path="/settings" component={Settings} />
         <Route path="/portal" component={Portal} />
         <Route path="/portal/links" component={PortalLinks} />

@@ -93,6 +93,16 @@ export const en = {
   "role.owner": "Owner", "role.admin": "Admin", "role.analyst": "Analyst", "role.affiliate_manager": "Affiliate manager", "role.affiliate": "Affiliate",
   "list.loadMore": "Load more",
   "portal.bySubId": "By sub-id (sub1, 30 days)", "portal.noSubIds": "No traffic with sub-ids yet.", "portal.noSubId": "(none)",
+  "nav.privacy": "Privacy",
+  "privacy.requests": "Data-subject requests", "privacy.requestsHint": "Answer a shopper's request for access, portability or erasure. The identifier is sent in the request body and a plain email is hashed on arrival.",
+  "privacy.findBy": "Find the person by", "privacy.kind.email": "Email", "privacy.kind.customerId": "Customer id", "privacy.kind.visitorId": "Visitor id (vis_…)",
+  "privacy.identifier": "Identifier", "privacy.export": "Export (JSON)", "privacy.erase": "Erase…", "privacy.cancel": "Cancel",
+  "privacy.confirmTitle": "Confirm erasure",
+  "privacy.eraseWarning": "Erasure cannot be undone. The person's events, identity links, consent records and event copies are deleted; orders are kept without their identifiers and clicks are anonymised. Type the identifier again to confirm.",
+  "privacy.typeAgain": "Type the identifier again", "privacy.eraseConfirm": "Erase permanently",
+  "privacy.erased": "Erased rows per table", "privacy.table": "Table", "privacy.rows": "Rows", "privacy.nothingErased": "Nothing was stored about this person.",
+  "privacy.retention": "Retention", "privacy.rawEventMonths": "Clicks and browser events kept for (months)", "privacy.rawEventMonthsHint": "1 to 25; the daily job deletes older rows. Orders, commissions and reports are never deleted by it.",
+  "privacy.ipHashDays": "IP hashes kept for (days)", "privacy.ipHashDaysHint": "1 to 90; the hash is cleared from clicks and events after this many days.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -23,6 +23,7 @@ const MERCHANT_NAV: NavItem[] = [
   ["/commissions", "nav.commissions"],
   ["/fraud", "nav.fraud"],
   ["/payouts", "nav.payouts"],
+  ["/privacy", "nav.privacy", "privacy:read"],
   ["/settings", "nav.settings"],
 ];
 const AFFILIATE_NAV: NavItem[] = [
