@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
 import { describe, expect, it, vi } from "vitest";
+import { hashEmail } from "../../core/identity-hash";
 import Privacy from "../src/pages/merchant/Privacy";
 import { fakeApi, renderPage } from "./render";
 
@@ -65,5 +66,18 @@ describe("privacy page", () => {
     expect(field.getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByRole("alert").textContent).toContain("Invalid request");
     expect(api.calls.find((c) => c.method === "PUT")?.body).toEqual({ rawEventMonths: 25, ipHashDays: 12 });
+  });
+
+  it("lists a person's consent records by the email's hash, never the address", async () => {
+    const consent = { id: "cns_1", visitorId: null, emailHash: "h", customerIdHash: null, purpose: "marketing", granted: true, source: "banner", policyVersion: "v2", recordedAt: "2026-11-01T12:00:00Z" };
+    const api = fakeApi({ ...retention, "GET /v1/privacy/consents": () => ({ items: [consent] }) });
+    renderPage(() => <Privacy />, { api, locale: "en" });
+    identify("email", " Ana@Shop.example ");
+    fireEvent.click(screen.getByRole("button", { name: "Consent records" }));
+    const row = (await screen.findByRole("rowheader", { name: "marketing" })).closest("tr")!;
+    expect(row.textContent).toContain("Granted");
+    expect(row.textContent).toContain("v2");
+    const asked = api.calls.filter((c) => c.path === "/v1/privacy/consents").map((c) => c.search);
+    expect(asked).toEqual([`?emailHash=${await hashEmail("ana@shop.example")}`]);
   });
 });

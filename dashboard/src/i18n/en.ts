@@ -103,6 +103,9 @@ export const en = {
   "privacy.erased": "Erased rows per table", "privacy.table": "Table", "privacy.rows": "Rows", "privacy.nothingErased": "Nothing was stored about this person.",
   "privacy.retention": "Retention", "privacy.rawEventMonths": "Clicks and browser events kept for (months)", "privacy.rawEventMonthsHint": "1 to 25; the daily job deletes older rows. Orders, commissions and reports are never deleted by it.",
   "privacy.ipHashDays": "IP hashes kept for (days)", "privacy.ipHashDaysHint": "1 to 90; the hash is cleared from clicks and events after this many days.",
+  "privacy.showConsents": "Consent records", "privacy.consentsNotByCustomer": "Consent records are found by email or visitor id.",
+  "privacy.consents": "Consent records", "privacy.noConsents": "No consent decisions recorded for this person.", "privacy.recordedAt": "Recorded",
+  "privacy.purpose": "Purpose", "privacy.decision": "Decision", "privacy.granted": "Granted", "privacy.denied": "Refused", "privacy.source": "Source", "privacy.policyVersion": "Policy version",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -105,4 +105,7 @@ export const ptBR: Record<MessageKey, string> = {
   "privacy.erased": "Linhas eliminadas por tabela", "privacy.table": "Tabela", "privacy.rows": "Linhas", "privacy.nothingErased": "Nada estava guardado sobre esta pessoa.",
   "privacy.retention": "Retenção", "privacy.rawEventMonths": "Cliques e eventos do navegador guardados por (meses)", "privacy.rawEventMonthsHint": "De 1 a 25; a rotina diária apaga as linhas mais antigas. Pedidos, comissões e relatórios nunca são apagados por ela.",
   "privacy.ipHashDays": "Hashes de IP guardados por (dias)", "privacy.ipHashDaysHint": "De 1 a 90; o hash é removido de cliques e eventos depois desse número de dias.",
+  "privacy.showConsents": "Registros de consentimento", "privacy.consentsNotByCustomer": "Os registros de consentimento são encontrados por email ou id do visitante.",
+  "privacy.consents": "Registros de consentimento", "privacy.noConsents": "Nenhuma decisão de consentimento registrada para esta pessoa.", "privacy.recordedAt": "Registrado em",
+  "privacy.purpose": "Finalidade", "privacy.decision": "Decisão", "privacy.granted": "Concedido", "privacy.denied": "Recusado", "privacy.source": "Origem", "privacy.policyVersion": "Versão da política",
 };

@@ -9,6 +9,7 @@ import { messageOf, must } from "../api/errors";
 import { useI18n } from "../i18n/i18n";
 import { Field, TextField } from "../ui/Field";
 import { TableWrap } from "../ui/Table";
+import { ConsentList } from "./ConsentList";
 import { downloadExport, SUBJECT_KINDS, subjectOf, type SubjectKind } from "./subject";
 
 export function SubjectRequests() {
@@ -21,6 +22,7 @@ export function SubjectRequests() {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal("");
   const [erased, setErased] = createSignal<[string, number][]>();
+  const [showConsents, setShowConsents] = createSignal(false);
 
   const run = async (work: () => Promise<void>) => {
     setError("");
@@ -39,6 +41,7 @@ export function SubjectRequests() {
     setConfirming(false);
     setTyped("");
     setErased();
+    setShowConsents(false);
   };
   const exportData = () => run(() => downloadExport(client, subjectOf(kind(), value())));
   const erase = () =>
@@ -67,7 +70,11 @@ export function SubjectRequests() {
           <button type="button" class="danger" disabled={busy() || !value().trim()} onClick={() => setConfirming(true)}>
             {t("privacy.erase")}
           </button>
+          <button type="button" class="secondary" disabled={busy() || !value().trim() || kind() === "customerId"} onClick={() => setShowConsents(true)}>
+            {t("privacy.showConsents")}
+          </button>
         </div>
+        <Show when={kind() === "customerId"}><small>{t("privacy.consentsNotByCustomer")}</small></Show>
       </form>
       <Show when={confirming()}>
         <form class="card" role="group" aria-label={t("privacy.confirmTitle")} onSubmit={(e) => (e.preventDefault(), void erase())}>
@@ -78,6 +85,9 @@ export function SubjectRequests() {
             <button type="button" class="secondary" onClick={() => change(() => undefined)}>{t("privacy.cancel")}</button>
           </div>
         </form>
+      </Show>
+      <Show when={showConsents() && kind() !== "customerId" && kind()}>
+        {(k) => <ConsentList kind={k() as "email" | "visitorId"} value={value()} />}
       </Show>
       <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
       <Show when={erased()}>

@@ -1,6 +1,7 @@
 /**
- * Privacy for owners and admins: answering shoppers' data-subject requests (export, erasure) and the
- * retention policy. Consent records are written by the merchant's banner through the API, not here.
+ * Privacy for owners and admins: answering shoppers' data-subject requests (export, erasure, their consent
+ * records) and the retention policy. Consents are recorded by the merchant's banner through the API, so
+ * this page only reads them.
  */
 import { useI18n } from "../../i18n/i18n";
 import { RetentionForm } from "../../privacy/RetentionForm";
