@@ -64,6 +64,9 @@ describe("privacy page", () => {
     const field = screen.getByLabelText("IP hashes kept for (days)");
     expect(field.getAttribute("aria-describedby")).toContain(shown.id);
     expect(field.getAttribute("aria-invalid")).toBe("true");
+    // What was typed stays, so the person can correct it.
+    expect((field as HTMLInputElement).value).toBe("12");
+    expect(field).toBe(days);
     expect(screen.getByRole("alert").textContent).toContain("Invalid request");
     expect(api.calls.find((c) => c.method === "PUT")?.body).toEqual({ rawEventMonths: 25, ipHashDays: 12 });
   });

@@ -77,7 +77,7 @@ export function TenantSettings(props: { onLoaded?: (t: Tenant) => void }) {
               )}
             </Field>
             <Field label={t("settings.origins")} hint={t("settings.originsHint")} error={err("allowedOrigins")}>
-              {(id, d) => <textarea id={id} aria-describedby={d} name="allowedOrigins" rows="3" value={tn.allowedOrigins.join("\n")} />}
+              {(id, d) => <textarea id={id} aria-describedby={d()} name="allowedOrigins" rows="3" value={tn.allowedOrigins.join("\n")} />}
             </Field>
             <TextField label={t("settings.alertWebhook")} name="alertWebhookUrl" type="url" value={tn.alertWebhookUrl ?? ""} error={err("alertWebhookUrl")} />
             <Show when={message()}>{(m) => <p class={`notice ${m().ok ? "ok" : "error"}`} role={m().ok ? "status" : "alert"}>{m().text}</p>}</Show>
