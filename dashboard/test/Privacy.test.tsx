@@ -83,4 +83,17 @@ describe("privacy page", () => {
     const asked = api.calls.filter((c) => c.path === "/v1/privacy/consents").map((c) => c.search);
     expect(asked).toEqual([`?emailHash=${await hashEmail("ana@shop.example")}`]);
   });
+
+  it("shows the API's complaint about the identifier under the field", async () => {
+    const api = fakeApi({
+      ...retention,
+      "POST /v1/privacy/export": () => Response.json({ title: "Bad Request", code: "invalid", detail: "Invalid request", errors: [{ pointer: "/body/email", detail: "Not an email address." }] }, { status: 400 }),
+    });
+    renderPage(() => <Privacy />, { api, locale: "en" });
+    identify("email", "not-an-email");
+    fireEvent.click(screen.getByRole("button", { name: "Export (JSON)" }));
+    const shown = await screen.findByText("Not an email address.");
+    expect(screen.getByLabelText("Identifier").getAttribute("aria-describedby")).toContain(shown.id);
+    expect(screen.getByRole("alert").textContent).toContain("Invalid request");
+  });
 });

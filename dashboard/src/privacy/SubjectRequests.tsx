@@ -5,11 +5,11 @@
  */
 import { createSignal, For, Show } from "solid-js";
 import { useApi } from "../api/context";
-import { messageOf, must } from "../api/errors";
+import { ApiError, messageOf, must } from "../api/errors";
 import { useI18n } from "../i18n/i18n";
 import { Field, TextField } from "../ui/Field";
-import { TableWrap } from "../ui/Table";
 import { ConsentList } from "./ConsentList";
+import { ErasedTable } from "./ErasedTable";
 import { downloadExport, SUBJECT_KINDS, subjectOf, type SubjectKind } from "./subject";
 
 export function SubjectRequests() {
@@ -21,16 +21,20 @@ export function SubjectRequests() {
   const [typed, setTyped] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal("");
+  // The API's complaint about the identifier itself (say, not an email) goes under the field.
+  const [fieldError, setFieldError] = createSignal<string>();
   const [erased, setErased] = createSignal<[string, number][]>();
   const [showConsents, setShowConsents] = createSignal(false);
 
   const run = async (work: () => Promise<void>) => {
     setError("");
+    setFieldError();
     setBusy(true);
     try {
       await work();
     } catch (err) {
       setError(messageOf(err));
+      if (err instanceof ApiError) setFieldError(err.fieldError(kind()));
     } finally {
       setBusy(false);
     }
@@ -42,6 +46,7 @@ export function SubjectRequests() {
     setTyped("");
     setErased();
     setShowConsents(false);
+    setFieldError();
   };
   const exportData = () => run(() => downloadExport(client, subjectOf(kind(), value())));
   const erase = () =>
@@ -64,7 +69,7 @@ export function SubjectRequests() {
             </select>
           )}
         </Field>
-        <TextField label={t("privacy.identifier")} required value={value()} onInput={(e) => change(() => setValue(e.currentTarget.value))} />
+        <TextField label={t("privacy.identifier")} required value={value()} error={fieldError()} onInput={(e) => change(() => setValue(e.currentTarget.value))} />
         <div class="row">
           <button type="submit" disabled={busy() || !value().trim()}>{t("privacy.export")}</button>
           <button type="button" class="danger" disabled={busy() || !value().trim()} onClick={() => setConfirming(true)}>
@@ -90,21 +95,7 @@ export function SubjectRequests() {
         {(k) => <ConsentList kind={k() as "email" | "visitorId"} value={value()} />}
       </Show>
       <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
-      <Show when={erased()}>
-        {(rows) => (
-          <TableWrap label={t("privacy.erased")}>
-            <table>
-              <caption>{t("privacy.erased")}</caption>
-              <thead><tr><th scope="col">{t("privacy.table")}</th><th scope="col">{t("privacy.rows")}</th></tr></thead>
-              <tbody>
-                <For each={rows()} fallback={<tr><td colspan="2">{t("privacy.nothingErased")}</td></tr>}>
-                  {([table, n]) => <tr><th scope="row">{table}</th><td>{n}</td></tr>}
-                </For>
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
-      </Show>
+      <Show when={erased()}>{(rows) => <ErasedTable rows={rows()} />}</Show>
     </section>
   );
 }
