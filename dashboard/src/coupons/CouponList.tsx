@@ -4,9 +4,8 @@ import { useApi } from "../api/context";
 import { must } from "../api/errors";
 import { useAffiliates, useCampaigns } from "../api/lookups";
 import { useI18n } from "../i18n/i18n";
-import { Async } from "../ui/Async";
 import { EnableToggle } from "../ui/EnableToggle";
-import { createFilteredPagedList, LoadMore } from "../ui/paging";
+import { createFilteredPagedList, PagedView } from "../ui/paging";
 import { StatusBadge, TableWrap } from "../ui/Table";
 
 export function CouponList(props: { version: number }) {
@@ -22,8 +21,8 @@ export function CouponList(props: { version: number }) {
   };
   return (
     <>
-      <Async data={list.first} retry={list.reload} isEmpty={() => list.items().length === 0} empty={t("coupons.none")}>
-        {() => (
+      <PagedView list={list} empty={t("coupons.none")}>
+        {(items) => (
           <TableWrap label={t("coupons.title")}>
             <table>
               <thead>
@@ -37,7 +36,7 @@ export function CouponList(props: { version: number }) {
                 </tr>
               </thead>
               <tbody>
-                <For each={list.items()}>
+                <For each={items()}>
                   {(c) => (
                     <tr>
                       <th scope="row"><code>{c.code}</code></th>
@@ -55,8 +54,7 @@ export function CouponList(props: { version: number }) {
             </table>
           </TableWrap>
         )}
-      </Async>
-      <LoadMore list={list} />
+      </PagedView>
     </>
   );
 }

@@ -4,10 +4,9 @@ import { useApi } from "../api/context";
 import { must } from "../api/errors";
 import { useAffiliates, useCampaigns } from "../api/lookups";
 import { useI18n } from "../i18n/i18n";
-import { Async } from "../ui/Async";
 import { EnableToggle } from "../ui/EnableToggle";
 import { CopyButton } from "../ui/CopyButton";
-import { createFilteredPagedList, LoadMore } from "../ui/paging";
+import { createFilteredPagedList, PagedView } from "../ui/paging";
 import { StatusBadge, TableWrap } from "../ui/Table";
 
 export function LinkList(props: { audience: "merchant" | "affiliate"; version: number }) {
@@ -25,8 +24,8 @@ export function LinkList(props: { audience: "merchant" | "affiliate"; version: n
   return (
     <section aria-labelledby="links-title">
       <h2 id="links-title">{t("links.list")}</h2>
-      <Async data={list.first} retry={refetch} isEmpty={() => list.items().length === 0} empty={t("links.none")}>
-        {() => (
+      <PagedView list={list} empty={t("links.none")}>
+        {(items) => (
           <TableWrap label={t("links.list")}>
             <table>
               <thead>
@@ -41,7 +40,7 @@ export function LinkList(props: { audience: "merchant" | "affiliate"; version: n
                 </tr>
               </thead>
               <tbody>
-                <For each={list.items()}>
+                <For each={items()}>
                   {(l) => (
                     <tr>
                       <th scope="row"><code>{l.url}</code></th>
@@ -63,8 +62,7 @@ export function LinkList(props: { audience: "merchant" | "affiliate"; version: n
             </table>
           </TableWrap>
         )}
-      </Async>
-      <LoadMore list={list} />
+      </PagedView>
     </section>
   );
 }

@@ -3,9 +3,10 @@
  * later pages are appended as the person asks for them. Cursors are stable while rows are added, so
  * appending never repeats or skips a row.
  */
-import { createResource, createSignal, Show, type Resource } from "solid-js";
+import { createResource, createSignal, Show, type JSX, type Resource } from "solid-js";
 import { messageOf } from "../api/errors";
 import { useI18n } from "../i18n/i18n";
+import { Async } from "./Async";
 
 export interface Page<T> {
   items: T[];
@@ -78,6 +79,21 @@ export function LoadMore<T>(props: { list: PagedList<T> }) {
           {props.list.loadingMore() ? t("state.loading") : t("list.loadMore")}
         </button>
       </Show>
+    </>
+  );
+}
+
+/**
+ * A paged list's states (loading, the API's error with a retry, empty) through Async, its rows, and the
+ * "load more" button under them. `items` is an accessor so rows added by "load more" show up.
+ */
+export function PagedView<T>(props: { list: PagedList<T>; empty: JSX.Element; children: (items: () => T[]) => JSX.Element }) {
+  return (
+    <>
+      <Async data={props.list.first} retry={props.list.reload} isEmpty={() => props.list.items().length === 0} empty={props.empty}>
+        {() => props.children(props.list.items)}
+      </Async>
+      <LoadMore list={props.list} />
     </>
   );
 }

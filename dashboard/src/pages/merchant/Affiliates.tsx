@@ -4,8 +4,7 @@ import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import type { Affiliate } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
-import { Async } from "../../ui/Async";
-import { createFilteredPagedList, LoadMore } from "../../ui/paging";
+import { createFilteredPagedList, PagedView } from "../../ui/paging";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 import { InviteAffiliate } from "./InviteAffiliate";
 
@@ -45,13 +44,13 @@ export default function Affiliates() {
           </label>
         </div>
         <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
-        <Async data={list.first} retry={refetch} isEmpty={() => list.items().length === 0} empty={t("affiliates.none")}>
-          {() => (
+        <PagedView list={list} empty={t("affiliates.none")}>
+          {(items) => (
             <TableWrap label={t("affiliates.list")}>
               <table>
                 <thead><tr><th scope="col">{t("field.name")}</th><th scope="col">{t("col.status")}</th><th scope="col">{t("affiliates.group")}</th><th scope="col">{t("col.created")}</th><th scope="col">{t("col.actions")}</th></tr></thead>
                 <tbody>
-                  <For each={list.items()}>
+                  <For each={items()}>
                     {(a) => (
                       <tr>
                         <th scope="row">{a.name}<br /><small>{a.email}</small></th>
@@ -72,8 +71,7 @@ export default function Affiliates() {
               </table>
             </TableWrap>
           )}
-        </Async>
-        <LoadMore list={list} />
+        </PagedView>
       </section>
     </>
   );

@@ -3,8 +3,7 @@ import { For, Show } from "solid-js";
 import { useApi } from "../../api/context";
 import { must } from "../../api/errors";
 import { useI18n } from "../../i18n/i18n";
-import { Async } from "../../ui/Async";
-import { createPagedList, LoadMore } from "../../ui/paging";
+import { createPagedList, PagedView } from "../../ui/paging";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 
 export function CampaignMembers(props: { campaignId: string }) {
@@ -19,13 +18,13 @@ export function CampaignMembers(props: { campaignId: string }) {
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title">{t("campaign.members")}</h2>
-      <Async data={members.first} retry={refetch} isEmpty={() => members.items().length === 0} empty={t("campaign.noMembers")}>
-        {() => (
+      <PagedView list={members} empty={t("campaign.noMembers")}>
+        {(items) => (
           <TableWrap label={t("campaign.members")}>
             <table>
               <thead><tr><th scope="col">{t("col.affiliate")}</th><th scope="col">{t("col.status")}</th><th scope="col">{t("col.actions")}</th></tr></thead>
               <tbody>
-                <For each={members.items()}>
+                <For each={items()}>
                   {(m) => (
                     <tr>
                       <th scope="row">{m.affiliateName}<br /><small>{m.affiliateEmail}</small></th>
@@ -41,8 +40,7 @@ export function CampaignMembers(props: { campaignId: string }) {
             </table>
           </TableWrap>
         )}
-      </Async>
-      <LoadMore list={members} />
+      </PagedView>
     </section>
   );
 }

@@ -5,8 +5,7 @@ import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useAffiliates } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
-import { Async } from "../../ui/Async";
-import { createFilteredPagedList, LoadMore } from "../../ui/paging";
+import { createFilteredPagedList, PagedView } from "../../ui/paging";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 
 type Status = components["schemas"]["Commission"]["status"];
@@ -68,8 +67,8 @@ export default function Commissions() {
         </div>
       </Show>
       <Show when={result()}>{(r) => <p class={`notice ${r().ok ? "ok" : "error"}`} role={r().ok ? "status" : "alert"}>{r().text}</p>}</Show>
-      <Async data={list.first} retry={refetch} isEmpty={() => list.items().length === 0} empty={t("commissions.none")}>
-        {() => (
+      <PagedView list={list} empty={t("commissions.none")}>
+        {(items) => (
           <TableWrap label={t("nav.commissions")}>
             <table>
               <thead>
@@ -80,7 +79,7 @@ export default function Commissions() {
                 </tr>
               </thead>
               <tbody>
-                <For each={list.items()}>
+                <For each={items()}>
                   {(c) => (
                     <tr>
                       <td><input type="checkbox" aria-label={t("commissions.select", { order: c.orderId })} checked={selected().has(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} /></td>
@@ -97,8 +96,7 @@ export default function Commissions() {
             </table>
           </TableWrap>
         )}
-      </Async>
-      <LoadMore list={list} />
+      </PagedView>
     </>
   );
 }

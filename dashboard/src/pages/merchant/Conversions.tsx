@@ -6,8 +6,7 @@ import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useAffiliates, useCampaigns } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
-import { Async } from "../../ui/Async";
-import { createFilteredPagedList, LoadMore } from "../../ui/paging";
+import { createFilteredPagedList, PagedView } from "../../ui/paging";
 import { TextField } from "../../ui/Field";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 
@@ -58,8 +57,8 @@ export default function Conversions() {
         <TextField label={t("filter.to")} type="date" value={filters.to} onChange={(e) => setFilters("to", e.currentTarget.value)} />
       </form>
       <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
-      <Async data={list.first} retry={refetch} isEmpty={() => list.items().length === 0} empty={t("conversions.none")}>
-        {() => (
+      <PagedView list={list} empty={t("conversions.none")}>
+        {(items) => (
           <TableWrap label={t("nav.conversions")}>
             <table>
               <thead>
@@ -70,7 +69,7 @@ export default function Conversions() {
                 </tr>
               </thead>
               <tbody>
-                <For each={list.items()}>
+                <For each={items()}>
                   {(c) => (
                     <tr>
                       <th scope="row">{c.orderId}</th>
@@ -93,8 +92,7 @@ export default function Conversions() {
             </table>
           </TableWrap>
         )}
-      </Async>
-      <LoadMore list={list} />
+      </PagedView>
     </>
   );
 }

@@ -4,8 +4,7 @@ import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useAffiliates, useCampaigns } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
-import { Async } from "../../ui/Async";
-import { createFilteredPagedList, LoadMore } from "../../ui/paging";
+import { createFilteredPagedList, PagedView } from "../../ui/paging";
 import { StatusBadge } from "../../ui/Table";
 
 type Kind = "click" | "conversion" | "";
@@ -52,10 +51,10 @@ export default function FraudQueue() {
         </label>
       </div>
       <Show when={message()}>{(m) => <p class={`notice ${m().ok ? "ok" : "error"}`} role={m().ok ? "status" : "alert"}>{m().text}</p>}</Show>
-      <Async data={list.first} retry={refetch} isEmpty={() => list.items().length === 0} empty={t("fraud.none")}>
-        {() => (
+      <PagedView list={list} empty={t("fraud.none")}>
+        {(items) => (
           <ul class="cards">
-            <For each={list.items()}>
+            <For each={items()}>
               {(item) => (
                 <li class="card">
                   <h2 class="h3">
@@ -81,8 +80,7 @@ export default function FraudQueue() {
             </For>
           </ul>
         )}
-      </Async>
-      <LoadMore list={list} />
+      </PagedView>
     </>
   );
 }

@@ -5,8 +5,7 @@ import { useAffiliates } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
 import { BalanceTable } from "../../money/BalanceTable";
 import { PayoutTable } from "../../money/PayoutTable";
-import { Async } from "../../ui/Async";
-import { createPagedList, LoadMore } from "../../ui/paging";
+import { createPagedList, PagedView } from "../../ui/paging";
 
 export default function Payouts() {
   const { client } = useApi();
@@ -19,17 +18,15 @@ export default function Payouts() {
       <h1>{t("nav.payouts")}</h1>
       <section aria-labelledby="bal-title">
         <h2 id="bal-title">{t("money.balances")}</h2>
-        <Async data={balances.first} retry={balances.reload} isEmpty={() => balances.items().length === 0} empty={t("money.noBalances")}>
-          {() => <BalanceTable items={balances.items()} name={affiliates.name} />}
-        </Async>
-        <LoadMore list={balances} />
+        <PagedView list={balances} empty={t("money.noBalances")}>
+          {(items) => <BalanceTable items={items()} name={affiliates.name} />}
+        </PagedView>
       </section>
       <section aria-labelledby="pay-title">
         <h2 id="pay-title">{t("money.payouts")}</h2>
-        <Async data={payouts.first} retry={payouts.reload} isEmpty={() => payouts.items().length === 0} empty={t("money.noPayouts")}>
-          {() => <PayoutTable items={payouts.items()} name={affiliates.name} />}
-        </Async>
-        <LoadMore list={payouts} />
+        <PagedView list={payouts} empty={t("money.noPayouts")}>
+          {(items) => <PayoutTable items={items()} name={affiliates.name} />}
+        </PagedView>
       </section>
     </>
   );

@@ -4,10 +4,9 @@ import type { components } from "../../../../sdk";
 import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useI18n } from "../../i18n/i18n";
-import { Async } from "../../ui/Async";
 import { ShownOnce } from "../../ui/CopyButton";
 import { Field, TextField } from "../../ui/Field";
-import { createPagedList, LoadMore } from "../../ui/paging";
+import { createPagedList, PagedView } from "../../ui/paging";
 import { TableWrap } from "../../ui/Table";
 
 type Role = components["schemas"]["InviteUser"]["role"];
@@ -64,13 +63,13 @@ export function Team() {
       <Show when={link()}>
         {(l) => <ShownOnce id="invite-link" note={t("settings.inviteOnce")} label={t("settings.inviteLink")} text={l()} />}
       </Show>
-      <Async data={users.first} retry={users.reload} isEmpty={() => users.items().length === 0} empty={t("settings.noUsers")}>
-        {() => (
+      <PagedView list={users} empty={t("settings.noUsers")}>
+        {(items) => (
           <TableWrap label={t("settings.team")}>
             <table>
               <thead><tr><th scope="col">{t("field.email")}</th><th scope="col">{t("settings.role")}</th><th scope="col">{t("col.status")}</th><th scope="col">{t("col.actions")}</th></tr></thead>
               <tbody>
-                <For each={users.items()}>
+                <For each={items()}>
                   {(u) => (
                     <tr>
                       <th scope="row">{u.email}<Show when={u.name}><br /><small>{u.name}</small></Show></th>
@@ -88,8 +87,7 @@ export function Team() {
             </table>
           </TableWrap>
         )}
-      </Async>
-      <LoadMore list={users} />
+      </PagedView>
     </section>
   );
 }
