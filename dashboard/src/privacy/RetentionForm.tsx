@@ -2,13 +2,14 @@
  * The merchant's retention policy (GET/PUT /v1/privacy/retention). The browser checks the ranges first so
  * a typo is caught before a round trip; the API's own field errors are shown under the same fields.
  */
-import { createResource, createSignal, Show } from "solid-js";
+import { createResource, Show } from "solid-js";
 import type { components } from "../../../sdk";
 import { useApi } from "../api/context";
-import { ApiError, messageOf, must } from "../api/errors";
+import { must } from "../api/errors";
 import { useI18n } from "../i18n/i18n";
 import { Async } from "../ui/Async";
 import { TextField } from "../ui/Field";
+import { createFormSubmit } from "../ui/form-submit";
 
 type Policy = components["schemas"]["RetentionPolicy"];
 
@@ -16,24 +17,10 @@ export function RetentionForm() {
   const { client } = useApi();
   const { t } = useI18n();
   const [policy, { refetch, mutate }] = createResource(() => must(client.GET("/v1/privacy/retention")));
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string }>();
-  const [failure, setFailure] = createSignal<ApiError>();
-
-  const save = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setMessage();
-    setFailure();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
+  const { message, submit: save, fieldError: err } = createFormSubmit(async (f) => {
     const body: Policy = { rawEventMonths: Number(f.get("rawEventMonths")), ipHashDays: Number(f.get("ipHashDays")) };
-    try {
-      mutate(await must(client.PUT("/v1/privacy/retention", { body })));
-      setMessage({ ok: true, text: t("state.saved") });
-    } catch (err) {
-      if (err instanceof ApiError) setFailure(err);
-      setMessage({ ok: false, text: messageOf(err) });
-    }
-  };
-  const err = (field: string) => failure()?.fieldError(field);
+    mutate(await must(client.PUT("/v1/privacy/retention", { body })));
+  });
 
   return (
     <section aria-labelledby="retention-title">

@@ -1,12 +1,13 @@
 /** The merchant's account settings (PATCH /v1/tenant): name, currency, cookies, consent, origins, alerts. */
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, For, Show } from "solid-js";
 import type { components } from "../../../../sdk";
 import { CURRENCY_EXPONENTS } from "../../../../core/money";
 import { useApi } from "../../api/context";
-import { ApiError, messageOf, must } from "../../api/errors";
+import { must } from "../../api/errors";
 import { useI18n } from "../../i18n/i18n";
 import { Async } from "../../ui/Async";
 import { Field, TextField } from "../../ui/Field";
+import { createFormSubmit } from "../../ui/form-submit";
 
 type Tenant = components["schemas"]["Tenant"];
 type UpdateTenant = components["schemas"]["UpdateTenant"];
@@ -36,22 +37,9 @@ export function TenantSettings(props: { onLoaded?: (t: Tenant) => void }) {
     props.onLoaded?.(got);
     return got;
   });
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string }>();
-  const [failure, setFailure] = createSignal<ApiError>();
-
-  const save = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setMessage();
-    setFailure();
-    try {
-      mutate(await must(client.PATCH("/v1/tenant", { body: tenantPatchOf(new FormData(e.currentTarget as HTMLFormElement)) })));
-      setMessage({ ok: true, text: t("state.saved") });
-    } catch (err) {
-      if (err instanceof ApiError) setFailure(err);
-      setMessage({ ok: false, text: messageOf(err) });
-    }
-  };
-  const err = (field: string) => failure()?.fieldError(field);
+  const { message, submit: save, fieldError: err } = createFormSubmit(async (form) => {
+    mutate(await must(client.PATCH("/v1/tenant", { body: tenantPatchOf(form) })));
+  });
 
   return (
     <section aria-labelledby="tenant-title">
