@@ -29,6 +29,25 @@ describe("destinationWithClickId", () => {
     );
   });
 
+  it("fills each click id into a per-link template exactly as parsing the destination each time would", () => {
+    const direct = (destination: string, param: string, id: string) => {
+      const url = new URL(destination);
+      url.searchParams.set(param, id);
+      return url.toString();
+    };
+    const destination = fc
+      .tuple(fc.constantFrom("https://loja.example/p", "http://Loja.Example:8080/a b/", "https://x.example/?indicaclickidslot=1"), fc.string({ maxLength: 30 }), fc.option(fc.string({ maxLength: 10 })))
+      .map(([base, query, hash]) => `${base}${base.includes("?") ? "&" : "?"}${encodeURIComponent(query)}=${query}${hash === null ? "" : `#${hash}`}`);
+    const id = fc.oneof(fc.stringMatching(/^clk_[0-9a-z]{10,26}$/), fc.string({ minLength: 1, maxLength: 12 }));
+    fc.assert(
+      fc.property(destination, fc.constantFrom("indica_cid", "ref", "indicaclickidslot"), id, id, (dest, param, first, second) => {
+        expect(destinationWithClickId(dest, param, first)).toBe(direct(dest, param, first));
+        expect(destinationWithClickId(dest, param, second)).toBe(direct(dest, param, second));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("accepts only absolute http(s) URLs", () => {
     expect(isHttpUrl("https://loja.example")).toBe(true);
     expect(isHttpUrl("javascript:alert(1)")).toBe(false);

@@ -4,6 +4,7 @@
  * for velocity checks, useless for following a person across days or re-identifying them.
  */
 import { memoize } from "./memo";
+import { hmacKey, hmacSha256, type HmacKey } from "./network-hmac";
 
 export function truncateIp(ip: string): string | null {
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
@@ -26,35 +27,39 @@ function expandIpv6(ip: string): string[] | null {
   return groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g)) ? groups.map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")) : null;
 }
 
-/** UTC day used to rotate the salt: `2026-11-22`. */
+const DAY_MS = 86_400_000;
+let lastDay = { day: Number.NaN, text: "" };
+
+/** UTC day used to rotate the salt: `2026-11-22`. (Formatted once per day per isolate, not per click.) */
 export function saltDay(now: number): string {
-  return new Date(now).toISOString().slice(0, 10);
+  const day = Math.floor(now / DAY_MS);
+  if (day !== lastDay.day) lastDay = { day, text: new Date(day * DAY_MS).toISOString().slice(0, 10) };
+  return lastDay.text;
 }
 
-// Importing the key costs more than the HMAC itself; it is done once per secret per isolate.
-const hmacKeys = new Map<string, Promise<CryptoKey>>();
+// The key's HMAC states are computed once per secret per isolate.
+const hmacKeys = new Map<string, HmacKey>();
 
-function hmacKey(secret: string): Promise<CryptoKey> {
+function networkKey(secret: string): HmacKey {
   let key = hmacKeys.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    key = hmacKey(secret);
     hmacKeys.set(secret, key);
   }
   return key;
 }
 
-export async function hashIp(ip: string, secret: string, now: number): Promise<string | null> {
+/** The click's network as a keyed hash (32 hex characters), or null for an address that is not one. */
+export function hashIp(ip: string, secret: string, now: number): string | null {
   const network = truncateIp(ip);
   if (!network) return null;
   return networkHash(`${secret}\n${saltDay(now)}|${network}`);
 }
 
 /** Many clicks come from the same network on the same day (mobile carriers share /24s): hash each once. */
-const networkHash = memoize(async (secretAndInput: string): Promise<string> => {
+const networkHash = memoize((secretAndInput: string): string => {
   const cut = secretAndInput.indexOf("\n");
-  const key = await hmacKey(secretAndInput.slice(0, cut));
-  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(secretAndInput.slice(cut + 1)));
-  return toHex(new Uint8Array(mac)).slice(0, 32);
+  return toHex(hmacSha256(networkKey(secretAndInput.slice(0, cut)), secretAndInput.slice(cut + 1))).slice(0, 32);
 }, 4_096);
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));

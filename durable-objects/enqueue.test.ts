@@ -81,4 +81,10 @@ describe("chunkForSendBatch", () => {
     expect(chunks.flat()).toEqual(big);
     for (const c of chunks) expect(JSON.stringify(c).length).toBeLessThan(256_000);
   });
+
+  it("uses the sizes a caller measured instead of serializing again", () => {
+    const events = Array.from({ length: 4 }, (_, i) => ({ i }));
+    // Claimed sizes rule: two of 100 KB fit a send, a third does not.
+    expect(chunkForSendBatch(events, [100_000, 100_000, 100_000, 10]).map((c) => c.length)).toEqual([2, 2]);
+  });
 });

@@ -15,6 +15,8 @@ export interface EnqueueOptions {
   /** Picks one of several buffer objects so a queue outage does not funnel all traffic into one. */
   buffer: () => EventBufferStub;
   sleep?: (ms: number) => Promise<void>;
+  /** Each event's JSON length, when the caller knows it (see chunkForSendBatch). */
+  sizes?: number[];
 }
 
 export type EnqueueOutcome = "queued" | "buffered";
@@ -25,12 +27,13 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 const MAX_BATCH_MESSAGES = 100;
 const MAX_BATCH_BYTES = 240_000;
 
-export function chunkForSendBatch(events: unknown[]): unknown[][] {
+/** `sizes[i]`, when given, is event i's JSON length (a caller that already measured it). */
+export function chunkForSendBatch(events: unknown[], sizes?: number[]): unknown[][] {
   const chunks: unknown[][] = [];
   let current: unknown[] = [];
   let bytes = 0;
-  for (const event of events) {
-    const size = JSON.stringify(event).length;
+  for (const [i, event] of events.entries()) {
+    const size = sizes?.[i] ?? JSON.stringify(event).length;
     if (current.length > 0 && (current.length === MAX_BATCH_MESSAGES || bytes + size > MAX_BATCH_BYTES)) {
       chunks.push(current);
       current = [];
@@ -45,7 +48,7 @@ export function chunkForSendBatch(events: unknown[]): unknown[][] {
 
 export async function enqueueEvents(queue: EventQueue, events: unknown[], opts: EnqueueOptions): Promise<EnqueueOutcome> {
   let outcome: EnqueueOutcome = "queued";
-  for (const chunk of chunkForSendBatch(events)) {
+  for (const chunk of chunkForSendBatch(events, opts.sizes)) {
     if ((await enqueueChunk(queue, chunk, opts)) === "buffered") outcome = "buffered";
   }
   return outcome;

@@ -57,7 +57,7 @@ export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
     const context = {
       receivedAt: now,
       ...describeUserAgent(c.req.header("user-agent") ?? null, (c.req.raw as { cf?: { country?: unknown } }).cf?.country),
-      ipHash: storeIds && ip ? await hashIp(ip, c.env.IP_HASH_SECRET, now) : null,
+      ipHash: storeIds && ip ? hashIp(ip, c.env.IP_HASH_SECRET, now) : null,
     };
     const message: BrowserEventMessage = {
       type: "browser_event",

@@ -30,7 +30,8 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const method = c.req.method;
     if (!isLinkCode(code)) return badLinkPage(method);
 
-    const host = normalizeHost(new URL(c.req.url).hostname);
+    const url = new URL(c.req.url);
+    const host = normalizeHost(url.hostname);
     const link = await resolveLink(c.env, c.executionCtx, host, code);
     if (!link) return unknownCode(c.env, c.executionCtx, host, method);
 
@@ -48,16 +49,22 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const request = c.req.raw;
     const env = c.env;
     c.executionCtx.waitUntil(
-      buildClick(request, link, { clickId, visitorId, knownVisitor: returning, ts }, env.IP_HASH_SECRET).then((click) =>
+      buildClick(request, url, link, { clickId, visitorId, knownVisitor: returning, ts }, env.IP_HASH_SECRET).then((click) =>
         clickBatcher.add(click, (batch) => recordClicks(env, batch)),
       ),
     );
 
-    const headers = new Headers({ location: destinationWithClickId(link.destinationUrl, link.clickParam, clickId), "cache-control": NO_STORE });
     const domain = link.cookieDomain;
-    headers.append("set-cookie", serializeCookie(CLICK_COOKIE, clickId, { maxAgeSeconds: link.cookieLifetimeDays * 86_400, domain }));
-    headers.append("set-cookie", serializeCookie(VISITOR_COOKIE, visitorId, { maxAgeSeconds: VISITOR_COOKIE_MAX_AGE, domain }));
-    return new Response(null, { status: 302, headers });
+    // Header pairs rather than a Headers object and appends: each of those is a call into the runtime.
+    return new Response(null, {
+      status: 302,
+      headers: [
+        ["location", destinationWithClickId(link.destinationUrl, link.clickParam, clickId)],
+        ["cache-control", NO_STORE],
+        ["set-cookie", serializeCookie(CLICK_COOKIE, clickId, { maxAgeSeconds: link.cookieLifetimeDays * 86_400, domain })],
+        ["set-cookie", serializeCookie(VISITOR_COOKIE, visitorId, { maxAgeSeconds: VISITOR_COOKIE_MAX_AGE, domain })],
+      ],
+    });
   });
 }
 

@@ -53,12 +53,12 @@ function adClickIds(query: URLSearchParams): Record<string, string> {
 /** A short, fixed-length stand-in for the user agent in guard keys; one hash per distinct browser string. */
 const userAgentDigest = memoize(async (userAgent: string) => (await sha256Hex(userAgent)).slice(0, 16), 1_000);
 
-export async function buildClick(request: Request, link: LinkRecord, who: ClickIdentity, ipSecret: string): Promise<PendingClick> {
-  const url = new URL(request.url);
+/** `url` is the request's URL, already parsed by the route. */
+export async function buildClick(request: Request, url: URL, link: LinkRecord, who: ClickIdentity, ipSecret: string): Promise<PendingClick> {
   const h = request.headers;
   const cf = (request as Request & { cf?: { country?: unknown; asn?: unknown } }).cf;
   const ip = h.get("cf-connecting-ip");
-  const ipHash = ip ? await hashIp(ip, ipSecret, who.ts) : null;
+  const ipHash = ip ? hashIp(ip, ipSecret, who.ts) : null;
   const userAgent = h.get("user-agent")?.slice(0, 512) ?? null;
   const facts: ClickRequestFacts = {
     userAgent,

@@ -25,5 +25,10 @@ export async function recordClicks(env: RedirectEnv, pending: PendingClick[]): P
     isDuplicate: outcomes[i].duplicate,
     fraud: assess([...p.requestReasons, ...outcomes[i].reasons], p.flagThreshold),
   }));
-  await enqueueEvents(env.EVENTS, packClicks(events), { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()) });
+  const packed = packClicks(events);
+  await enqueueEvents(
+    env.EVENTS,
+    packed.map((p) => p.message),
+    { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()), sizes: packed.map((p) => p.bytes) },
+  );
 }

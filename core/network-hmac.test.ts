@@ -1,0 +1,35 @@
+import { createHmac } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hmacKey, hmacSha256 } from "./network-hmac";
+
+const reference = (key: Uint8Array, message: Uint8Array) => new Uint8Array(createHmac("sha256", key).update(message).digest());
+
+describe("network HMAC-SHA-256", () => {
+  it("equals the standard HMAC-SHA-256 for any key and message length (one block, several, and keys over a block)", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 150 }), fc.uint8Array({ maxLength: 300 }), (key, message) => {
+        expect(hmacSha256(hmacKey(key), message)).toEqual(reference(key, message));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("hashes the strings the redirect hashes the same as node:crypto (RFC 4231 case 2 included)", () => {
+    expect(Buffer.from(hmacSha256(hmacKey("Jefe"), "what do ya want for nothing?")).toString("hex")).toBe(
+      "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    );
+    const key = hmacKey("bench-ip-secret");
+    for (const m of ["2026-11-23|203.0.113.0/24", "2026-11-23|2001:db8:abcd::/48", ""]) {
+      expect(hmacSha256(key, m)).toEqual(reference(new TextEncoder().encode("bench-ip-secret"), new TextEncoder().encode(m)));
+    }
+  });
+
+  it("lengths at the padding edges (55, 56, 63, 64 bytes) pad correctly", () => {
+    const key = hmacKey("k");
+    for (const n of [55, 56, 57, 63, 64, 65, 119, 120]) {
+      const m = new Uint8Array(n).fill(97);
+      expect(hmacSha256(key, m)).toEqual(reference(new TextEncoder().encode("k"), m));
+    }
+  });
+});
