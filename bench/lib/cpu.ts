@@ -49,6 +49,13 @@ function processes(): Proc[] {
   return out;
 }
 
+function descendantsOf(all: Proc[], root: number): Proc[] {
+  const byParent = new Map<number, Proc[]>();
+  for (const p of all) byParent.set(p.ppid, [...(byParent.get(p.ppid) ?? []), p]);
+  const walk = (pid: number): Proc[] => (byParent.get(pid) ?? []).flatMap((c) => [c, ...walk(c.pid)]);
+  return walk(root);
+}
+
 function machineBusyTicks(): number {
   const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
   const [user, nice, system, , , irq, softirq, steal] = cpu;
@@ -62,9 +69,7 @@ export function cpuSnapshot(postgresPid?: number): CpuSnapshot {
   try {
     const hz = clockTicks();
     const all = processes();
-    const byParent = new Map<number, Proc[]>();
-    for (const p of all) byParent.set(p.ppid, [...(byParent.get(p.ppid) ?? []), p]);
-    const descendants = (pid: number): Proc[] => (byParent.get(pid) ?? []).flatMap((c) => [c, ...descendants(c.pid)]);
+    const descendants = (pid: number) => descendantsOf(all, pid);
     const mine = descendants(process.pid);
     const sum = (ps: Proc[]) => ps.reduce((s, p) => s + p.own, 0) / hz;
     const postmaster = postgresPid ? all.find((p) => p.pid === postgresPid) : undefined;
@@ -91,4 +96,41 @@ export function cpuShare(from: CpuSnapshot, to: CpuSnapshot): CpuShare {
   const out = { bench: share("bench"), workerd: share("workerd"), bridge: share("bridge"), postgres: share("postgres"), machine: share("machine") };
   const ours = [out.bench, out.workerd, out.bridge, out.postgres].reduce<number>((s, v) => s + (v ?? 0), 0);
   return { ...out, other: out.machine === null ? null : Math.max(0, Math.round((out.machine - ours) * 100) / 100) };
+}
+
+/** The workerd processes this bench started (a bench with two Miniflare instances tells them apart). */
+export function workerdPids(): number[] {
+  try {
+    return descendantsOf(processes(), process.pid).filter((p) => p.comm === "workerd").map((p) => p.pid);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU seconds used so far by the given processes (null where /proc cannot say). */
+export function processSeconds(pids: number[]): number | null {
+  try {
+    const hz = clockTicks();
+    return processes().filter((p) => pids.includes(p.pid)).reduce((s, p) => s + p.own, 0) / hz;
+  } catch {
+    return null;
+  }
+}
+
+/** The bridge processes (node children) this bench started. */
+export function bridgePids(): number[] {
+  try {
+    return descendantsOf(processes(), process.pid).filter((p) => p.comm === "node").map((p) => p.pid);
+  } catch {
+    return [];
+  }
+}
+
+/** A process and everything it has forked so far (the throwaway Postgres: postmaster and backends). */
+export function processTree(pid: number): number[] {
+  try {
+    return [pid, ...descendantsOf(processes(), pid).map((p) => p.pid)];
+  } catch {
+    return [pid];
+  }
 }

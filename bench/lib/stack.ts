@@ -10,7 +10,7 @@ import type { Miniflare, WorkerOptions } from "miniflare";
 import pg from "pg";
 import { migrateDatabase } from "../../scripts/lib/migrate";
 import { findPostgresBinaries, LocalCluster } from "../../scripts/lib/postgres";
-import { bundleAll, startStack, type StackOptions } from "../../scripts/lib/stack";
+import { bundleAll, startStack, type StackOptions, type WorkerName } from "../../scripts/lib/stack";
 import { freePort } from "../../test/helpers/ports";
 import { spawnBridge } from "./bridge-process";
 import { clusterStopCommand, sh, Teardown } from "./teardown";
@@ -26,6 +26,7 @@ export interface WorkersStackOptions {
   /** Where workerd keeps Durable Object, KV and queue state (a fresh directory, removed at the end);
    * omitted: Miniflare's own temporary directory on disk. */
   stateDir?: string;
+  devRegistryPath?: StackOptions["devRegistryPath"];
 }
 
 export interface WorkersStack {
@@ -37,6 +38,9 @@ export interface WorkersStack {
   throwaway: boolean;
   /** The throwaway cluster's postmaster, for CPU accounting (bench/lib/cpu.ts). */
   postgresPid?: number;
+  /** The Workers' bundles and the bridge, for a bench that starts a second workerd beside this one. */
+  bundles: Record<WorkerName, string>;
+  wsProxy: string;
   close(): Promise<void>;
 }
 
@@ -75,9 +79,10 @@ export async function startWorkersStack(o: WorkersStackOptions = {}): Promise<Wo
       extraWorkers: o.extraWorkers,
       inspectorPort: o.inspectorPort,
       persistDir: o.stateDir,
+      devRegistryPath: o.devRegistryPath,
     });
     teardown.add("dispose miniflare", () => mf.dispose());
-    return { databaseUrl, db, mf, throwaway, postgresPid, close: () => teardown.run() };
+    return { databaseUrl, db, mf, throwaway, postgresPid, bundles, wsProxy: bridge.address, close: () => teardown.run() };
   } catch (err) {
     await teardown.run();
     throw err;

@@ -11,7 +11,13 @@ import { runLoad } from "./load";
 import { startBenchStack } from "./stack";
 
 const { values: args } = parseArgs({
-  options: { seconds: { type: "string", default: "6" }, guards: { type: "string", default: "on" }, top: { type: "string", default: "12" } },
+  options: {
+    seconds: { type: "string", default: "6" },
+    guards: { type: "string", default: "on" },
+    top: { type: "string", default: "12" },
+    // split: profile the edge workerd (redirect and bare 302) alone; one: every Worker of the one workerd.
+    topology: { type: "string", default: "split" },
+  },
 });
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; }
@@ -54,7 +60,7 @@ function selfTimes(p: CpuProfile): { busyMs: number; rows: [string, number][] } 
 
 async function main(): Promise<void> {
   const inspectorPort = await freePort();
-  const stack = await startBenchStack({ guards: args.guards !== "off", inspectorPort });
+  const stack = await startBenchStack({ guards: args.guards !== "off", inspectorPort, topology: args.topology === "one" ? "one" : "split" });
   try {
     const headers = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36" };
     const load = { connections: 32, headers, varyClientIp: true };

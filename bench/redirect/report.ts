@@ -1,20 +1,26 @@
 /** The table on stdout and the JSON file in bench/results/. */
 import { cpus } from "node:os";
 import { writeResult } from "../lib/results";
+import type { CpuShare } from "../lib/cpu";
 import type { Summary } from "./load";
 
 export { loadAverage } from "../lib/results";
 
 export interface Report {
-  options: { connections: number; rounds: number; secondsPerRound: number; warmupSeconds: number; headers: Record<string, string>; guards: boolean; state: "memory" | "disk" };
+  options: { connections: number; rounds: number; secondsPerRound: number; warmupSeconds: number; headers: Record<string, string>; guards: boolean; state: "memory" | "disk"; topology: "one" | "split"; backendPriority: "low" | "normal" };
   /** 1-minute load average before the bench: other work on the machine skews both targets. */
   loadBefore: number;
   bare: Summary;
   redirect: Summary;
-  clicks: { tracked: number; stored: number };
+  /** drainSeconds: how long the measured rounds' clicks took to be stored after their load ended. */
+  clicks: { tracked: number; stored: number; drainSeconds: number };
   /** workerd's CPU per response, µs (the redirect's includes its clicks' drain through the queue consumer).
    * Steadier than req/s on a shared machine. */
   cpuMicrosPerRequest: Record<"bare" | "redirect", number>;
+  /** Split topology: the backend workerd's CPU per response (queue broker, consumer, guard objects). */
+  backendCpuMicrosPerRequest?: Record<"bare" | "redirect", number>;
+  /** Cores busy while each target was under load: is the machine the limit, and whose work fills it. */
+  coresBusy: Partial<Record<"bare" | "redirect", CpuShare>>;
 }
 
 export function printReport(r: Report): void {
@@ -23,7 +29,7 @@ export function printReport(r: Report): void {
   const addedP99 = ours.p99 - bare.p99;
   const row = (name: string, s: Summary) =>
     `${name.padEnd(16)}${s.rps.toFixed(0).padStart(8)}${s.p50.toFixed(2).padStart(9)}${s.p99.toFixed(2).padStart(9)}`;
-  console.log(`\n${o.connections} connections, ${o.rounds} x ${o.secondsPerRound}s per target after ${o.warmupSeconds}s warm-up,` +
+  console.log(`\ntopology ${o.topology}${o.topology === "split" ? ` (backend priority ${o.backendPriority})` : ""}, ${o.connections} connections, ${o.rounds} x ${o.secondsPerRound}s per target after ${o.warmupSeconds}s warm-up,` +
     ` ${cpus().length} cores, load average before ${r.loadBefore.toFixed(2)}`);
   console.log(`${"target".padEnd(16)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}`);
   console.log(row("bare 302", bare));
@@ -32,10 +38,18 @@ export function printReport(r: Report): void {
     `   (target >= 0.50 and <= 5 ms: ${ratio >= 0.5 && addedP99 <= 5 ? "met" : "NOT met"})`);
   // Requests in flight when a run stops are served (and tracked) but never counted by the client.
   const c = r.cpuMicrosPerRequest;
-  console.log(`workerd CPU per response: ${c.bare.toFixed(0)} µs bare, ${c.redirect.toFixed(0)} µs redirect` +
+  const where = o.topology === "split" ? "edge workerd (the targets alone)" : "workerd (everything in one)";
+  console.log(`${where} CPU per response: ${c.bare.toFixed(0)} µs bare, ${c.redirect.toFixed(0)} µs redirect` +
     ` (ratio ${(c.bare / c.redirect).toFixed(2)}); guard state in ${o.state}`);
+  const b = r.backendCpuMicrosPerRequest;
+  if (b) console.log(`backend workerd (queue, consumer, guard objects) CPU per response: ${b.bare.toFixed(0)} µs bare, ${b.redirect.toFixed(0)} µs redirect`);
+  for (const [target, share] of Object.entries(r.coresBusy)) {
+    if (!share) continue;
+    const parts = Object.entries(share).filter(([, v]) => v !== null).map(([k, v]) => `${k === "bench" ? "load generator" : k} ${v!.toFixed(2)}`);
+    console.log(`cores busy under ${target} load: ${parts.join(", ")}`);
+  }
   console.log(`clicks stored: ${r.clicks.stored} for ${r.clicks.tracked} tracked 302s received` +
-    ` (+ up to ${o.connections} in flight per redirect run)`);
+    ` (+ up to ${o.connections} in flight per redirect run); after the measured rounds the queue took ${r.clicks.drainSeconds.toFixed(1)} s to drain`);
   for (const [name, s] of Object.entries({ bare, redirect: ours })) {
     if (Object.keys(s.statuses).some((code) => code !== "302") || s.errors) {
       console.log(`warning: ${name} had ${s.errors} errors, statuses ${JSON.stringify(s.statuses)}`);

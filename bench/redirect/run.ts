@@ -5,10 +5,10 @@
  */
 import { existsSync, mkdtempSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { cpuSnapshot, type CpuSnapshot } from "../lib/cpu";
+import { cpuShare, cpuSnapshot, processSeconds, type CpuShare } from "../lib/cpu";
 import { runLoad, summarise, type LoadResult } from "./load";
 import { loadAverage, printReport, writeReport, type Report } from "./report";
-import { startBenchStack, type BenchStack } from "./stack";
+import { startBenchStack, type BenchStack, type Topology } from "./stack";
 
 const { values: args } = parseArgs({
   options: {
@@ -20,12 +20,20 @@ const { values: args } = parseArgs({
     guards: { type: "string", default: "both" },
     // Where workerd keeps the guard objects' SQLite files: memory (/dev/shm) or Miniflare's temp dir on disk.
     state: { type: "string", default: "memory" },
+    // split: the redirect and the bare 302 in a workerd of their own, the queue, consumer and guard objects in
+    // another (as in production); one: all in one workerd, sharing its single thread.
+    topology: { type: "string", default: "split" },
+    // split only: low runs the backend at the lowest CPU priority (it is elsewhere in production); normal does not.
+    backend: { type: "string", default: "low" },
   },
 });
 const connections = Number(args.connections);
 const rounds = Math.max(1, Number(args.rounds));
 const perRound = Number(args.duration) / rounds;
 const warmup = Number(args.warmup);
+if (args.topology !== "one" && args.topology !== "split") throw new Error("--topology is one or split");
+const topology: Topology = args.topology;
+const lowBackendPriority = topology === "split" && args.backend !== "normal";
 // A browser UA (bots are answered untracked, which is cheaper) and the client IP Cloudflare always adds.
 const headers = {
   "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
@@ -34,15 +42,19 @@ const headers = {
 
 const count302 = (r: LoadResult) => r.statuses["302"] ?? 0;
 
-/** Waits until the stored clicks stop lagging the tracked redirects, so the next run starts quiet. */
-async function drain(stack: BenchStack, expected: number, maxMs = 20_000): Promise<number> {
-  const deadline = Date.now() + maxMs;
+/** Waits until the stored clicks catch up with the tracked redirects, so the next run starts quiet; gives up
+ * when `stallMs` pass without progress. Returns the count and the seconds it took. */
+async function drain(stack: BenchStack, expected: number, stallMs = 15_000): Promise<{ stored: number; seconds: number }> {
+  const started = Date.now();
   let stored = await stack.clicks();
-  while (stored < expected && Date.now() < deadline) {
+  let progressAt = Date.now();
+  while (stored < expected && Date.now() - progressAt < stallMs) {
     await new Promise((r) => setTimeout(r, 250));
-    stored = await stack.clicks();
+    const now = await stack.clicks();
+    if (now > stored) progressAt = Date.now();
+    stored = now;
   }
-  return stored;
+  return { stored, seconds: (Date.now() - started) / 1000 };
 }
 
 async function main(): Promise<void> {
@@ -58,16 +70,12 @@ async function main(): Promise<void> {
   }
 }
 
-/** workerd's CPU seconds between two snapshots. (Postgres's share is not reported: autovacuum and the
- * drain's polling land in it.) */
-const workerdSeconds = (from: CpuSnapshot, to: CpuSnapshot) => (to.workerd ?? 0) - (from.workerd ?? 0);
-
 async function benchOnce(guards: boolean): Promise<Report> {
   const loadBefore = loadAverage();
   // The VM's disk flushes would stall workerd's one thread on every guard-object commit; production
   // Durable Object storage is not this disk. `--state disk` measures with them.
   const stateDir = args.state === "memory" && existsSync("/dev/shm") ? mkdtempSync("/dev/shm/indica-bench-state-") : undefined;
-  const stack = await startBenchStack({ guards, stateDir });
+  const stack = await startBenchStack({ guards, stateDir, topology, lowBackendPriority });
   try {
     const before = await stack.clicks(); // non-zero when DATABASE_URL points at a reused database
     const probe = await fetch(stack.redirectUrl, { headers, redirect: "manual" });
@@ -78,14 +86,26 @@ async function benchOnce(guards: boolean): Promise<Report> {
     const load = { connections, headers, varyClientIp: true };
     const targets = { bare: stack.bareUrl, redirect: stack.redirectUrl } as const;
     const runs: Record<keyof typeof targets, LoadResult[]> = { bare: [], redirect: [] };
-    const cpu = { bare: { seconds: 0, responses: 0 }, redirect: { seconds: 0, responses: 0 } };
+    const cpu = { bare: { edge: 0, backend: 0, responses: 0 }, redirect: { edge: 0, backend: 0, responses: 0 } };
+    // workerd CPU seconds so far (Postgres's share is not reported: autovacuum and the drain's polling land in it).
+    const spent = () => ({ edge: processSeconds(stack.workerdPids.edge) ?? 0, backend: processSeconds(stack.workerdPids.backend) ?? 0 });
     // A redirect run's CPU includes its drain: the queue consumer storing those clicks is part of their cost.
+    // Cores busy per process group while each target was under load (the last measured round of each).
+    let drainSeconds = 0;
+    const busy: Partial<Record<keyof typeof targets, CpuShare>> = {};
     const once = async (t: keyof typeof targets, seconds: number, measured = true): Promise<LoadResult> => {
-      const from = cpuSnapshot();
+      const from = spent();
+      const machineFrom = cpuSnapshot(stack.postgresPid);
       const r = await runLoad(targets[t], { ...load, durationSeconds: seconds });
-      if (t === "redirect") await drain(stack, before + (tracked += count302(r)));
+      if (measured) busy[t] = cpuShare(machineFrom, cpuSnapshot(stack.postgresPid));
+      if (t === "redirect") {
+        const d = await drain(stack, before + (tracked += count302(r)));
+        if (measured) drainSeconds += d.seconds;
+      }
       if (measured) {
-        cpu[t].seconds += workerdSeconds(from, cpuSnapshot());
+        const to = spent();
+        cpu[t].edge += to.edge - from.edge;
+        cpu[t].backend += to.backend - from.backend;
         cpu[t].responses += r.latencies.length;
       }
       return r;
@@ -97,15 +117,17 @@ async function benchOnce(guards: boolean): Promise<Report> {
       const order = i % 2 === 0 ? (["bare", "redirect"] as const) : (["redirect", "bare"] as const);
       for (const t of order) runs[t].push(await once(t, perRound));
     }
-    const stored = (await drain(stack, before + tracked, 10_000)) - before;
+    const stored = (await drain(stack, before + tracked, 10_000)).stored - before;
 
     const report: Report = {
-      options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers, guards, state: stateDir ? "memory" : "disk" },
+      options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers, guards, state: stateDir ? "memory" : "disk", topology, backendPriority: lowBackendPriority ? "low" : "normal" },
       loadBefore,
       bare: summarise(runs.bare),
       redirect: summarise(runs.redirect),
-      clicks: { tracked, stored },
-      cpuMicrosPerRequest: { bare: (cpu.bare.seconds / cpu.bare.responses) * 1e6, redirect: (cpu.redirect.seconds / cpu.redirect.responses) * 1e6 },
+      clicks: { tracked, stored, drainSeconds },
+      cpuMicrosPerRequest: { bare: (cpu.bare.edge / cpu.bare.responses) * 1e6, redirect: (cpu.redirect.edge / cpu.redirect.responses) * 1e6 },
+      coresBusy: busy,
+      backendCpuMicrosPerRequest: topology === "split" ? { bare: (cpu.bare.backend / cpu.bare.responses) * 1e6, redirect: (cpu.redirect.backend / cpu.redirect.responses) * 1e6 } : undefined,
     };
     printReport(report);
     console.log(`written ${writeReport(report)}`);

@@ -1,15 +1,33 @@
 /**
  * The redirect bench stack: the shared bench stack (bench/lib/stack.ts) with a bare 302 Worker beside the
- * real three, each reachable on its own direct socket, and one seeded link.
+ * redirect, each reachable on its own direct socket, and one seeded link.
+ *
+ * Topology `one`: everything in one workerd, the queue broker, consumer and guard objects included.
+ * Topology `split`: the redirect and the bare 302 in an edge workerd of their own (./edge.ts), the rest in
+ * the backend workerd, as production places them on different machines.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Miniflare, WorkerOptions } from "miniflare";
 import { seedProgram } from "../../scripts/lib/seed-program";
 import { LOCAL_GUARD_SHARDS } from "../../scripts/lib/stack";
+import { bridgePids, processTree, workerdPids } from "../lib/cpu";
+import { lowerPriority } from "../lib/priority";
 import { startWorkersStack } from "../lib/stack";
+import { EDGE_REDIRECT, QUEUE_RELAY_WORKER, startEdge } from "./edge";
 
 // Direct sockets are reached as 127.0.0.1:PORT and the redirect takes the host from the request URL.
 const LINK_DOMAIN = "127.0.0.1";
-const BARE_SCRIPT =
-  "export default { fetch() { return new Response(null, { status: 302, headers: { location: 'https://loja.example/produtos?x=1' } }) } }";
+const BARE: WorkerOptions = {
+  name: "bare-302",
+  modules: true,
+  script: "export default { fetch() { return new Response(null, { status: 302, headers: { location: 'https://loja.example/produtos?x=1' } }) } }",
+  compatibilityDate: "2026-04-01",
+  unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
+};
+
+export type Topology = "one" | "split";
 
 export interface BenchStack {
   redirectUrl: string;
@@ -17,41 +35,77 @@ export interface BenchStack {
   clicks(): Promise<number>;
   /** The throwaway cluster's postmaster, for CPU accounting; undefined with DATABASE_URL. */
   postgresPid?: number;
+  /** The workerd that serves the two targets (in `one`, the only workerd), and in `split` the backend's. */
+  workerdPids: { edge: number[]; backend: number[] };
   close(): Promise<void>;
 }
 
-/** `guards: false` runs the redirect with FRAUD_GUARDS=off, to measure what the guard objects cost. */
-export async function startBenchStack(o: { guards: boolean; inspectorPort?: number; stateDir?: string }): Promise<BenchStack> {
+export interface BenchStackOptions {
+  /** false runs the redirect with FRAUD_GUARDS=off, to measure what the guard objects cost. */
+  guards: boolean;
+  topology: Topology;
+  /** Split only: run the backend (its workerd, the bridge, a throwaway Postgres) at the lowest CPU priority,
+   * standing in for its running on other machines: under load it yields the cores to the edge and the
+   * load generator, and the queue holds the clicks until it catches up. */
+  lowBackendPriority?: boolean;
+  inspectorPort?: number;
+  stateDir?: string;
+}
+
+export async function startBenchStack(o: BenchStackOptions): Promise<BenchStack> {
+  const split = o.topology === "split";
+  const registry = split ? mkdtempSync(join(tmpdir(), "indica-dev-registry-")) : undefined;
+  const bindings = {
+    "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: "bench-ip-secret", GUARD_SHARDS: process.env.BENCH_GUARD_SHARDS ?? LOCAL_GUARD_SHARDS, FRAUD_GUARDS: o.guards ? "on" : "off" },
+    "indica-ingest": { ADMIN_TOKEN: "bench-admin-token" },
+  };
+  const before = workerdPids();
+  // Split: the inspector is the edge's, so a profile shows the redirect's thread alone.
   const stack = await startWorkersStack({
-    inspectorPort: o.inspectorPort,
+    inspectorPort: split ? undefined : o.inspectorPort,
     stateDir: o.stateDir,
-    bindings: {
-      "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: "bench-ip-secret", GUARD_SHARDS: LOCAL_GUARD_SHARDS, FRAUD_GUARDS: o.guards ? "on" : "off" },
-      "indica-ingest": { ADMIN_TOKEN: "bench-admin-token" },
-    },
-    directPorts: { "indica-redirect": 0 },
-    extraWorkers: [
-      { name: "bare-302", modules: true, script: BARE_SCRIPT, compatibilityDate: "2026-04-01", unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }] },
-    ],
+    bindings,
+    devRegistryPath: registry,
+    directPorts: split ? {} : { "indica-redirect": 0 },
+    extraWorkers: split ? [QUEUE_RELAY_WORKER] : [BARE],
   });
+  let edge: Miniflare | undefined;
+  const close = async () => {
+    await edge?.dispose();
+    await stack.close();
+    if (registry) rmSync(registry, { recursive: true, force: true });
+  };
   try {
-    const { db, mf } = stack;
+    const backendPids = workerdPids().filter((p) => !before.includes(p));
+    if (split && o.lowBackendPriority) {
+      const lowered = lowerPriority([...backendPids, ...bridgePids(), ...(stack.postgresPid ? processTree(stack.postgresPid) : [])]);
+      if (lowered === 0) console.warn("could not lower the backend's CPU priority");
+    }
+    if (split) {
+      const edgeState = o.stateDir ? join(o.stateDir, "edge") : undefined;
+      edge = await startEdge({ stack: { ...stack, bindings }, devRegistryPath: registry!, bare: BARE, stateDir: edgeState, inspectorPort: o.inspectorPort });
+    }
+    const targets = edge ?? stack.mf;
+    const { db } = stack;
     const link = await seedProgram(db, { slug: "bench-redirect", linkDomain: LINK_DOMAIN, code: "bench" });
     // Real traffic comes from many visitors: lift the per-visitor and per-network limits so the bench's
     // load is not all flagged, which would measure a flood rather than a busy program.
     await db.query("UPDATE campaigns SET fraud_settings = $2 WHERE id = $1", [link.campaignId, { ipPerMinute: 1e9, ipPerHour: 1e9, visitorPerAffiliatePerHour: 1e9 }]);
     return {
-      redirectUrl: new URL(`/${link.code}`, await mf.unsafeGetDirectURL("indica-redirect")).href,
-      bareUrl: new URL(`/${link.code}`, await mf.unsafeGetDirectURL("bare-302")).href,
+      redirectUrl: new URL(`/${link.code}`, await targets.unsafeGetDirectURL(split ? EDGE_REDIRECT : "indica-redirect")).href,
+      bareUrl: new URL(`/${link.code}`, await targets.unsafeGetDirectURL("bare-302")).href,
       async clicks() {
         const { rows } = await db.query<{ n: string }>("SELECT count(*) AS n FROM clicks WHERE link_id = $1", [link.linkId]);
         return Number(rows[0].n);
       },
       postgresPid: stack.postgresPid,
-      close: () => stack.close(),
+      workerdPids: split
+        ? { edge: workerdPids().filter((p) => !before.includes(p) && !backendPids.includes(p)), backend: backendPids }
+        : { edge: backendPids, backend: [] },
+      close,
     };
   } catch (err) {
-    await stack.close();
+    await close();
     throw err;
   }
 }

@@ -70,6 +70,9 @@ export interface StackOptions {
   extraWorkers?: WorkerOptions[];
   /** Chrome DevTools inspector port for every Worker (bench/redirect/profile.ts takes CPU profiles). */
   inspectorPort?: number;
+  /** Miniflare's dev registry directory: Workers of several local workerd processes reach each other's
+   * services and Durable Objects through it (bench/redirect's split topology). */
+  devRegistryPath?: string;
 }
 
 /**
@@ -115,7 +118,7 @@ export async function startStack(opts: StackOptions): Promise<Miniflare> {
     cf: false,
     ...persist,
     ...(opts.inspectorPort !== undefined ? { inspectorPort: opts.inspectorPort } : {}),
-    ...(opts.inspectorPort !== undefined ? { inspectorPort: opts.inspectorPort } : {}),
+    ...(opts.devRegistryPath !== undefined ? { unsafeDevRegistryPath: opts.devRegistryPath } : {}),
     workers: [...stackWorkerOptions(opts), ...(opts.extraWorkers ?? [])],
   });
   await mf.ready;
