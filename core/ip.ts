@@ -4,7 +4,7 @@
  * for velocity checks, useless for following a person across days or re-identifying them.
  */
 import { memoize } from "./memo";
-import { hmacKey, hmacSha256, type HmacKey } from "./network-hmac";
+import { hmacKey, hmacSha256, type HmacKey } from "./sha256";
 
 export function truncateIp(ip: string): string | null {
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);

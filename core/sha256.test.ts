@@ -1,11 +1,24 @@
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hmacKey, hmacSha256 } from "./network-hmac";
+import { hmacKey, hmacSha256, sha256 } from "./sha256";
 
 const reference = (key: Uint8Array, message: Uint8Array) => new Uint8Array(createHmac("sha256", key).update(message).digest());
 
-describe("network HMAC-SHA-256", () => {
+describe("SHA-256", () => {
+  it("equals node:crypto's for any message, across block and padding boundaries", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (message) => {
+        expect(sha256(message)).toEqual(new Uint8Array(createHash("sha256").update(message).digest()));
+      }),
+      { numRuns: 300 },
+    );
+    const ua = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36 ção";
+    expect(Buffer.from(sha256(ua)).toString("hex")).toBe(createHash("sha256").update(ua, "utf8").digest("hex"));
+  });
+});
+
+describe("HMAC-SHA-256", () => {
   it("equals the standard HMAC-SHA-256 for any key and message length (one block, several, and keys over a block)", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 150 }), fc.uint8Array({ maxLength: 300 }), (key, message) => {

@@ -1,5 +1,6 @@
 /**
- * HMAC-SHA-256 for the one hash on the redirect's hot path: the network of every click (core/ip.ts).
+ * SHA-256 and HMAC-SHA-256 in plain synchronous code, for the two hashes on the redirect's hot path: the
+ * network of every click (core/ip.ts) and the user agent digest in cookie-less visitor keys.
  *
  * Why not WebCrypto: clicks come from ever new networks, so the per-isolate memo rarely helps, and each
  * `crypto.subtle.sign` is an async call across the runtime boundary with its encoder, promise and buffer;
@@ -77,7 +78,7 @@ function finish(state: Uint32Array, prefixBytes: number, message: Uint8Array, w:
   return out;
 }
 
-function sha256(message: Uint8Array, w: Uint32Array): Uint8Array {
+function digest(message: Uint8Array, w: Uint32Array): Uint8Array {
   return finish(INITIAL, 0, message, w);
 }
 
@@ -91,7 +92,7 @@ const encoder = new TextEncoder();
 export function hmacKey(secret: string | Uint8Array): HmacKey {
   const w = new Uint32Array(64);
   let key = typeof secret === "string" ? encoder.encode(secret) : secret;
-  if (key.length > BLOCK) key = sha256(key, w);
+  if (key.length > BLOCK) key = digest(key, w);
   const pad = (byte: number) => {
     const block = new Uint8Array(BLOCK).fill(byte);
     for (let i = 0; i < key.length; i++) block[i] ^= key[i];
@@ -107,4 +108,8 @@ const scratch = new Uint32Array(64);
 export function hmacSha256(key: HmacKey, message: string | Uint8Array): Uint8Array {
   const bytes = typeof message === "string" ? encoder.encode(message) : message;
   return finish(key.outer, BLOCK, finish(key.inner, BLOCK, bytes, scratch), scratch);
+}
+
+export function sha256(message: string | Uint8Array): Uint8Array {
+  return digest(typeof message === "string" ? encoder.encode(message) : message, scratch);
 }

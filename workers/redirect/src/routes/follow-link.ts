@@ -1,6 +1,7 @@
 /**
  * GET|HEAD /{code}: the affiliate link. The response never waits for the click to be recorded: the event
- * is built and enqueued in waitUntil, and any failure there falls back to the EventBuffer object.
+ * (built synchronously, a few microseconds) joins the isolate's batch, which is judged and enqueued in the
+ * waitUntil of the request that opened it; any failure there falls back to the EventBuffer object.
  */
 import type { Hono } from "hono";
 import { decideClick } from "../../../../core/click-decision";
@@ -48,11 +49,14 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const clickId = newId("click", ts);
     const request = c.req.raw;
     const env = c.env;
-    c.executionCtx.waitUntil(
-      buildClick(request, url, link, { clickId, visitorId, knownVisitor: returning, ts }, env.IP_HASH_SECRET).then((click) =>
-        clickBatcher.add(click, (batch) => recordClicks(env, batch)),
-      ),
-    );
+    try {
+      const click = buildClick(request, url, link, { clickId, visitorId, knownVisitor: returning, ts }, env.IP_HASH_SECRET);
+      const batchWork = clickBatcher.add(click, (batch) => recordClicks(env, batch));
+      if (batchWork) c.executionCtx.waitUntil(batchWork);
+    } catch (err) {
+      // A click that cannot be built (a bug) must not cost the shopper the redirect: it is logged instead.
+      console.error(JSON.stringify({ level: "error", worker: "redirect", message: `click not recorded: ${(err as Error).message}`, clickId }));
+    }
 
     const domain = link.cookieDomain;
     // Header pairs rather than a Headers object and appends: each of those is a call into the runtime.

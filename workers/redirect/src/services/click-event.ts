@@ -1,12 +1,14 @@
 /**
- * Builds the click event from the request and what it needs from the guard objects. Runs inside
- * waitUntil: the IP hash costs the shopper nothing. Guards are asked per batch (services/record-clicks.ts).
+ * Builds the click event from the request and what it needs from the guard objects. Synchronous and a few
+ * microseconds (both hashes are plain code, remembered per isolate): a promise and a waitUntil per click
+ * cost the edge more than the work. Guards are asked per batch (services/record-clicks.ts).
  */
 import { requestSignals, type ClickRequestFacts } from "../../../../core/click-signals";
 import { hostOf } from "../../../../core/enrich";
 import type { FraudReason } from "../../../../core/fraud";
-import { hashIp, sha256Hex } from "../../../../core/ip";
+import { hashIp, toHex } from "../../../../core/ip";
 import { memoize } from "../../../../core/memo";
+import { sha256 } from "../../../../core/sha256";
 import type { LinkRecord } from "../../../../core/link-record";
 import type { ClickEvent } from "../../../../core/schemas/click-event";
 import type { GuardRequest } from "../../../../durable-objects/click-guard";
@@ -51,10 +53,10 @@ function adClickIds(query: URLSearchParams): Record<string, string> {
 }
 
 /** A short, fixed-length stand-in for the user agent in guard keys; one hash per distinct browser string. */
-const userAgentDigest = memoize(async (userAgent: string) => (await sha256Hex(userAgent)).slice(0, 16), 1_000);
+const userAgentDigest = memoize((userAgent: string) => toHex(sha256(userAgent)).slice(0, 16), 1_000);
 
 /** `url` is the request's URL, already parsed by the route. */
-export async function buildClick(request: Request, url: URL, link: LinkRecord, who: ClickIdentity, ipSecret: string): Promise<PendingClick> {
+export function buildClick(request: Request, url: URL, link: LinkRecord, who: ClickIdentity, ipSecret: string): PendingClick {
   const h = request.headers;
   const cf = (request as Request & { cf?: { country?: unknown; asn?: unknown } }).cf;
   const ip = h.get("cf-connecting-ip");
@@ -69,7 +71,7 @@ export async function buildClick(request: Request, url: URL, link: LinkRecord, w
     adClickIds: adClickIds(url.searchParams),
   };
   // Without a visitor cookie, the same network and browser stand in for the visitor (cookie-less bots).
-  const visitorKey = who.knownVisitor ? `v:${who.visitorId}` : `f:${ipHash ?? "-"}:${await userAgentDigest(userAgent ?? "")}`;
+  const visitorKey = who.knownVisitor ? `v:${who.visitorId}` : `f:${ipHash ?? "-"}:${userAgentDigest(userAgent ?? "")}`;
   return {
     event: {
       type: "click",
