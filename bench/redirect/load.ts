@@ -11,6 +11,8 @@ export interface LoadOptions {
   /** Give each request its own client network (`cf-connecting-ip`), as real traffic has: otherwise every
    * click lands on the same visitor and network guard objects, a hotspot no real program sees. */
   varyClientIp?: boolean;
+  /** Requests per second offered over all connections (open-ended when omitted: as fast as answered). */
+  rate?: number;
 }
 
 const byte = () => Math.floor(Math.random() * 256);
@@ -31,7 +33,7 @@ export async function runLoad(url: string, o: LoadOptions): Promise<LoadResult> 
   const requests = o.varyClientIp
     ? [{ setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, "cf-connecting-ip": randomIp() } }) }]
     : undefined;
-  const instance = autocannon({ url, connections: o.connections, duration: o.durationSeconds, headers: o.headers, requests });
+  const instance = autocannon({ url, connections: o.connections, duration: o.durationSeconds, headers: o.headers, requests, ...(o.rate ? { overallRate: o.rate } : {}) });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   const started = performance.now();
   const result = await instance;

@@ -25,6 +25,10 @@ const { values: args } = parseArgs({
     topology: { type: "string", default: "split" },
     // split only: low runs the backend at the lowest CPU priority (it is elsewhere in production); normal does not.
     backend: { type: "string", default: "low" },
+    // Latency at the same offered rate for both targets (req/s over all connections), after the saturated
+    // rounds: at saturation a closed loop's p99 mostly restates its throughput. 0 skips it.
+    rate: { type: "string", default: "2000" },
+    "rate-duration": { type: "string", default: "6" },
   },
 });
 const connections = Number(args.connections);
@@ -34,6 +38,8 @@ const warmup = Number(args.warmup);
 if (args.topology !== "one" && args.topology !== "split") throw new Error("--topology is one or split");
 const topology: Topology = args.topology;
 const lowBackendPriority = topology === "split" && args.backend !== "normal";
+const rate = Number(args.rate);
+const rateDuration = Number(args["rate-duration"]);
 // A browser UA (bots are answered untracked, which is cheaper) and the client IP Cloudflare always adds.
 const headers = {
   "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
@@ -117,6 +123,15 @@ async function benchOnce(guards: boolean): Promise<Report> {
       const order = i % 2 === 0 ? (["bare", "redirect"] as const) : (["redirect", "bare"] as const);
       for (const t of order) runs[t].push(await once(t, perRound));
     }
+    // Same offered rate for both, ABBA again; each run's clicks are stored before the next starts.
+    const atRate: Record<keyof typeof targets, LoadResult[]> = { bare: [], redirect: [] };
+    if (rate > 0) {
+      for (const t of ["bare", "redirect", "redirect", "bare"] as const) {
+        const r = await runLoad(targets[t], { ...load, durationSeconds: rateDuration / 2, rate });
+        if (t === "redirect") await drain(stack, before + (tracked += count302(r)));
+        atRate[t].push(r);
+      }
+    }
     const stored = (await drain(stack, before + tracked, 10_000)).stored - before;
 
     const report: Report = {
@@ -125,6 +140,7 @@ async function benchOnce(guards: boolean): Promise<Report> {
       bare: summarise(runs.bare),
       redirect: summarise(runs.redirect),
       clicks: { tracked, stored, drainSeconds },
+      atRate: rate > 0 ? { rate, bare: summarise(atRate.bare), redirect: summarise(atRate.redirect) } : undefined,
       cpuMicrosPerRequest: { bare: (cpu.bare.edge / cpu.bare.responses) * 1e6, redirect: (cpu.redirect.edge / cpu.redirect.responses) * 1e6 },
       coresBusy: busy,
       backendCpuMicrosPerRequest: topology === "split" ? { bare: (cpu.bare.backend / cpu.bare.responses) * 1e6, redirect: (cpu.redirect.backend / cpu.redirect.responses) * 1e6 } : undefined,

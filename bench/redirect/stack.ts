@@ -33,6 +33,8 @@ export interface BenchStack {
   redirectUrl: string;
   bareUrl: string;
   clicks(): Promise<number>;
+  /** The bench's own connections to the database. */
+  db: import("pg").Pool;
   /** The throwaway cluster's postmaster, for CPU accounting; undefined with DATABASE_URL. */
   postgresPid?: number;
   /** The workerd that serves the two targets (in `one`, the only workerd), and in `split` the backend's. */
@@ -99,6 +101,7 @@ export async function startBenchStack(o: BenchStackOptions): Promise<BenchStack>
         return Number(rows[0].n);
       },
       postgresPid: stack.postgresPid,
+      db,
       workerdPids: split
         ? { edge: workerdPids().filter((p) => !before.includes(p) && !backendPids.includes(p)), backend: backendPids }
         : { edge: backendPids, backend: [] },
