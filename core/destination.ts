@@ -51,3 +51,7 @@ export function isHttpUrl(value: string): boolean {
 export function normalizeHttpUrl(value: string): string {
   return new URL(value).toString();
 }
+
+/** normalizeHttpUrl once per destination per isolate: the redirect sends every untracked visit of a link
+ * to the same URL, and each parse is a native object the garbage collector must account for. */
+export const normalizedDestination = memoize(normalizeHttpUrl, 2_000);

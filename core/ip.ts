@@ -3,8 +3,7 @@
  * (IPv4 /24, IPv6 /48) with a salt that rotates daily: enough to count clicks per network within a day
  * for velocity checks, useless for following a person across days or re-identifying them.
  */
-import { memoize } from "./memo";
-import { hmacKey, hmacSha256, type HmacKey } from "./sha256";
+import { hmacKey, hmacSha256Hex, type HmacKey } from "./sha256";
 
 export function truncateIp(ip: string): string | null {
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
@@ -49,18 +48,16 @@ function networkKey(secret: string): HmacKey {
   return key;
 }
 
-/** The click's network as a keyed hash (32 hex characters), or null for an address that is not one. */
+/**
+ * The click's network as a keyed hash (32 hex characters), or null for an address that is not one. Not
+ * remembered per isolate: the hash is two SHA-256 compressions, and shoppers' networks repeat too little
+ * for a memo to pay for the entries it keeps alive (each one survives into the old generation).
+ */
 export function hashIp(ip: string, secret: string, now: number): string | null {
   const network = truncateIp(ip);
   if (!network) return null;
-  return networkHash(`${secret}\n${saltDay(now)}|${network}`);
+  return hmacSha256Hex(networkKey(secret), `${saltDay(now)}|${network}`, 32);
 }
-
-/** Many clicks come from the same network on the same day (mobile carriers share /24s): hash each once. */
-const networkHash = memoize((secretAndInput: string): string => {
-  const cut = secretAndInput.indexOf("\n");
-  return toHex(hmacSha256(networkKey(secretAndInput.slice(0, cut)), secretAndInput.slice(cut + 1))).slice(0, 32);
-}, 4_096);
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 

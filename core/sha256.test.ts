@@ -1,7 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hmacKey, hmacSha256, sha256 } from "./sha256";
+import { hmacKey, hmacSha256, hmacSha256Hex, sha256, sha256Hex } from "./sha256";
 
 const reference = (key: Uint8Array, message: Uint8Array) => new Uint8Array(createHmac("sha256", key).update(message).digest());
 
@@ -9,7 +9,9 @@ describe("SHA-256", () => {
   it("equals node:crypto's for any message, across block and padding boundaries", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (message) => {
-        expect(sha256(message)).toEqual(new Uint8Array(createHash("sha256").update(message).digest()));
+        const expected = createHash("sha256").update(message).digest();
+        expect(sha256(message)).toEqual(new Uint8Array(expected));
+        expect(sha256Hex(message, 16)).toBe(expected.toString("hex").slice(0, 16));
       }),
       { numRuns: 300 },
     );
@@ -23,6 +25,7 @@ describe("HMAC-SHA-256", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 150 }), fc.uint8Array({ maxLength: 300 }), (key, message) => {
         expect(hmacSha256(hmacKey(key), message)).toEqual(reference(key, message));
+        expect(hmacSha256Hex(hmacKey(key), message)).toBe(Buffer.from(reference(key, message)).toString("hex"));
       }),
       { numRuns: 500 },
     );
@@ -36,6 +39,16 @@ describe("HMAC-SHA-256", () => {
     for (const m of ["2026-11-23|203.0.113.0/24", "2026-11-23|2001:db8:abcd::/48", ""]) {
       expect(hmacSha256(key, m)).toEqual(reference(new TextEncoder().encode("bench-ip-secret"), new TextEncoder().encode(m)));
     }
+  });
+
+  it("hashes strings of any text as their UTF-8 bytes, long ones included", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 120 }), (text) => {
+        expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+        expect(hmacSha256Hex(hmacKey("k"), text, 32)).toBe(createHmac("sha256", "k").update(text, "utf8").digest("hex").slice(0, 32));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("lengths at the padding edges (55, 56, 63, 64 bytes) pad correctly", () => {

@@ -61,25 +61,60 @@ function compress(state: Uint32Array, bytes: Uint8Array, offset: number, w: Uint
   state[7] += h;
 }
 
-/** SHA-256 of `message`, continuing from `state` after `prefixBytes` bytes already compressed. */
-function finish(state: Uint32Array, prefixBytes: number, message: Uint8Array, w: Uint32Array): Uint8Array {
-  const s = state.slice();
-  const padded = new Uint8Array(Math.ceil((message.length + 9) / BLOCK) * BLOCK);
-  padded.set(message);
-  padded[message.length] = 0x80;
-  const bits = (prefixBytes + message.length) * 8;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bits / 2 ** 32));
-  view.setUint32(padded.length - 4, bits >>> 0);
-  for (let off = 0; off < padded.length; off += BLOCK) compress(s, padded, off, w);
-  const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, s[i]);
+// Reused across calls (an isolate runs one call at a time, and none of these yield): hashing a click
+// allocates nothing but its hex string. Typed arrays over 64 bytes get native backing stores, and a few of
+// those per click added to the garbage collector's work on the redirect.
+const W = new Uint32Array(64);
+const STATE = new Uint32Array(8);
+const SHORT = new Uint8Array(4 * BLOCK);
+const encoder = new TextEncoder();
+
+/** Hashes `message` (bytes, or a string written as UTF-8) into STATE, continuing from `from` after
+ * `prefixBytes` bytes already compressed. */
+function hashInto(from: Uint32Array, prefixBytes: number, message: string | Uint8Array): void {
+  STATE.set(from);
+  // A UTF-8 string takes at most 3 bytes per UTF-16 unit; longer inputs than fit the scratch get a buffer.
+  const most = typeof message === "string" ? message.length * 3 : message.length;
+  const blocks = Math.ceil((most + 9) / BLOCK);
+  const buf = blocks * BLOCK <= SHORT.length ? SHORT : new Uint8Array(blocks * BLOCK);
+  let length: number;
+  if (typeof message === "string") length = encoder.encodeInto(message, buf).written;
+  else {
+    buf.set(message);
+    length = message.length;
+  }
+  const padded = Math.ceil((length + 9) / BLOCK) * BLOCK;
+  buf.fill(0, length, padded);
+  buf[length] = 0x80;
+  const bits = (prefixBytes + length) * 8;
+  const high = Math.floor(bits / 2 ** 32);
+  const low = bits >>> 0;
+  for (let i = 0; i < 4; i++) {
+    buf[padded - 8 + i] = (high >>> (24 - 8 * i)) & 0xff;
+    buf[padded - 4 + i] = (low >>> (24 - 8 * i)) & 0xff;
+  }
+  for (let off = 0; off < padded; off += BLOCK) compress(STATE, buf, off, W);
+}
+
+/** STATE's digest as bytes into `out` (32 bytes from `offset`). */
+function stateBytes(out: Uint8Array, offset = 0): Uint8Array {
+  for (let i = 0; i < 8; i++) {
+    const word = STATE[i];
+    out[offset + i * 4] = word >>> 24;
+    out[offset + i * 4 + 1] = (word >>> 16) & 0xff;
+    out[offset + i * 4 + 2] = (word >>> 8) & 0xff;
+    out[offset + i * 4 + 3] = word & 0xff;
+  }
   return out;
 }
 
-function digest(message: Uint8Array, w: Uint32Array): Uint8Array {
-  return finish(INITIAL, 0, message, w);
+const HEX_DIGITS = "0123456789abcdef";
+
+/** The first `chars` hex characters of STATE's digest. */
+function stateHex(chars: number): string {
+  let out = "";
+  for (let i = 0; i < chars; i++) out += HEX_DIGITS[(STATE[i >>> 3] >>> (28 - 4 * (i & 7))) & 0xf];
+  return out;
 }
 
 export interface HmacKey {
@@ -87,29 +122,43 @@ export interface HmacKey {
   outer: Uint32Array;
 }
 
-const encoder = new TextEncoder();
-
 export function hmacKey(secret: string | Uint8Array): HmacKey {
-  const w = new Uint32Array(64);
   let key = typeof secret === "string" ? encoder.encode(secret) : secret;
-  if (key.length > BLOCK) key = digest(key, w);
+  if (key.length > BLOCK) key = sha256(key);
   const pad = (byte: number) => {
     const block = new Uint8Array(BLOCK).fill(byte);
     for (let i = 0; i < key.length; i++) block[i] ^= key[i];
     const state = INITIAL.slice();
-    compress(state, block, 0, w);
+    compress(state, block, 0, W);
     return state;
   };
   return { inner: pad(0x36), outer: pad(0x5c) };
 }
 
-const scratch = new Uint32Array(64);
+const INNER_DIGEST = new Uint8Array(32);
+
+function hmacInto(key: HmacKey, message: string | Uint8Array): void {
+  hashInto(key.inner, BLOCK, message);
+  hashInto(key.outer, BLOCK, stateBytes(INNER_DIGEST));
+}
 
 export function hmacSha256(key: HmacKey, message: string | Uint8Array): Uint8Array {
-  const bytes = typeof message === "string" ? encoder.encode(message) : message;
-  return finish(key.outer, BLOCK, finish(key.inner, BLOCK, bytes, scratch), scratch);
+  hmacInto(key, message);
+  return stateBytes(new Uint8Array(32));
+}
+
+/** The first `chars` (at most 64) hex characters of the HMAC, without allocating byte arrays. */
+export function hmacSha256Hex(key: HmacKey, message: string | Uint8Array, chars = 64): string {
+  hmacInto(key, message);
+  return stateHex(Math.min(chars, 64));
 }
 
 export function sha256(message: string | Uint8Array): Uint8Array {
-  return digest(typeof message === "string" ? encoder.encode(message) : message, scratch);
+  hashInto(INITIAL, 0, message);
+  return stateBytes(new Uint8Array(32));
+}
+
+export function sha256Hex(message: string | Uint8Array, chars = 64): string {
+  hashInto(INITIAL, 0, message);
+  return stateHex(Math.min(chars, 64));
 }

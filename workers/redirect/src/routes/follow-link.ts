@@ -6,11 +6,12 @@
 import type { Hono } from "hono";
 import { decideClick } from "../../../../core/click-decision";
 import { CLICK_COOKIE, readCookie, serializeCookie, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "../../../../core/cookie";
-import { destinationWithClickId, normalizeHttpUrl } from "../../../../core/destination";
+import { destinationWithClickId, normalizedDestination } from "../../../../core/destination";
 import { isBotUserAgent } from "../../../../core/enrich";
 import { isId, newId } from "../../../../core/ids";
 import { isLinkCode } from "../../../../core/link-code";
 import { normalizeHost } from "../../../../core/link-record";
+import { requestUrlParts } from "../../../../core/request-url";
 import { EventBatcher } from "../../../../durable-objects/enqueue";
 import type { RedirectEnv, RedirectHonoEnv } from "../env";
 import { badLinkPage, notFoundPage } from "../pages";
@@ -31,7 +32,8 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const method = c.req.method;
     if (!isLinkCode(code)) return badLinkPage(method);
 
-    const url = new URL(c.req.url);
+    // From the URL string: no URL object per click (core/request-url.ts says why).
+    const url = requestUrlParts(c.req.url);
     const host = normalizeHost(url.hostname);
     const link = await resolveLink(c.env, c.executionCtx, host, code);
     if (!link) return unknownCode(c.env, c.executionCtx, host, method);
@@ -39,7 +41,7 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const decision = decideClick(link, { method, isBot: isBotUserAgent(c.req.header("user-agent")) });
     if (!decision.track) {
       // The shopper still reaches the store; no cookie, no click id, nothing counted.
-      return new Response(null, { status: 302, headers: { location: normalizeHttpUrl(link.destinationUrl), "cache-control": NO_STORE } });
+      return new Response(null, { status: 302, headers: { location: normalizedDestination(link.destinationUrl), "cache-control": NO_STORE } });
     }
 
     const ts = Date.now();
@@ -50,7 +52,7 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
     const request = c.req.raw;
     const env = c.env;
     try {
-      const click = buildClick(request, url, link, { clickId, visitorId, knownVisitor: returning, ts }, env.IP_HASH_SECRET);
+      const click = buildClick(request, url.query, link, { clickId, visitorId, knownVisitor: returning, ts }, env.IP_HASH_SECRET);
       const batchWork = clickBatcher.add(click, (batch) => recordClicks(env, batch));
       if (batchWork) c.executionCtx.waitUntil(batchWork);
     } catch (err) {

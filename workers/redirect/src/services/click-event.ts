@@ -6,9 +6,9 @@
 import { requestSignals, type ClickRequestFacts } from "../../../../core/click-signals";
 import { hostOf } from "../../../../core/enrich";
 import type { FraudReason } from "../../../../core/fraud";
-import { hashIp, toHex } from "../../../../core/ip";
+import { hashIp } from "../../../../core/ip";
 import { memoize } from "../../../../core/memo";
-import { sha256 } from "../../../../core/sha256";
+import { sha256Hex } from "../../../../core/sha256";
 import type { LinkRecord } from "../../../../core/link-record";
 import type { ClickEvent } from "../../../../core/schemas/click-event";
 import type { GuardRequest } from "../../../../durable-objects/click-guard";
@@ -53,10 +53,14 @@ function adClickIds(query: URLSearchParams): Record<string, string> {
 }
 
 /** A short, fixed-length stand-in for the user agent in guard keys; one hash per distinct browser string. */
-const userAgentDigest = memoize((userAgent: string) => toHex(sha256(userAgent)).slice(0, 16), 1_000);
+const userAgentDigest = memoize((userAgent: string) => sha256Hex(userAgent, 16), 1_000);
 
-/** `url` is the request's URL, already parsed by the route. */
-export function buildClick(request: Request, url: URL, link: LinkRecord, who: ClickIdentity, ipSecret: string): PendingClick {
+/** No query string, no parameters: one shared empty set instead of a native object per click. */
+const NO_PARAMS = new URLSearchParams();
+
+/** `query` is the request URL's query string (without `?`), as the route read it. */
+export function buildClick(request: Request, query: string, link: LinkRecord, who: ClickIdentity, ipSecret: string): PendingClick {
+  const params = query ? new URLSearchParams(query) : NO_PARAMS;
   const h = request.headers;
   const cf = (request as Request & { cf?: { country?: unknown; asn?: unknown } }).cf;
   const ip = h.get("cf-connecting-ip");
@@ -68,7 +72,7 @@ export function buildClick(request: Request, url: URL, link: LinkRecord, who: Cl
     acceptLanguage: h.get("accept-language"),
     secChUa: h.get("sec-ch-ua"),
     asn: typeof cf?.asn === "number" ? cf.asn : null,
-    adClickIds: adClickIds(url.searchParams),
+    adClickIds: adClickIds(params),
   };
   // Without a visitor cookie, the same network and browser stand in for the visitor (cookie-less bots).
   const visitorKey = who.knownVisitor ? `v:${who.visitorId}` : `f:${ipHash ?? "-"}:${userAgentDigest(userAgent ?? "")}`;
@@ -83,7 +87,7 @@ export function buildClick(request: Request, url: URL, link: LinkRecord, who: Cl
       campaignId: link.campaignId,
       affiliateId: link.affiliateId,
       visitorId: who.visitorId,
-      subIds: clickSubIds(link, url.searchParams),
+      subIds: clickSubIds(link, params),
       ipHash,
       country: typeof cf?.country === "string" && cf.country.length === 2 ? cf.country : null,
       userAgent,
