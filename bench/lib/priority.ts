@@ -8,7 +8,11 @@ import { setPriority } from "node:os";
 
 export const LOWEST_PRIORITY = 19;
 
-/** Returns how many threads were lowered; 0 where /proc or setpriority is not available. */
+/** The niceness the measured processes get (the target workerd and the load generator), so that other work
+ * on a shared machine preempts them less; raising priority needs root, and without it nothing changes. */
+export const RAISED_PRIORITY = -10;
+
+/** Returns how many threads were changed; 0 where /proc or setpriority is not available. */
 export function lowerPriority(pids: number[], niceness = LOWEST_PRIORITY): number {
   let lowered = 0;
   for (const pid of pids) {

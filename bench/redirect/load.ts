@@ -11,14 +11,12 @@ export interface LoadOptions {
   /** Give each request its own client network (`cf-connecting-ip`), as real traffic has: otherwise every
    * click lands on the same visitor and network guard objects, a hotspot no real program sees. */
   varyClientIp?: boolean;
-  /** Requests per second offered over all connections (open-ended when omitted: as fast as answered). */
-  rate?: number;
 }
 
 const byte = () => Math.floor(Math.random() * 256);
 /** Spread over ~13 M /24 networks: 256 of them would make every network (and every cookie-less visitor,
  * which the guards key by network and browser) a flood of thousands of clicks an hour. */
-const randomIp = () => `${11 + Math.floor(Math.random() * 200)}.${byte()}.${byte()}.${1 + Math.floor(Math.random() * 254)}`;
+export const randomIp = () => `${11 + Math.floor(Math.random() * 200)}.${byte()}.${byte()}.${1 + Math.floor(Math.random() * 254)}`;
 
 export interface LoadResult {
   seconds: number;
@@ -33,7 +31,7 @@ export async function runLoad(url: string, o: LoadOptions): Promise<LoadResult> 
   const requests = o.varyClientIp
     ? [{ setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, "cf-connecting-ip": randomIp() } }) }]
     : undefined;
-  const instance = autocannon({ url, connections: o.connections, duration: o.durationSeconds, headers: o.headers, requests, ...(o.rate ? { overallRate: o.rate } : {}) });
+  const instance = autocannon({ url, connections: o.connections, duration: o.durationSeconds, headers: o.headers, requests });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   const started = performance.now();
   const result = await instance;

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { cpuShare, cpuSnapshot, processSeconds, type CpuShare } from "../lib/cpu";
 import { runLoad, summarise, type LoadResult } from "./load";
+import { runPaced } from "./paced";
 import { loadAverage, printReport, writeReport, type Report } from "./report";
 import { startBenchStack, type BenchStack, type Topology } from "./stack";
 
@@ -25,8 +26,8 @@ const { values: args } = parseArgs({
     topology: { type: "string", default: "split" },
     // split only: low runs the backend at the lowest CPU priority (it is elsewhere in production); normal does not.
     backend: { type: "string", default: "low" },
-    // Latency at the same offered rate for both targets (req/s over all connections), after the saturated
-    // rounds: at saturation a closed loop's p99 mostly restates its throughput. 0 skips it.
+    // Latency at the same steady offered rate for both targets (./paced.ts), after the saturated rounds: at
+    // saturation a closed loop's p99 mostly restates its throughput. 0 skips it.
     rate: { type: "string", default: "2000" },
     "rate-duration": { type: "string", default: "6" },
   },
@@ -81,7 +82,7 @@ async function benchOnce(guards: boolean): Promise<Report> {
   // The VM's disk flushes would stall workerd's one thread on every guard-object commit; production
   // Durable Object storage is not this disk. `--state disk` measures with them.
   const stateDir = args.state === "memory" && existsSync("/dev/shm") ? mkdtempSync("/dev/shm/indica-bench-state-") : undefined;
-  const stack = await startBenchStack({ guards, stateDir, topology, lowBackendPriority });
+  const stack = await startBenchStack({ guards, stateDir, topology, lowBackendPriority, raisePriority: true });
   try {
     const before = await stack.clicks(); // non-zero when DATABASE_URL points at a reused database
     const probe = await fetch(stack.redirectUrl, { headers, redirect: "manual" });
@@ -127,7 +128,7 @@ async function benchOnce(guards: boolean): Promise<Report> {
     const atRate: Record<keyof typeof targets, LoadResult[]> = { bare: [], redirect: [] };
     if (rate > 0) {
       for (const t of ["bare", "redirect", "redirect", "bare"] as const) {
-        const r = await runLoad(targets[t], { ...load, durationSeconds: rateDuration / 2, rate });
+        const r = await runPaced(targets[t], { headers, varyClientIp: true, durationSeconds: rateDuration / 2, rate });
         if (t === "redirect") await drain(stack, before + (tracked += count302(r)));
         atRate[t].push(r);
       }
