@@ -14,6 +14,7 @@ import type { Executor } from "../../db/client";
 import * as schema from "../../db/schema";
 import { createCommissions } from "../../workers/ingest/src/services/create-commissions";
 import { concurrently } from "../lib/concurrently";
+import { cpuSnapshot, type CpuSnapshot } from "../lib/cpu";
 import { loadAverage, writeResult } from "../lib/results";
 import { startWorkersStack } from "../lib/stack";
 import { statementProfile } from "./profile";
@@ -107,12 +108,20 @@ async function main(): Promise<void> {
     for (let i = NAIVE; i < keys.length; i += BATCH) batches.push(keys.slice(i, i + BATCH));
     // Rounds of CONCURRENCY batches one at a time, then CONCURRENCY at once: both modes see the same data
     // and the same state of the caches and of the machine, alternately. With --concurrency 1, one mode.
-    const timed = { sequential: { seconds: 0, orders: 0 }, concurrent: { seconds: 0, orders: 0 } };
+    // CPU seconds too (snapshots outside the timed part): the bench process (the JS and the driver), Postgres,
+    // and the rest of the machine (the other work on this shared box), which bound what overlap can give.
+    const timed = { sequential: { seconds: 0, orders: 0, cpu: { bench: 0, postgres: 0, other: 0 } }, concurrent: { seconds: 0, orders: 0, cpu: { bench: 0, postgres: 0, other: 0 } } };
     const run = async (mode: keyof typeof timed, group: (typeof keys)[], limit: number) => {
+      const before = cpuSnapshot(stack.postgresPid);
       const started = performance.now();
       await concurrently(group, limit, (b) => createCommissions(orm, b));
       timed[mode].seconds += seconds(started);
+      const after = cpuSnapshot(stack.postgresPid);
       timed[mode].orders += group.reduce((n, b) => n + b.length, 0);
+      const used = (g: keyof CpuSnapshot) => (after[g] ?? 0) - (before[g] ?? 0);
+      timed[mode].cpu.bench += used("bench");
+      timed[mode].cpu.postgres += used("postgres");
+      timed[mode].cpu.other += used("machine") - used("bench") - used("postgres") - used("workerd") - used("bridge");
     };
     for (let i = 0; i < batches.length; ) {
       await run("sequential", batches.slice(i, (i += CONCURRENCY)), 1);
@@ -150,6 +159,15 @@ async function main(): Promise<void> {
     const ms = (rate: number) => ((BATCH / rate) * 1000).toFixed(1);
     console.log(`set-based (batches of ${BATCH}), one at a time   ${sequentialRate.toFixed(0).padStart(8)} conversions/s   ${ms(sequentialRate)} ms per batch`);
     if (CONCURRENCY > 1) console.log(`set-based (batches of ${BATCH}), ${CONCURRENCY} at once     ${setRate.toFixed(0).padStart(8)} conversions/s   ${ms(setRate)} ms per batch of wall time`);
+    const cpuPerBatch = (m: keyof typeof timed) => {
+      const n = timed[m].orders / BATCH;
+      const c = timed[m].cpu;
+      return { benchMs: (c.bench / n) * 1000, postgresMs: (c.postgres / n) * 1000, otherMs: (c.other / n) * 1000 };
+    };
+    for (const m of CONCURRENCY > 1 ? (["sequential", "concurrent"] as const) : (["sequential"] as const)) {
+      const c = cpuPerBatch(m);
+      console.log(`  CPU per batch, ${m}: bench process ${c.benchMs.toFixed(1)} ms, Postgres ${c.postgresMs.toFixed(1)} ms, other work on the machine ${c.otherMs.toFixed(1)} ms`);
+    }
     console.log(`naive per-row baseline, ${CONCURRENCY} at once   ${naiveRate.toFixed(0).padStart(8)} conversions/s   (${NAIVE} orders)`);
     console.log(`ratio: ${(setRate / naiveRate).toFixed(1)}x   goal >= 10,000 conversions/s: ${setRate >= 10_000 ? "met" : "NOT met"}`);
     console.log(`commissions written: ${rows[0].n} for ${rows[0].orders} orders`);
@@ -158,6 +176,7 @@ async function main(): Promise<void> {
     console.log(`written ${writeResult("attribution", {
       touchpoints: TOUCHPOINTS, visitors: VISITORS, conversions: CONVERSIONS, batch: BATCH, concurrency: CONCURRENCY, loadBefore, loadAfter,
       setRate, sequentialRate, naiveRate, ratio: setRate / naiveRate, commissions: rows[0],
+      cpuPerBatch: { sequential: cpuPerBatch("sequential"), ...(CONCURRENCY > 1 ? { concurrent: cpuPerBatch("concurrent") } : {}) },
     })}`);
   } finally {
     await stack.close();
