@@ -15,7 +15,6 @@ import { computeCommission } from "../../../../core/commission/compute";
 import { commissionRulesSchema, type CommissionRules } from "../../../../core/commission/rules";
 import { newId, timestampOfId } from "../../../../core/ids";
 import { rowsOf, type Executor } from "../../../../db/client";
-import { commissions } from "../../../../db/schema";
 import { commissionCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 import { conflictFacts, orderHeld } from "./conflict-facts";
@@ -215,8 +214,8 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
         ? []
         : shopper
             .flatMap((v) => touchesOf.get(`${o.tenant_id}|${v}`) ?? [])
-            .filter((t) => t.campaignId === valid.campaign.id)
-            .map((t) => ({ affiliateId: t.affiliateId, at: t.at, clickId: t.clickId }));
+            // Passed on as they are: the rules read a touch's affiliate, time and click id, never its campaign.
+            .filter((t) => t.campaignId === valid.campaign.id);
     // The matched click itself always counts, even when its shopper's other clicks are unknown.
     if (matched && !touches.some((t) => t.clickId === matched.id)) touches.push({ affiliateId: o.matched_affiliate_id, at: timestampOfId(matched.id)!, clickId: matched.id });
     const coupon = o.coupon && o.coupon_affiliate_id && o.coupon_of_campaign_id === valid.campaign.id ? { code: o.coupon, affiliateId: o.coupon_affiliate_id } : null;
@@ -250,26 +249,34 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
       conflictRules: valid.conflictRules, conflicts: conflicts.get(keyOf(o)),
     });
     const held = orderHeld(o.flagged, o.fraud_reasons ?? [], valid.conflictRules) || !!matched?.flagged;
-    return shares.map((s) => ({
+    const lockUntil = new Date(ms(o.occurred_at) + campaign.lock_days * 86_400_000).toISOString();
+    return shares.map((s): CommissionRow => ({
       id: newId("commission"),
-      tenantId: o.tenant_id,
-      conversionId: o.id,
-      orderId: o.order_id,
-      affiliateId: s.affiliateId,
-      campaignId: campaign.id,
+      tenant_id: o.tenant_id,
+      conversion_id: o.id,
+      order_id: o.order_id,
+      affiliate_id: s.affiliateId,
+      campaign_id: campaign.id,
       currency: o.currency,
       amount: s.amount,
-      shareBp: s.shareBp,
-      heldForReview: held || s.heldForReview,
-      rulesVersion: commission.rulesVersion,
+      share_bp: s.shareBp,
+      held_for_review: held || s.heldForReview,
+      rules_version: commission.rulesVersion,
       explanation: [s.explanation, ...s.decisions, ...commission.explanation],
-      lockUntil: new Date(ms(o.occurred_at) + campaign.lock_days * 86_400_000),
+      lock_until: lockUntil,
     }));
   });
   await insertCommissions(db, [...renewals, ...rows]);
 }
 
-type CommissionInsert = typeof commissions.$inferInsert;
+/**
+ * A commission to insert, already in the shape of the insert's JSON rows (columns by name, the lock as ISO
+ * text): built once per commission rather than built and then copied into that shape.
+ */
+type CommissionRow = {
+  id: string; tenant_id: string; conversion_id: string; order_id: string; affiliate_id: string; campaign_id: string; currency: string;
+  amount: number; share_bp: number; held_for_review: boolean; rules_version: number; explanation: string[]; lock_until: string;
+};
 
 type Inserted = { id: string; tenant_id: string; order_id: string; conversion_id: string; affiliate_id: string; campaign_id: string; currency: string; amount: string; held_for_review: boolean };
 
@@ -278,18 +285,13 @@ type Inserted = { id: string; tenant_id: string; order_id: string; conversion_id
  * of tenants with an active webhook endpoint come back to be announced: for the others there is nothing to
  * fan out, and sending every row back (and building its event) cost more than the insert's own indexes.
  */
-async function insertCommissions(db: Executor, rows: CommissionInsert[]): Promise<void> {
+async function insertCommissions(db: Executor, rows: CommissionRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const json = rows.map((r) => ({
-    id: r.id, tenant_id: r.tenantId, conversion_id: r.conversionId, order_id: r.orderId, affiliate_id: r.affiliateId, campaign_id: r.campaignId,
-    currency: r.currency, amount: r.amount, share_bp: r.shareBp, held_for_review: r.heldForReview, rules_version: r.rulesVersion,
-    explanation: r.explanation, lock_until: (r.lockUntil as Date).toISOString(),
-  }));
   const inserted = await db.execute<Inserted>(sql`
     WITH inserted AS (
       INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until)
       SELECT id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until
-      FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS r(id text, tenant_id text, conversion_id text, order_id text, affiliate_id text, campaign_id text,
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id text, tenant_id text, conversion_id text, order_id text, affiliate_id text, campaign_id text,
         currency char(3), amount bigint, share_bp int, held_for_review boolean, rules_version int, explanation jsonb, lock_until timestamptz)
       ON CONFLICT DO NOTHING
       RETURNING id, tenant_id, order_id, conversion_id, affiliate_id, campaign_id, currency, amount, held_for_review)
@@ -313,7 +315,7 @@ type Renewal = { id: string; tenant_id: string; order_id: string; amount: string
  * Subscription renewals earn for the affiliates of the subscription's first payment, in the same shares,
  * for as many months as the campaign's `recurringMonths` (core/commission/compute.ts): no click is needed.
  */
-async function renewalCommissions(db: Executor, orders: Order[]): Promise<CommissionInsert[]> {
+async function renewalCommissions(db: Executor, orders: Order[]): Promise<CommissionRow[]> {
   if (orders.length === 0) return [];
   const rows = rowsOf(
     await db.execute<Renewal>(sql`
@@ -335,20 +337,21 @@ async function renewalCommissions(db: Executor, orders: Order[]): Promise<Commis
     if (!rules.success) return [];
     const commission = computeCommission(rules.data, { amount: Number(o.amount), items: [], isFirstOrder: false, renewalMonth: o.renewal, affiliateMonthRevenue: 0 });
     const parts = splitByWeights(commission.amount, shares.map((s) => s.share_bp));
-    return shares.map((s, i) => ({
+    const lockUntil = new Date(ms(o.occurred_at) + o.lock_days * 86_400_000).toISOString();
+    return shares.map((s, i): CommissionRow => ({
       id: newId("commission"),
-      tenantId: o.tenant_id,
-      conversionId: o.id,
-      orderId: o.order_id,
-      affiliateId: s.affiliate_id,
-      campaignId: s.campaign_id,
+      tenant_id: o.tenant_id,
+      conversion_id: o.id,
+      order_id: o.order_id,
+      affiliate_id: s.affiliate_id,
+      campaign_id: s.campaign_id,
       currency: o.currency,
       amount: parts[i],
-      shareBp: s.share_bp,
-      heldForReview: o.flagged,
-      rulesVersion: commission.rulesVersion,
+      share_bp: s.share_bp,
+      held_for_review: o.flagged,
+      rules_version: commission.rulesVersion,
       explanation: [`renewal ${o.renewal} of a subscription first referred by this affiliate (${(s.share_bp / 100).toFixed(2)}% of the credit)`, ...commission.explanation],
-      lockUntil: new Date(ms(o.occurred_at) + o.lock_days * 86_400_000),
+      lock_until: lockUntil,
     }));
   });
   return inserts;
