@@ -5,8 +5,6 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
-    /** Requests per second over all connections. */
-    overallRate?: number;
     headers?: Record<string, string>;
     requests?: { setupRequest?: (req: { headers?: Record<string, string> }) => { headers?: Record<string, string> } }[];
   }
