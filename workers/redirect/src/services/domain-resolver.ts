@@ -1,10 +1,9 @@
 /** Which merchant owns a hostname, for fallback URLs on unknown codes. */
 import { MemoryCache } from "../../../../core/memory-cache";
 import { domainCacheKey, domainRecordSchema, LINK_CACHE_TTL_SECONDS, type DomainRecord } from "../../../../core/link-record";
-import { withDatabase } from "../../../../db/client";
-import { findDomainRecord } from "../../../../db/queries/link-record";
 import { readThrough } from "../../../../db/read-through";
 import type { RedirectEnv } from "../env";
+import { databaseLookups } from "./database-lookups";
 
 const memory = new MemoryCache<DomainRecord | null>(1_000);
 
@@ -17,6 +16,9 @@ export function resolveDomain(env: RedirectEnv, ctx: ExecutionContext, host: str
     kvTtlSeconds: LINK_CACHE_TTL_SECONDS,
     schema: domainRecordSchema,
     ctx,
-    load: () => withDatabase(env, ctx, (db) => findDomainRecord(db, host)),
+    load: async () => {
+      const { withDatabase, findDomainRecord } = await databaseLookups();
+      return withDatabase(env, ctx, (db) => findDomainRecord(db, host));
+    },
   });
 }

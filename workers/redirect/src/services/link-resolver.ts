@@ -1,10 +1,9 @@
 /** Resolves (host, code) to a link record through the read-through cache. */
 import { MemoryCache } from "../../../../core/memory-cache";
 import { linkCacheKey, linkRecordSchema, LINK_CACHE_TTL_SECONDS, type LinkRecord } from "../../../../core/link-record";
-import { withDatabase } from "../../../../db/client";
-import { findLinkRecord } from "../../../../db/queries/link-record";
 import { readThrough } from "../../../../db/read-through";
 import type { RedirectEnv } from "../env";
+import { databaseLookups } from "./database-lookups";
 
 const memory = new MemoryCache<LinkRecord | null>(10_000);
 
@@ -17,6 +16,9 @@ export function resolveLink(env: RedirectEnv, ctx: ExecutionContext, host: strin
     kvTtlSeconds: LINK_CACHE_TTL_SECONDS,
     schema: linkRecordSchema,
     ctx,
-    load: () => withDatabase(env, ctx, (db) => findLinkRecord(db, host, code)),
+    load: async () => {
+      const { withDatabase, findLinkRecord } = await databaseLookups();
+      return withDatabase(env, ctx, (db) => findLinkRecord(db, host, code));
+    },
   });
 }
