@@ -3,7 +3,7 @@
  * (IPv4 /24, IPv6 /48) with a salt that rotates daily: enough to count clicks per network within a day
  * for velocity checks, useless for following a person across days or re-identifying them.
  */
-import { hmacKey, hmacSha256Hex, type HmacKey } from "./sha256";
+import { hmacKey, hmacSha256HexSync, type HmacKey } from "./sha256";
 
 export function truncateIp(ip: string): string | null {
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
@@ -56,7 +56,7 @@ function networkKey(secret: string): HmacKey {
 export function hashIp(ip: string, secret: string, now: number): string | null {
   const network = truncateIp(ip);
   if (!network) return null;
-  return hmacSha256Hex(networkKey(secret), `${saltDay(now)}|${network}`, 32);
+  return hmacSha256HexSync(networkKey(secret), `${saltDay(now)}|${network}`, 32);
 }
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));

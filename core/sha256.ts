@@ -148,7 +148,7 @@ export function hmacSha256(key: HmacKey, message: string | Uint8Array): Uint8Arr
 }
 
 /** The first `chars` (at most 64) hex characters of the HMAC, without allocating byte arrays. */
-export function hmacSha256Hex(key: HmacKey, message: string | Uint8Array, chars = 64): string {
+export function hmacSha256HexSync(key: HmacKey, message: string | Uint8Array, chars = 64): string {
   hmacInto(key, message);
   return stateHex(Math.min(chars, 64));
 }
@@ -158,7 +158,7 @@ export function sha256(message: string | Uint8Array): Uint8Array {
   return stateBytes(new Uint8Array(32));
 }
 
-export function sha256Hex(message: string | Uint8Array, chars = 64): string {
+export function sha256HexSync(message: string | Uint8Array, chars = 64): string {
   hashInto(INITIAL, 0, message);
   return stateHex(Math.min(chars, 64));
 }

@@ -1,5 +1,5 @@
 /**
- * Lowers the CPU priority of processes the bench started, thread by thread (Linux niceness belongs to
+ * Sets the CPU priority (niceness) of processes the bench started, thread by thread (Linux niceness belongs to
  * threads; threads and processes started later inherit it from the one that creates them, so Postgres
  * backends forked after this call inherit the postmaster's).
  */
@@ -12,8 +12,8 @@ export const LOWEST_PRIORITY = 19;
  * on a shared machine preempts them less; raising priority needs root, and without it nothing changes. */
 export const RAISED_PRIORITY = -10;
 
-/** Returns how many threads were changed; 0 where /proc or setpriority is not available. */
-export function lowerPriority(pids: number[], niceness = LOWEST_PRIORITY): number {
+/** Sets the niceness of every thread of `pids`; returns how many were changed (0 where /proc or setpriority is not). */
+export function setNiceness(pids: number[], niceness = LOWEST_PRIORITY): number {
   let lowered = 0;
   for (const pid of pids) {
     let tids: number[];

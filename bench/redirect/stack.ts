@@ -13,7 +13,7 @@ import type { Miniflare, WorkerOptions } from "miniflare";
 import { seedProgram } from "../../scripts/lib/seed-program";
 import { LOCAL_GUARD_SHARDS } from "../../scripts/lib/stack";
 import { bridgePids, processTree, workerdPids } from "../lib/cpu";
-import { lowerPriority, RAISED_PRIORITY } from "../lib/priority";
+import { setNiceness, RAISED_PRIORITY } from "../lib/priority";
 import { startWorkersStack } from "../lib/stack";
 import { EDGE_REDIRECT, QUEUE_RELAY_WORKER, startEdge } from "./edge";
 
@@ -82,8 +82,8 @@ export async function startBenchStack(o: BenchStackOptions): Promise<BenchStack>
   try {
     const backendPids = workerdPids().filter((p) => !before.includes(p));
     if (split && o.lowBackendPriority) {
-      const lowered = lowerPriority([...backendPids, ...bridgePids(), ...(stack.postgresPid ? processTree(stack.postgresPid) : [])]);
-      if (lowered === 0) console.warn("could not lower the backend's CPU priority");
+      const changed = setNiceness([...backendPids, ...bridgePids(), ...(stack.postgresPid ? processTree(stack.postgresPid) : [])]);
+      if (changed === 0) console.warn("could not lower the backend's CPU priority");
     }
     if (split) {
       const edgeState = o.stateDir ? join(o.stateDir, "edge") : undefined;
@@ -93,7 +93,7 @@ export async function startBenchStack(o: BenchStackOptions): Promise<BenchStack>
     const edgePids = split ? workerdPids().filter((p) => !before.includes(p) && !backendPids.includes(p)) : backendPids;
     // The measured processes (the targets' workerd and this process, the load generator) above other work
     // on the machine, so both targets see less preemption by it; needs root, else a no-op.
-    if (o.raisePriority) lowerPriority([...edgePids, process.pid], RAISED_PRIORITY);
+    if (o.raisePriority) setNiceness([...edgePids, process.pid], RAISED_PRIORITY);
     const { db } = stack;
     const link = await seedProgram(db, { slug: "bench-redirect", linkDomain: LINK_DOMAIN, code: "bench" });
     // Real traffic comes from many visitors: lift the per-visitor and per-network limits so the bench's

@@ -8,7 +8,7 @@ import { hostOf } from "../../../../core/enrich";
 import type { FraudReason } from "../../../../core/fraud";
 import { hashIp } from "../../../../core/ip";
 import { memoize } from "../../../../core/memo";
-import { sha256Hex } from "../../../../core/sha256";
+import { sha256HexSync } from "../../../../core/sha256";
 import type { LinkRecord } from "../../../../core/link-record";
 import type { ClickEvent } from "../../../../core/schemas/click-event";
 import type { GuardRequest } from "../../../../durable-objects/click-guard";
@@ -53,7 +53,7 @@ function adClickIds(query: URLSearchParams): Record<string, string> {
 }
 
 /** A short, fixed-length stand-in for the user agent in guard keys; one hash per distinct browser string. */
-const userAgentDigest = memoize((userAgent: string) => sha256Hex(userAgent, 16), 1_000);
+const userAgentDigest = memoize((userAgent: string) => sha256HexSync(userAgent, 16), 1_000);
 
 /** No query string, no parameters: one shared empty set instead of a native object per click. */
 const NO_PARAMS = new URLSearchParams();
