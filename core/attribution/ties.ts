@@ -12,6 +12,11 @@ export function splitTies(touches: readonly Touch[], weights: readonly number[])
   for (let i = 0; i < touches.length; ) {
     let j = i;
     while (j + 1 < touches.length && touches[j + 1].at === touches[i].at) j++;
+    // A moment of one touch is no tie (nearly every moment): no map for it.
+    if (j === i) {
+      i++;
+      continue;
+    }
     const count = new Map<string, number>();
     for (let k = i; k <= j; k++) count.set(touches[k].affiliateId, (count.get(touches[k].affiliateId) ?? 0) + 1);
     if (count.size > 1) {
