@@ -2,7 +2,7 @@
  * Fraud signals a click shows by itself, from the request the edge saw. Velocity and duplicates come from
  * the Durable Objects; these need no state.
  */
-import { isBotUserAgent } from "./enrich";
+import { isBotUserAgent } from "./bot-user-agent";
 import { DEFAULT_VELOCITY_LIMITS, type FraudReason, type VelocityLimits } from "./fraud";
 import type { FraudSettings } from "./fraud-settings";
 

@@ -21,12 +21,12 @@ const COOKIE_VALUE = /^[!#-+\--:<-[\]-~]*$/;
 export function serializeCookie(name: string, value: string, opts: CookieOptions): string {
   if (!COOKIE_NAME.test(name)) throw new TypeError(`invalid cookie name: ${name}`);
   if (!COOKIE_VALUE.test(value)) throw new TypeError("invalid cookie value");
-  const parts = [`${name}=${value}`, `Max-Age=${Math.max(0, Math.floor(opts.maxAgeSeconds))}`, `Path=${opts.path ?? "/"}`];
-  if (opts.domain) parts.push(`Domain=${opts.domain}`);
-  if (opts.httpOnly ?? true) parts.push("HttpOnly");
-  if (opts.secure ?? true) parts.push("Secure");
-  parts.push(`SameSite=${opts.sameSite ?? "Lax"}`);
-  return parts.join("; ");
+  // Concatenated rather than joined from a list: the edge writes two of these per click.
+  let out = `${name}=${value}; Max-Age=${Math.max(0, Math.floor(opts.maxAgeSeconds))}; Path=${opts.path ?? "/"}`;
+  if (opts.domain) out += `; Domain=${opts.domain}`;
+  if (opts.httpOnly ?? true) out += "; HttpOnly";
+  if (opts.secure ?? true) out += "; Secure";
+  return `${out}; SameSite=${opts.sameSite ?? "Lax"}`;
 }
 
 /** Reads one cookie from a `Cookie` request header without allocating a map of all of them. */

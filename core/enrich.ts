@@ -2,9 +2,12 @@
  * Edge enrichment of tracking calls: device, browser and OS from the user agent, the bot flag, the
  * country the edge saw. Pure functions over request facts, so the consumer never needs the raw request.
  */
-import { isbot } from "isbot";
 import { UAParser } from "ua-parser-js";
-import { memoize } from "./memo";
+import { isBotUserAgent } from "./bot-user-agent";
+
+// The edge asks these two on every click; they live apart so it need not load the user-agent parser.
+export { isBotUserAgent } from "./bot-user-agent";
+export { hostOf } from "./url-host";
 
 export interface RequestContext {
   country: string | null;
@@ -13,14 +16,6 @@ export interface RequestContext {
   os: string | null;
   isBot: boolean;
 }
-
-/** A missing user agent is a script, not a shopper; otherwise the isbot patterns decide. */
-export function isBotUserAgent(userAgent: string | null | undefined): boolean {
-  return !userAgent || isbotRemembered(userAgent);
-}
-
-// isbot runs one large regex; the redirect asks twice per click (whether to track, then the fraud signals).
-const isbotRemembered = memoize(isbot, 1_000);
 
 export function describeUserAgent(userAgent: string | null, country: unknown): RequestContext {
   const ua = userAgent ?? "";
@@ -47,14 +42,6 @@ export function scrubPageUrl(raw: string, extraKept: string[] = []): string {
   return url.toString().slice(0, 2048);
 }
 
-export function hostOf(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  try {
-    return new URL(raw).hostname.slice(0, 255) || null;
-  } catch {
-    return null;
-  }
-}
 
 const EMAIL_LIKE = /[^\s@"<>]+@[^\s@"<>]+\.[A-Za-z]{2,}/g;
 

@@ -1,15 +1,9 @@
-/** Short codes are the path of an affiliate link: `https://go.loja.com.br/{code}`. */
-import { z } from "zod";
+/** Short codes are the path of an affiliate link: `https://go.loja.com.br/{code}`. (Their zod schema, for the API, is schemas/link-code.ts.) */
 
 export const LINK_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** Paths the redirect Worker keeps for itself; a link can never shadow them. */
 export const RESERVED_CODES = new Set(["_indica", "favicon.ico", "robots.txt", "health", "api", "v1"]);
-
-export const linkCodeSchema = z
-  .string()
-  .regex(LINK_CODE_PATTERN, "use 1-64 letters, digits, '-' or '_', starting with a letter or digit")
-  .refine((c) => !RESERVED_CODES.has(c.toLowerCase()), "this code is reserved");
 
 export function isLinkCode(value: string): boolean {
   return LINK_CODE_PATTERN.test(value) && !RESERVED_CODES.has(value.toLowerCase());

@@ -1,32 +1,10 @@
 /**
  * What the redirect needs to answer a link, denormalised into one record so that a cache hit costs one
  * read. The API writes it to KV whenever a link, its campaign or its tenant changes; the redirect reads
- * it from isolate memory, then KV, then Postgres.
+ * it from isolate memory, then KV, then Postgres. The zod schemas that check a record read back from KV are
+ * in schemas/link-record.ts, which the redirect loads only on a memory miss: zod is most of its bundle.
  */
-import { z } from "zod";
-import { fraudSettingsSchema } from "./fraud-settings";
-
-export const linkRecordSchema = z.object({
-  linkId: z.string(),
-  tenantId: z.string(),
-  campaignId: z.string(),
-  affiliateId: z.string(),
-  destinationUrl: z.string(),
-  subIds: z.record(z.string(), z.string()),
-  linkStatus: z.string(),
-  campaignStatus: z.string(),
-  affiliateStatus: z.string(),
-  cookieLifetimeDays: z.number().int(),
-  dedupWindowSeconds: z.number().int(),
-  clickParam: z.string(),
-  cookieDomain: z.string().nullable(),
-  fraud: fraudSettingsSchema,
-});
-export type LinkRecord = z.infer<typeof linkRecordSchema>;
-
-/** What the redirect knows about a hostname that is not the shared link domain. */
-export const domainRecordSchema = z.object({ tenantId: z.string(), fallbackUrl: z.string().nullable() });
-export type DomainRecord = z.infer<typeof domainRecordSchema>;
+export type { DomainRecord, LinkRecord } from "./schemas/link-record";
 
 export function normalizeHost(host: string): string {
   return host.toLowerCase().replace(/\.$/, "");

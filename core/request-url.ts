@@ -5,6 +5,8 @@
  * 15-25 ms pause seen at the tail of the latency. Requests reaching a Worker always carry an absolute
  * http(s) URL, which is all this reads; `hostname` matches `new URL(url).hostname` for those (tested).
  */
+import { isLinkCode } from "./link-code";
+
 export interface RequestUrlParts {
   /** Lower-case, without port, IPv6 in brackets, as `URL.hostname`. */
   hostname: string;
@@ -24,4 +26,21 @@ export function requestUrlParts(url: string): RequestUrlParts {
   const hash = url.indexOf("#", end);
   const query = q === -1 || (hash !== -1 && hash < q) ? "" : url.slice(q + 1, hash === -1 ? undefined : hash);
   return { hostname: authority.slice(0, hostEnd).toLowerCase(), query };
+}
+
+/**
+ * The link code of a `GET|HEAD /{code}` request (a trailing slash allowed, as the redirect's non-strict
+ * router allows), or null for anything else. Lets the redirect's entry send links straight to its handler
+ * without the router's per-request objects; every other request still goes through the router.
+ */
+export function linkCodeOf(method: string, url: string): string | null {
+  if (method !== "GET" && method !== "HEAD") return null;
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start === -1) return null;
+  let end = start + 1;
+  while (end < url.length && url[end] !== "/" && url[end] !== "?" && url[end] !== "#") end++;
+  // `/code` or `/code/`, nothing deeper.
+  if (url[end] === "/" && end + 1 < url.length && url[end + 1] !== "?" && url[end + 1] !== "#") return null;
+  const code = url.slice(start + 1, end);
+  return isLinkCode(code) ? code : null;
 }

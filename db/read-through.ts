@@ -15,7 +15,11 @@ export interface ReadThroughOptions<T> {
   memoryTtlMs: number;
   kv: KVNamespace;
   kvTtlSeconds: number;
-  schema: z.ZodType<T>;
+  /**
+   * Checks an entry read back from KV. A function is called only then (a memory miss that KV answers), so
+   * a Worker can load zod and its schemas lazily: the redirect does, to keep its isolate small.
+   */
+  schema: z.ZodType<T> | (() => Promise<z.ZodType<T>>);
   load: () => Promise<T | null>;
   ctx: ExecutionContext;
 }
@@ -27,7 +31,8 @@ export async function readThrough<T>(o: ReadThroughOptions<T>): Promise<T | null
   // A KV outage must not take the edge down: fall through to Postgres.
   const fromKv: unknown = await o.kv.get(o.key, "json").catch(() => null);
   if (fromKv !== null) {
-    const parsed = o.schema.safeParse(fromKv);
+    const schema = typeof o.schema === "function" ? await o.schema() : o.schema;
+    const parsed = schema.safeParse(fromKv);
     if (parsed.success || (fromKv as { missing?: unknown }).missing === true) {
       const value = parsed.success ? parsed.data : null;
       o.memory.set(o.key, value, o.memoryTtlMs);

@@ -75,4 +75,22 @@ describe("click path", () => {
     }, 20_000, "two clicks");
     expect(rows.map((r) => r.visitor_id)).toEqual([vid, vid]);
   });
+
+  // Plain links take the Worker's router-free entry; a percent-encoded code goes through the router, which
+  // decodes it. Both must end in the same tracked redirect.
+  it("follows a link with a trailing slash or percent-encoded letters like the plain link", async () => {
+    const p = await seedTestProgram(stack, { code: "Trail-Slash" + Date.now().toString(36) });
+    const encoded = p.code.replace("T", "%54").replace("S", "%53");
+    for (const path of [`/${p.code}/`, `/${encoded}`, `/${encoded}/?sub1=x`]) {
+      const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}${path}`, { headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:131.0) Gecko/20100101 Firefox/131.0", accept: "text/html", "accept-language": "pt-BR" } });
+      expect(res.status, path).toBe(302);
+      expect(new URL(res.headers.get("location")!).searchParams.get("indica_cid"), path).toMatch(/^clk_/);
+      expect(setCookies(res), path).toHaveLength(2);
+    }
+    const rows = await waitFor(async () => {
+      const r = await clicksOf(p.tenantId);
+      return r.length === 3 && r;
+    }, 20_000, "three clicks");
+    expect(rows.map((r) => r.sub_ids.sub1 ?? null).sort()).toEqual([null, null, "x"]);
+  });
 });

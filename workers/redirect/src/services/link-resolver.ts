@@ -1,6 +1,6 @@
 /** Resolves (host, code) to a link record through the read-through cache. */
 import { MemoryCache } from "../../../../core/memory-cache";
-import { linkCacheKey, linkRecordSchema, LINK_CACHE_TTL_SECONDS, type LinkRecord } from "../../../../core/link-record";
+import { linkCacheKey, LINK_CACHE_TTL_SECONDS, type LinkRecord } from "../../../../core/link-record";
 import { readThrough } from "../../../../db/read-through";
 import type { RedirectEnv } from "../env";
 import { databaseLookups } from "./database-lookups";
@@ -14,7 +14,7 @@ export function resolveLink(env: RedirectEnv, ctx: ExecutionContext, host: strin
     memoryTtlMs: Number(env.LINK_MEMORY_TTL_SECONDS || "15") * 1000,
     kv: env.EDGE_CACHE,
     kvTtlSeconds: LINK_CACHE_TTL_SECONDS,
-    schema: linkRecordSchema,
+    schema: async () => (await import("../../../../core/schemas/link-record")).linkRecordSchema,
     ctx,
     load: async () => {
       const { withDatabase, findLinkRecord } = await databaseLookups();

@@ -3,7 +3,8 @@
  * for the whole batch, the fraud assessment, then the queue (or the EventBuffer object if the queue fails).
  */
 import { assess } from "../../../../core/fraud";
-import { packClicks, type ClickEvent } from "../../../../core/schemas/click-event";
+import { packClicks } from "../../../../core/click-batch";
+import type { ClickEvent } from "../../../../core/schemas/click-event";
 import { GUARD_TIMEOUT_MS, guardClicks, type GuardOutcome } from "../../../../durable-objects/click-guard";
 import { bufferShardName, enqueueEvents } from "../../../../durable-objects/enqueue";
 import { shardCounts } from "../../../../durable-objects/shard";

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { isHttpUrl, normalizeHttpUrl } from "../../../../../../core/destination";
 import { isStorableText } from "../../../../../../core/text";
 import { isId } from "../../../../../../core/ids";
-import { linkCodeSchema } from "../../../../../../core/link-code";
+import { linkCodeSchema } from "../../../../../../core/schemas/link-code";
 
 /** Free text that ends up in Postgres and in reports: no control characters (Postgres refuses NUL). */
 const label = (max: number) => z.string().max(max).refine(isStorableText, "must not contain control characters or broken Unicode");
