@@ -9,27 +9,33 @@ const MAX_MESSAGE_BYTES = 100_000;
 
 export type ClickBatchMessage = { type: "click_batch"; v: 1; clicks: ClickEvent[] };
 
-/** Bytes of a message's JSON besides its clicks and their separators. */
-const ENVELOPE_BYTES = JSON.stringify({ type: "click_batch", v: 1, clicks: [] }).length;
+/** A message's JSON text around its clicks (joined by commas). */
+const OPEN = '{"type":"click_batch","v":1,"clicks":[';
+const CLOSE = "]}";
 
 /**
- * Packs clicks into as few `click_batch` messages as the message size limit allows. Each message comes with
- * its JSON size, so the sender need not serialize it again to respect the queue's batch limit.
+ * Packs clicks into as few `click_batch` messages as the message size limit allows, each as its JSON text
+ * with that text's length. Each click is serialized once, for its size and its message alike; the queue
+ * then carries the text as it is (`contentType: "text"`), where a message of objects would be walked again
+ * by the queue's own serializer (and, across a process boundary, by every hop's). The consumer parses it.
  */
-export function packClicks(clicks: ClickEvent[]): { message: ClickBatchMessage; bytes: number }[] {
-  const packed: { message: ClickBatchMessage; bytes: number }[] = [];
-  let current: ClickEvent[] = [];
+export function packClicks(clicks: ClickEvent[]): { message: string; bytes: number }[] {
+  const packed: { message: string; bytes: number }[] = [];
+  let current: string[] = [];
   let bytes = 0;
-  const close = () => packed.push({ message: { type: "click_batch", v: 1, clicks: current }, bytes: ENVELOPE_BYTES + bytes });
+  const close = () => {
+    const message = OPEN + current.join(",") + CLOSE;
+    packed.push({ message, bytes: message.length });
+  };
   for (const click of clicks) {
-    const size = JSON.stringify(click).length + 1;
-    if (current.length > 0 && (bytes + size > MAX_MESSAGE_BYTES || current.length === 100)) {
+    const json = JSON.stringify(click);
+    if (current.length > 0 && (OPEN.length + bytes + json.length + current.length + CLOSE.length > MAX_MESSAGE_BYTES || current.length === 100)) {
       close();
       current = [];
       bytes = 0;
     }
-    current.push(click);
-    bytes += size;
+    current.push(json);
+    bytes += json.length;
   }
   if (current.length > 0) close();
   return packed;

@@ -3,7 +3,7 @@
  * Written against the two methods it needs so it can be tested without a runtime.
  */
 export interface EventQueue {
-  sendBatch(messages: Iterable<{ body: unknown; contentType?: "json" }>): Promise<unknown>;
+  sendBatch(messages: Iterable<{ body: unknown; contentType?: "json" | "text" }>): Promise<unknown>;
 }
 
 export interface EventBufferStub {
@@ -17,6 +17,8 @@ export interface EnqueueOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Each event's JSON length, when the caller knows it (see chunkForSendBatch). */
   sizes?: number[];
+  /** "text": the events are JSON texts already, sent as they are (the consumer parses them). Default "json". */
+  contentType?: "json" | "text";
 }
 
 export type EnqueueOutcome = "queued" | "buffered";
@@ -59,7 +61,8 @@ async function enqueueChunk(queue: EventQueue, events: unknown[], opts: EnqueueO
   const sleep = opts.sleep ?? defaultSleep;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      await queue.sendBatch(events.map((body) => ({ body, contentType: "json" as const })));
+      const contentType = opts.contentType ?? "json";
+      await queue.sendBatch(events.map((body) => ({ body, contentType })));
       return "queued";
     } catch {
       if (attempt < attempts) await sleep(50 * 2 ** (attempt - 1));

@@ -49,6 +49,19 @@ describe("failed events", () => {
     expect(rows.map((r) => r.id)).toEqual(good.map((g) => g.id).sort());
   });
 
+  // As the redirect sends them (core/click-batch.ts): JSON text. Text that is not JSON is parked whole.
+  it("stores a click batch sent as JSON text, and parks text that is not JSON with the reason", async () => {
+    const p = await seedTestProgram(stack);
+    const good = [clickEvent(p), clickEvent(p)];
+    const truncated = JSON.stringify({ type: "click_batch", v: 1, clicks: [clickEvent(p)] }).slice(0, -7);
+    const queue = await stack.mf.getQueueProducer("EVENTS", "indica-ingest");
+    await queue.sendBatch([{ body: JSON.stringify({ type: "click_batch", v: 1, clicks: good }), contentType: "text" }, { body: truncated, contentType: "text" }]);
+    await waitFor(async () => (await stack.db.query("SELECT 1 FROM clicks WHERE tenant_id = $1", [p.tenantId])).rowCount === 2, 20_000, "the two clicks");
+    const parked = await waitFor(async () => (await stack.db.query("SELECT * FROM failed_events WHERE payload #>> '{}' = $1", [truncated])).rows[0], 20_000, "the parked text");
+    expect(parked.reason).toMatch(/^not JSON/);
+    expect(parked.source).toBe("queue:indica-events");
+  });
+
   it("replays a parked event into the pipeline exactly once", async () => {
     const p = await seedTestProgram(stack);
     const event = clickEvent(p);

@@ -3,6 +3,7 @@
  * threads; threads and processes started later inherit it from the one that creates them, so Postgres
  * backends forked after this call inherit the postmaster's).
  */
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { setPriority } from "node:os";
 
@@ -32,4 +33,17 @@ export function setNiceness(pids: number[], niceness = LOWEST_PRIORITY): number 
     }
   }
   return lowered;
+}
+
+/**
+ * Pins every thread of `pids` to the CPUs listed (`taskset -c` syntax, e.g. "0" or "1-3"). Threads and
+ * processes they start later inherit it. Returns how many processes were pinned (0 without taskset).
+ */
+export function pinToCpus(pids: number[], cpus: string): number {
+  let pinned = 0;
+  for (const pid of pids) {
+    const r = spawnSync("taskset", ["-a", "-p", "-c", cpus, String(pid)], { stdio: "ignore" });
+    if (r.status === 0) pinned++;
+  }
+  return pinned;
 }

@@ -7,7 +7,7 @@ import type { Summary } from "./load";
 export { loadAverage } from "../lib/results";
 
 export interface Report {
-  options: { connections: number; rounds: number; secondsPerRound: number; warmupSeconds: number; headers: Record<string, string>; guards: boolean; state: "memory" | "disk"; topology: "one" | "split"; backendPriority: "low" | "normal" };
+  options: { connections: number; rounds: number; secondsPerRound: number; warmupSeconds: number; headers: Record<string, string>; guards: boolean; state: "memory" | "disk"; topology: "one" | "split"; backendPriority: "low" | "normal"; cores?: "edge" | "shared" };
   /** 1-minute load average before the bench: other work on the machine skews both targets. */
   loadBefore: number;
   bare: Summary;
@@ -31,7 +31,7 @@ export function printReport(r: Report): void {
   const addedP99 = ours.p99 - bare.p99;
   const row = (name: string, s: Summary) =>
     `${name.padEnd(16)}${s.rps.toFixed(0).padStart(8)}${s.p50.toFixed(2).padStart(9)}${s.p99.toFixed(2).padStart(9)}`;
-  console.log(`\ntopology ${o.topology}${o.topology === "split" ? ` (backend priority ${o.backendPriority})` : ""}, ${o.connections} connections, ${o.rounds} x ${o.secondsPerRound}s per target after ${o.warmupSeconds}s warm-up,` +
+  console.log(`\ntopology ${o.topology}${o.topology === "split" ? ` (backend priority ${o.backendPriority}, ${o.cores === "edge" ? "edge workerd alone on CPU 0" : "cores shared"})` : ""}, ${o.connections} connections, ${o.rounds} x ${o.secondsPerRound}s per target after ${o.warmupSeconds}s warm-up,` +
     ` ${cpus().length} cores, load average before ${r.loadBefore.toFixed(2)}`);
   console.log(`${"target".padEnd(16)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}`);
   console.log(row("bare 302", bare));

@@ -26,6 +26,9 @@ const { values: args } = parseArgs({
     topology: { type: "string", default: "split" },
     // split only: low runs the backend at the lowest CPU priority (it is elsewhere in production); normal does not.
     backend: { type: "string", default: "low" },
+    // split only: edge gives the targets' workerd CPU 0 to itself and the rest of the bench the other CPUs
+    // (bench/redirect/stack.ts); shared lets the scheduler place everything on any core.
+    cores: { type: "string", default: "edge" },
     // Latency at the same steady offered rate for both targets (./paced.ts), after the saturated rounds: at
     // saturation a closed loop's p99 mostly restates its throughput. 0 skips it.
     rate: { type: "string", default: "2000" },
@@ -39,6 +42,8 @@ const warmup = Number(args.warmup);
 if (args.topology !== "one" && args.topology !== "split") throw new Error("--topology is one or split");
 const topology: Topology = args.topology;
 const lowBackendPriority = topology === "split" && args.backend !== "normal";
+if (args.cores !== "edge" && args.cores !== "shared") throw new Error("--cores is edge or shared");
+const dedicatedEdgeCore = topology === "split" && args.cores === "edge";
 const rate = Number(args.rate);
 const rateDuration = Number(args["rate-duration"]);
 // A browser UA (bots are answered untracked, which is cheaper) and the client IP Cloudflare always adds.
@@ -82,7 +87,7 @@ async function benchOnce(guards: boolean): Promise<Report> {
   // The VM's disk flushes would stall workerd's one thread on every guard-object commit; production
   // Durable Object storage is not this disk. `--state disk` measures with them.
   const stateDir = args.state === "memory" && existsSync("/dev/shm") ? mkdtempSync("/dev/shm/indica-bench-state-") : undefined;
-  const stack = await startBenchStack({ guards, stateDir, topology, lowBackendPriority, raisePriority: true });
+  const stack = await startBenchStack({ guards, stateDir, topology, lowBackendPriority, raisePriority: true, dedicatedEdgeCore });
   try {
     const before = await stack.clicks(); // non-zero when DATABASE_URL points at a reused database
     const probe = await fetch(stack.redirectUrl, { headers, redirect: "manual" });
@@ -136,7 +141,7 @@ async function benchOnce(guards: boolean): Promise<Report> {
     const stored = (await drain(stack, before + tracked, 10_000)).stored - before;
 
     const report: Report = {
-      options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers, guards, state: stateDir ? "memory" : "disk", topology, backendPriority: lowBackendPriority ? "low" : "normal" },
+      options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers, guards, state: stateDir ? "memory" : "disk", topology, backendPriority: lowBackendPriority ? "low" : "normal", cores: dedicatedEdgeCore ? "edge" : "shared" },
       loadBefore,
       bare: summarise(runs.bare),
       redirect: summarise(runs.redirect),

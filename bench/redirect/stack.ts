@@ -13,7 +13,8 @@ import type { Miniflare, WorkerOptions } from "miniflare";
 import { seedProgram } from "../../scripts/lib/seed-program";
 import { LOCAL_GUARD_SHARDS } from "../../scripts/lib/stack";
 import { bridgePids, processTree, workerdPids } from "../lib/cpu";
-import { setNiceness, RAISED_PRIORITY } from "../lib/priority";
+import { availableParallelism } from "node:os";
+import { pinToCpus, setNiceness, RAISED_PRIORITY } from "../lib/priority";
 import { startWorkersStack } from "../lib/stack";
 import { EDGE_REDIRECT, QUEUE_RELAY_WORKER, startEdge } from "./edge";
 
@@ -52,6 +53,13 @@ export interface BenchStackOptions {
   lowBackendPriority?: boolean;
   /** Raise the targets' workerd and the load generator above other work on the machine (root only). */
   raisePriority?: boolean;
+  /**
+   * Split only: the targets' workerd gets CPU 0 to itself and every other process of the bench (the load
+   * generator, the backend workerd, the bridge, a throwaway Postgres) the other CPUs, as an edge machine
+   * serves links without the queue consumer, the database or the clients on its cores. Both targets are in
+   * that workerd, so both get the same core.
+   */
+  dedicatedEdgeCore?: boolean;
   inspectorPort?: number;
   stateDir?: string;
 }
@@ -94,6 +102,11 @@ export async function startBenchStack(o: BenchStackOptions): Promise<BenchStack>
     // The measured processes (the targets' workerd and this process, the load generator) above other work
     // on the machine, so both targets see less preemption by it; needs root, else a no-op.
     if (o.raisePriority) setNiceness([...edgePids, process.pid], RAISED_PRIORITY);
+    if (split && o.dedicatedEdgeCore) {
+      const others = [process.pid, ...backendPids, ...bridgePids(), ...(stack.postgresPid ? processTree(stack.postgresPid) : [])];
+      const rest = `1-${Math.max(1, availableParallelism() - 1)}`;
+      if (pinToCpus(edgePids, "0") === 0 || pinToCpus(others, rest) === 0) console.warn("could not pin the edge workerd to a core of its own (taskset missing?)");
+    }
     const { db } = stack;
     const link = await seedProgram(db, { slug: "bench-redirect", linkDomain: LINK_DOMAIN, code: "bench" });
     // Real traffic comes from many visitors: lift the per-visitor and per-network limits so the bench's

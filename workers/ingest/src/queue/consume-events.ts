@@ -29,7 +29,17 @@ const describeIssues = (issues: { path: PropertyKey[]; message: string }[]) =>
 function unpack(message: Message): Unit {
   const unit: Unit = { message, events: [], failures: [] };
   const fail = (payload: unknown, reason: string) => unit.failures.push({ source: SOURCE, payload, reason, attempts: message.attempts });
-  const envelope = clickBatchEnvelopeSchema.safeParse(message.body);
+  // The redirect sends click batches as JSON text (core/click-batch.ts); other producers send objects.
+  let body: unknown = message.body;
+  if (typeof body === "string") {
+    try {
+      body = JSON.parse(body);
+    } catch (err) {
+      fail(message.body, `not JSON: ${(err as Error).message}`);
+      return unit;
+    }
+  }
+  const envelope = clickBatchEnvelopeSchema.safeParse(body);
   if (envelope.success) {
     for (const click of envelope.data.clicks) {
       const parsed = clickEventSchema.safeParse(click);
@@ -38,9 +48,9 @@ function unpack(message: Message): Unit {
     }
     return unit;
   }
-  const parsed = queueEventSchema.safeParse(message.body);
+  const parsed = queueEventSchema.safeParse(body);
   if (parsed.success) unit.events.push(parsed.data);
-  else fail(message.body, describeIssues(parsed.error.issues));
+  else fail(body, describeIssues(parsed.error.issues));
   return unit;
 }
 

@@ -30,6 +30,6 @@ export async function recordClicks(env: RedirectEnv, pending: PendingClick[]): P
   await enqueueEvents(
     env.EVENTS,
     packed.map((p) => p.message),
-    { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()), sizes: packed.map((p) => p.bytes) },
+    { buffer: () => env.EVENT_BUFFER.getByName(bufferShardName()), sizes: packed.map((p) => p.bytes), contentType: "text" },
   );
 }
