@@ -3,6 +3,7 @@
  * the Durable Objects; these need no state.
  */
 import { isBotUserAgent } from "./bot-user-agent";
+import { memoize } from "./memo";
 import { DEFAULT_VELOCITY_LIMITS, type FraudReason, type VelocityLimits } from "./fraud";
 import type { FraudSettings } from "./fraud-settings";
 
@@ -33,16 +34,27 @@ export const PAID_SEARCH_IDS = ["gclid", "gbraid", "wbraid", "msclkid"] as const
 
 const HEADLESS = /HeadlessChrome|PhantomJS|SlimerJS|Puppeteer|Playwright|Selenium|WebDriver/i;
 
+/**
+ * What a user agent string says by itself. Shoppers share a few thousand browser strings, so the regular
+ * expressions run once per string and isolate rather than once per click.
+ */
+const userAgentTraits = memoize((ua: string) => {
+  const chrome = /Chrome\/(\d+)/.exec(ua);
+  return {
+    automation: HEADLESS.test(ua) ? ("headless_browser" as const) : isBotUserAgent(ua) ? ("bot_user_agent" as const) : null,
+    claimsBrowser: ua.startsWith("Mozilla/"),
+    // Chromium 90+ sends client hints on every secure request (Chrome on iOS and Firefox's iOS shell do not).
+    sendsClientHints: !!chrome && Number(chrome[1]) >= 90 && !/CriOS|FxiOS/.test(ua),
+  };
+}, 1_000);
+
 export function requestSignals(f: ClickRequestFacts, settings: Pick<FraudSettings, "paidSearchAllowed">): FraudReason[] {
   const reasons: FraudReason[] = [];
-  const ua = f.userAgent ?? "";
-  if (HEADLESS.test(ua)) reasons.push("headless_browser");
-  else if (isBotUserAgent(ua)) reasons.push("bot_user_agent");
-  const claimsBrowser = ua.startsWith("Mozilla/");
+  const ua = userAgentTraits(f.userAgent ?? "");
+  if (ua.automation) reasons.push(ua.automation);
   // Browsers always send real languages; HTTP libraries send none or `*` (Node's fetch does).
-  if (claimsBrowser && (!f.accept || !f.acceptLanguage || f.acceptLanguage.trim() === "*")) reasons.push("missing_browser_headers");
-  const chrome = /Chrome\/(\d+)/.exec(ua);
-  if (chrome && Number(chrome[1]) >= 90 && !/CriOS|FxiOS/.test(ua) && !f.secChUa) reasons.push("inconsistent_client_hints");
+  if (ua.claimsBrowser && (!f.accept || !f.acceptLanguage || f.acceptLanguage.trim() === "*")) reasons.push("missing_browser_headers");
+  if (ua.sendsClientHints && !f.secChUa) reasons.push("inconsistent_client_hints");
   if (f.asn !== null && DATACENTER_ASNS.has(f.asn)) reasons.push("datacenter_network");
   if (!settings.paidSearchAllowed && PAID_SEARCH_IDS.some((p) => p in f.adClickIds)) reasons.push("brand_bidding");
   return reasons;

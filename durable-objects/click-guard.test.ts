@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VELOCITY_LIMITS } from "../core/fraud";
 import { guardClicks, type GuardRequest, type GuardShards } from "./click-guard";
+import { packVelocities, packVisitorVerdicts, unpackNetworkHits, unpackVisitorClicks } from "./guard-wire";
 
 const request = (visitor: string, network: string | null = "net-1"): GuardRequest => ({
   click: { visitor, linkId: "lnk_1", affiliateId: "aff_1", at: 1_000, dedupWindowMs: 30_000 },
@@ -12,18 +13,18 @@ function shards(o: { visitorsFail?: boolean; visitorsHang?: boolean; networksFai
   const calls = { visitors: 0, networks: 0 };
   const s: GuardShards = {
     visitors: () => ({
-      recordClicks: async (clicks) => {
+      recordClickRows: async (rows) => {
         calls.visitors++;
         if (o.visitorsFail) throw new Error("overloaded");
         if (o.visitorsHang) return new Promise(() => {});
-        return clicks.map((c, i) => ({ duplicate: i > 0, affiliateClicksLastHour: c.visitor === "v:busy" ? 11 : 1 }));
+        return packVisitorVerdicts(unpackVisitorClicks(rows).map((c, i) => ({ duplicate: i > 0, affiliateClicksLastHour: c.visitor === "v:busy" ? 11 : 1 })));
       },
     }),
     networks: () => ({
-      hitMany: async (hits) => {
+      hitRows: async (rows) => {
         calls.networks++;
         if (o.networksFail) throw new Error("overloaded");
-        return hits.map(() => ({ lastMinute: 25, lastHour: 30 }));
+        return packVelocities(unpackNetworkHits(rows).map(() => ({ lastMinute: 25, lastHour: 30 })));
       },
     }),
   };

@@ -5,9 +5,9 @@
  */
 import { velocitySignals } from "../core/click-signals";
 import type { FraudReason, VelocityLimits } from "../core/fraud";
-import type { IpVelocity } from "./ip-guard";
+import { packNetworkHits, packVisitorClicks, unpackVelocities, unpackVisitorVerdicts, type PackedVisitorVerdicts } from "./guard-wire";
 import { networkShardName, shardCounts, visitorShardName, type ShardCounts } from "./shard";
-import type { VisitorClick, VisitorVerdict } from "./visitor-guard";
+import type { VisitorClick } from "./visitor-guard";
 
 export interface GuardRequest {
   click: VisitorClick;
@@ -23,9 +23,10 @@ export interface GuardOutcome {
   checked: boolean;
 }
 
+/** The shard objects' methods the redirect calls, in the wire format of guard-wire.ts. */
 export interface GuardShards {
-  visitors(name: string): { recordClicks(clicks: VisitorClick[]): Promise<VisitorVerdict[]> };
-  networks(name: string): { hitMany(hits: { network: string; at: number }[]): Promise<IpVelocity[]> };
+  visitors(name: string): { recordClickRows(rows: string): Promise<PackedVisitorVerdicts> };
+  networks(name: string): { hitRows(rows: string): Promise<Uint32Array> };
 }
 
 export const GUARD_TIMEOUT_MS = 250;
@@ -62,9 +63,13 @@ export async function guardClicks(requests: GuardRequest[], shards: GuardShards,
           timer = setTimeout(() => resolve(null), timeoutMs);
         });
   try {
+    const askVisitors = async (name: string, rs: GuardRequest[]) =>
+      unpackVisitorVerdicts(await shards.visitors(name).recordClickRows(packVisitorClicks(rs.map((r) => r.click))));
+    const askNetworks = async (name: string, rs: GuardRequest[]) =>
+      unpackVelocities(await shards.networks(name).hitRows(packNetworkHits(rs.map((r) => ({ network: r.network!, at: r.click.at })))));
     const [visitors, networks] = await Promise.all([
-      perShard(requests, (r) => visitorShardName(r.click.visitor, counts.visitors), (name, rs) => shards.visitors(name).recordClicks(rs.map((r) => r.click)), deadline),
-      perShard(requests, (r) => (r.network ? networkShardName(r.network, counts.networks) : null), (name, rs) => shards.networks(name).hitMany(rs.map((r) => ({ network: r.network!, at: r.click.at }))), deadline),
+      perShard(requests, (r) => visitorShardName(r.click.visitor, counts.visitors), askVisitors, deadline),
+      perShard(requests, (r) => (r.network ? networkShardName(r.network, counts.networks) : null), askNetworks, deadline),
     ]);
     return requests.map((r, i) => {
       const visitor = visitors[i];

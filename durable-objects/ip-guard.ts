@@ -7,6 +7,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { BUCKET_MS, countNetworkHits, networkBucketsFrom, type IpVelocity } from "./guard-judgement";
 
+import { packVelocities, unpackNetworkHits } from "./guard-wire";
+
 export type { IpVelocity } from "./guard-judgement";
 
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -43,6 +45,11 @@ export class IpGuard extends DurableObject<Record<string, unknown>> {
     });
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
     return velocities;
+  }
+
+  /** hitMany in the redirect's wire format (guard-wire.ts): JSON rows in, (minute, hour) pairs out. */
+  async hitRows(rows: string): Promise<Uint32Array> {
+    return packVelocities(await this.hitMany(unpackNetworkHits(rows)));
   }
 
   async hit(network: string, at: number): Promise<IpVelocity> {

@@ -8,6 +8,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { judgeVisitorClicks, visitorBounds, type VisitorClick, type VisitorHistory, type VisitorVerdict } from "./guard-judgement";
 
+import { packVisitorVerdicts, unpackVisitorClicks, type PackedVisitorVerdicts } from "./guard-wire";
+
 export type { VisitorClick, VisitorVerdict } from "./guard-judgement";
 
 const RETENTION_MS = 24 * 3_600_000;
@@ -54,6 +56,11 @@ export class VisitorGuard extends DurableObject<Record<string, unknown>> {
     });
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + this.sweepEveryMs());
     return verdicts;
+  }
+
+  /** recordClicks in the redirect's wire format (guard-wire.ts): JSON rows in, typed arrays out. */
+  async recordClickRows(rows: string): Promise<PackedVisitorVerdicts> {
+    return packVisitorVerdicts(await this.recordClicks(unpackVisitorClicks(rows)));
   }
 
   async recordClick(click: VisitorClick): Promise<VisitorVerdict> {

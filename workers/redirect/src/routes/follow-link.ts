@@ -27,12 +27,15 @@ const NO_STORE = "private, no-store";
 const clickBatcher = new EventBatcher<PendingClick>(500, 50);
 
 export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
-  app.on(["GET", "HEAD"], "/:code", (c) => followLink(c.req.raw, c.env, c.executionCtx, c.req.param("code")));
+  app.on(["GET", "HEAD"], "/:code", (c) => {
+    const code = c.req.param("code");
+    return isLinkCode(code) ? followLink(c.req.raw, c.env, c.executionCtx, code) : badLinkPage(c.req.method);
+  });
 }
 
+/** `code` is a valid link code (core/link-code.ts): the router and linkCodeOf only pass those. */
 export async function followLink(request: Request, env: RedirectEnv, ctx: ExecutionContext, code: string): Promise<Response> {
   const method = request.method;
-  if (!isLinkCode(code)) return badLinkPage(method);
 
   // From the URL string: no URL object per click (core/request-url.ts says why).
   const url = requestUrlParts(request.url);
@@ -41,7 +44,8 @@ export async function followLink(request: Request, env: RedirectEnv, ctx: Execut
   if (!link) return unknownCode(env, ctx, host, method);
 
   const headers = request.headers;
-  const decision = decideClick(link, { method, isBot: isBotUserAgent(headers.get("user-agent")) });
+  const userAgent = headers.get("user-agent");
+  const decision = decideClick(link, { method, isBot: isBotUserAgent(userAgent) });
   if (!decision.track) {
     // The shopper still reaches the store; no cookie, no click id, nothing counted.
     return new Response(null, { status: 302, headers: { location: normalizedDestination(link.destinationUrl), "cache-control": NO_STORE } });
@@ -53,7 +57,7 @@ export async function followLink(request: Request, env: RedirectEnv, ctx: Execut
   const visitorId = returning ? knownVisitor : newId("visitor", ts);
   const clickId = newId("click", ts);
   try {
-    const click = buildClick(request, url.query, link, { clickId, visitorId, knownVisitor: returning, ts }, env.IP_HASH_SECRET);
+    const click = buildClick(request, url.query, link, { clickId, visitorId, knownVisitor: returning, ts, userAgent }, env.IP_HASH_SECRET);
     const batchWork = clickBatcher.add(click, (batch) => recordClicks(env, batch));
     if (batchWork) ctx.waitUntil(batchWork);
   } catch (err) {

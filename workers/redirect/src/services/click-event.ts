@@ -17,12 +17,15 @@ const AD_CLICK_PARAMS = ["gclid", "gbraid", "wbraid", "msclkid", "fbclid", "ttcl
 const SUB_ID_KEYS = ["sub1", "sub2", "sub3", "sub4", "sub5"] as const;
 const MAX_PARAM_LENGTH = 200;
 
-export interface ClickIdentity {
+/** What the route already knows about the click: its ids, time and user agent. */
+export interface ClickContext {
   clickId: string;
   visitorId: string;
   /** Whether the visitor id came from the visitor's cookie (a returning visitor) or was made now. */
   knownVisitor: boolean;
   ts: number;
+  /** The request's user agent, as the route already read it (each header read is a call into the runtime). */
+  userAgent: string | null;
 }
 
 /** A click waiting for its batch: the event so far, its own signals, and its question to the guards. */
@@ -62,13 +65,13 @@ function adClickIds(query: URLSearchParams): Record<string, string> {
 const userAgentDigest = memoize((userAgent: string) => sha256HexSync(userAgent, 16), 1_000);
 
 /** `query` is the request URL's query string (without `?`), as the route read it. */
-export function buildClick(request: Request, query: string, link: LinkRecord, who: ClickIdentity, ipSecret: string): PendingClick {
+export function buildClick(request: Request, query: string, link: LinkRecord, who: ClickContext, ipSecret: string): PendingClick {
   const params = query ? new URLSearchParams(query) : NO_PARAMS;
   const h = request.headers;
   const cf = (request as Request & { cf?: { country?: unknown; asn?: unknown } }).cf;
   const ip = h.get("cf-connecting-ip");
   const ipHash = ip ? hashIp(ip, ipSecret, who.ts) : null;
-  const userAgent = h.get("user-agent")?.slice(0, 512) ?? null;
+  const userAgent = who.userAgent?.slice(0, 512) ?? null;
   const facts: ClickRequestFacts = {
     userAgent,
     accept: h.get("accept"),

@@ -7,9 +7,14 @@ import { databaseLookups } from "./database-lookups";
 
 const memory = new MemoryCache<LinkRecord | null>(10_000);
 
-export function resolveLink(env: RedirectEnv, ctx: ExecutionContext, host: string, code: string): Promise<LinkRecord | null> {
+export function resolveLink(env: RedirectEnv, ctx: ExecutionContext, host: string, code: string): LinkRecord | null | Promise<LinkRecord | null> {
+  const key = linkCacheKey(host, code);
+  // Nearly every click: the record is in isolate memory, answered without the read-through's options,
+  // closures and promise.
+  const remembered = memory.get(key);
+  if (remembered !== undefined) return remembered;
   return readThrough({
-    key: linkCacheKey(host, code),
+    key,
     memory,
     memoryTtlMs: Number(env.LINK_MEMORY_TTL_SECONDS || "15") * 1000,
     kv: env.EDGE_CACHE,
