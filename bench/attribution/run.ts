@@ -15,6 +15,7 @@ import * as schema from "../../db/schema";
 import { createCommissions } from "../../workers/ingest/src/services/create-commissions";
 import { concurrently } from "../lib/concurrently";
 import { cpuSnapshot, type CpuSnapshot } from "../lib/cpu";
+import { describeParallelism, measureParallelism } from "../lib/parallelism";
 import { loadAverage, writeResult } from "../lib/results";
 import { startWorkersStack } from "../lib/stack";
 import { statementProfile } from "./profile";
@@ -42,6 +43,8 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 
 async function main(): Promise<void> {
   const loadBefore = loadAverage();
+  const parallelism = await measureParallelism();
+  console.log(describeParallelism(parallelism));
   // A connection for every batch in flight, one more for the rest; no batch waits for a connection.
   const stack = await startWorkersStack({ poolSize: Math.max(4, CONCURRENCY + 1) });
   try {
@@ -174,7 +177,7 @@ async function main(): Promise<void> {
     const loadAfter = loadAverage();
     console.log(`load average after ${loadAfter.toFixed(2)}`);
     console.log(`written ${writeResult("attribution", {
-      touchpoints: TOUCHPOINTS, visitors: VISITORS, conversions: CONVERSIONS, batch: BATCH, concurrency: CONCURRENCY, loadBefore, loadAfter,
+      parallelism, touchpoints: TOUCHPOINTS, visitors: VISITORS, conversions: CONVERSIONS, batch: BATCH, concurrency: CONCURRENCY, loadBefore, loadAfter,
       setRate, sequentialRate, naiveRate, ratio: setRate / naiveRate, commissions: rows[0],
       cpuPerBatch: { sequential: cpuPerBatch("sequential"), ...(CONCURRENCY > 1 ? { concurrent: cpuPerBatch("concurrent") } : {}) },
     })}`);

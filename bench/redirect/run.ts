@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { cpuShare, cpuSnapshot, processSeconds, type CpuShare } from "../lib/cpu";
 import { runLoad, summarise, type LoadResult } from "./load";
+import { measureParallelism } from "../lib/parallelism";
 import { runPaced } from "./paced";
 import { loadAverage, printReport, writeReport, type Report } from "./report";
 import { startBenchStack, type BenchStack, type Topology } from "./stack";
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
 
 async function benchOnce(guards: boolean): Promise<Report> {
   const loadBefore = loadAverage();
+  const parallelism = await measureParallelism();
   // The VM's disk flushes would stall workerd's one thread on every guard-object commit; production
   // Durable Object storage is not this disk. `--state disk` measures with them.
   const stateDir = args.state === "memory" && existsSync("/dev/shm") ? mkdtempSync("/dev/shm/indica-bench-state-") : undefined;
@@ -143,6 +145,7 @@ async function benchOnce(guards: boolean): Promise<Report> {
     const report: Report = {
       options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers, guards, state: stateDir ? "memory" : "disk", topology, backendPriority: lowBackendPriority ? "low" : "normal", cores: dedicatedEdgeCore ? "edge" : "shared" },
       loadBefore,
+      parallelism,
       bare: summarise(runs.bare),
       redirect: summarise(runs.redirect),
       clicks: { tracked, stored, drainSeconds },
