@@ -31,6 +31,9 @@ export interface Parallelism {
   available: number;
   /** Threads' worth of spinning done at once, relative to one alone (≈ available when the cores are real). */
   effective: number;
+  /** The spin loop's time alone, ms: the same code on the same machine takes longer when the host is busier,
+   * which no figure on this side of the VM shows otherwise. */
+  spinMs: number;
 }
 
 export async function measureParallelism(): Promise<Parallelism> {
@@ -38,8 +41,8 @@ export async function measureParallelism(): Promise<Parallelism> {
   const [alone] = await spin(1);
   const together = await spin(available);
   const slowest = Math.max(...together);
-  return { cpus: cpus().length, available, effective: Math.round(((available * alone) / slowest) * 100) / 100 };
+  return { cpus: cpus().length, available, effective: Math.round(((available * alone) / slowest) * 100) / 100, spinMs: Math.round(alone * 10) / 10 };
 }
 
 export const describeParallelism = (p: Parallelism) =>
-  `${p.cpus} CPUs, ${p.available} available to the bench, ${p.effective.toFixed(2)} effective (spin probe)`;
+  `${p.cpus} CPUs, ${p.available} available to the bench, ${p.effective.toFixed(2)} effective (spin probe, ${p.spinMs.toFixed(0)} ms alone)`;
