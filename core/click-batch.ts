@@ -3,8 +3,9 @@
  * schemas/click-event.ts, which the consumer checks messages with: the redirect needs only the types.
  */
 import type { ClickEvent } from "./schemas/click-event";
+import { utf8Length } from "./text";
 
-/** Queue messages stay under 128 KB; keep a margin for the envelope and encoding. */
+/** Queue messages stay under 128 KB of UTF-8; keep a margin. */
 const MAX_MESSAGE_BYTES = 100_000;
 
 export type ClickBatchMessage = { type: "click_batch"; v: 1; clicks: ClickEvent[] };
@@ -15,7 +16,7 @@ const CLOSE = "]}";
 
 /**
  * Packs clicks into as few `click_batch` messages as the message size limit allows, each as its JSON text
- * with that text's length. Each click is serialized once, for its size and its message alike; the queue
+ * with that text's size in UTF-8 bytes. Each click is serialized once, for its size and its message alike; the queue
  * then carries the text as it is (`contentType: "text"`), where a message of objects would be walked again
  * by the queue's own serializer (and, across a process boundary, by every hop's). The consumer parses it.
  */
@@ -23,19 +24,17 @@ export function packClicks(clicks: ClickEvent[]): { message: string; bytes: numb
   const packed: { message: string; bytes: number }[] = [];
   let current: string[] = [];
   let bytes = 0;
-  const close = () => {
-    const message = OPEN + current.join(",") + CLOSE;
-    packed.push({ message, bytes: message.length });
-  };
+  const close = () => packed.push({ message: OPEN + current.join(",") + CLOSE, bytes: OPEN.length + bytes + current.length - 1 + CLOSE.length });
   for (const click of clicks) {
     const json = JSON.stringify(click);
-    if (current.length > 0 && (OPEN.length + bytes + json.length + current.length + CLOSE.length > MAX_MESSAGE_BYTES || current.length === 100)) {
+    const size = utf8Length(json);
+    if (current.length > 0 && (OPEN.length + bytes + size + current.length + CLOSE.length > MAX_MESSAGE_BYTES || current.length === 100)) {
       close();
       current = [];
       bytes = 0;
     }
     current.push(json);
-    bytes += json.length;
+    bytes += size;
   }
   if (current.length > 0) close();
   return packed;

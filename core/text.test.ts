@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isStorableText, storableJson } from "./text";
+import { isStorableText, storableJson, utf8Length } from "./text";
 
 describe("storable text", () => {
   it("refuses control characters and lone surrogates, accepts emoji and accents", () => {
@@ -10,5 +11,17 @@ describe("storable text", () => {
   it("makes any payload storable as jsonb", () => {
     expect(storableJson({ a: "\ud800", b: "ok\u0000", c: "👟" })).toEqual({ a: "\ufffd", b: "ok\ufffd", c: "👟" });
     expect(storableJson(undefined)).toEqual({ missing: true });
+  });
+});
+
+describe("utf8Length", () => {
+  it("counts UTF-8 bytes as TextEncoder does, lone surrogates included", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (text) => {
+        expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+      }),
+    );
+    expect(utf8Length("Tênis 👟")).toBe(11);
+    expect(utf8Length("\ud800x")).toBe(4);
   });
 });

@@ -2,6 +2,8 @@
  * Hands events to the Queue, and parks them in an EventBuffer object when the Queue will not take them.
  * Written against the two methods it needs so it can be tested without a runtime.
  */
+import { utf8Length } from "../core/text";
+
 export interface EventQueue {
   sendBatch(messages: Iterable<{ body: unknown; contentType?: "json" | "text" }>): Promise<unknown>;
 }
@@ -15,7 +17,7 @@ export interface EnqueueOptions {
   /** Picks one of several buffer objects so a queue outage does not funnel all traffic into one. */
   buffer: () => EventBufferStub;
   sleep?: (ms: number) => Promise<void>;
-  /** Each event's JSON length, when the caller knows it (see chunkForSendBatch). */
+  /** Each event's JSON size in UTF-8 bytes, when the caller knows it (see chunkForSendBatch). */
   sizes?: number[];
   /** "text": the events are JSON texts already, sent as they are (the consumer parses them). Default "json". */
   contentType?: "json" | "text";
@@ -29,13 +31,13 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 const MAX_BATCH_MESSAGES = 100;
 const MAX_BATCH_BYTES = 240_000;
 
-/** `sizes[i]`, when given, is event i's JSON length (a caller that already measured it). */
+/** `sizes[i]`, when given, is event i's JSON size in UTF-8 bytes (a caller that already measured it). */
 export function chunkForSendBatch(events: unknown[], sizes?: number[]): unknown[][] {
   const chunks: unknown[][] = [];
   let current: unknown[] = [];
   let bytes = 0;
   for (const [i, event] of events.entries()) {
-    const size = sizes?.[i] ?? JSON.stringify(event).length;
+    const size = sizes?.[i] ?? utf8Length(JSON.stringify(event));
     if (current.length > 0 && (current.length === MAX_BATCH_MESSAGES || bytes + size > MAX_BATCH_BYTES)) {
       chunks.push(current);
       current = [];

@@ -17,11 +17,23 @@ describe("packClicks", () => {
     packed.forEach(({ message, bytes }, i) => {
       expect(messages[i]).toMatchObject({ type: "click_batch", v: 1 });
       expect(messages[i].clicks.length).toBeLessThanOrEqual(100);
-      expect(bytes).toBe(message.length);
+      expect(bytes).toBe(new TextEncoder().encode(message).length);
       expect(bytes).toBeLessThan(128 * 1024);
       // The text is exactly what JSON.stringify makes of the message.
       expect(message).toBe(JSON.stringify(messages[i]));
     });
     expect(packClicks([])).toEqual([]);
+  });
+
+  // Sub-ids and user agents in other scripts take 2-4 bytes a character; the queue counts bytes.
+  it("keeps messages under the queue's limit in UTF-8 bytes, whatever the script", () => {
+    const wide = (text: string): ClickEvent => ({ ...click(text.repeat(512).slice(0, 512)), subIds: { sub1: text.repeat(200).slice(0, 200), sub2: text.repeat(200).slice(0, 200) } });
+    const clicks = [...Array.from({ length: 100 }, () => wide("ção")), ...Array.from({ length: 100 }, () => wide("日本")), ...Array.from({ length: 30 }, () => wide("😀"))];
+    const packed = packClicks(clicks);
+    expect(packed.flatMap((p) => (JSON.parse(p.message) as ClickBatchMessage).clicks)).toEqual(clicks);
+    for (const { message, bytes } of packed) {
+      expect(bytes).toBe(new TextEncoder().encode(message).length);
+      expect(bytes).toBeLessThanOrEqual(100_000);
+    }
   });
 });
