@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { cpuShare, cpuSnapshot, processSeconds, type CpuShare } from "../lib/cpu";
 import { runLoad, summarise, type LoadResult } from "./load";
-import { measureParallelism } from "../lib/parallelism";
+import { measureParallelism, type Parallelism } from "../lib/parallelism";
 import { runPaced } from "./paced";
 import { loadAverage, printReport, writeReport, type Report } from "./report";
 import { startBenchStack, type BenchStack, type Topology } from "./stack";
@@ -74,7 +74,9 @@ async function main(): Promise<void> {
   process.env.WRANGLER_SEND_METRICS ??= "false";
   const modes = args.guards === "both" ? [true, false] : [args.guards !== "off"];
   const reports: Report[] = [];
-  for (const guards of modes) reports.push(await benchOnce(guards));
+  // Once, before any run pins this process to its CPUs (--cores edge): measured after, it would see one.
+  const parallelism = await measureParallelism();
+  for (const guards of modes) reports.push(await benchOnce(guards, parallelism));
   if (reports.length === 2) {
     const [on, off] = reports;
     const ratio = on.redirect.rps / on.bare.rps / (off.redirect.rps / off.bare.rps);
@@ -83,9 +85,8 @@ async function main(): Promise<void> {
   }
 }
 
-async function benchOnce(guards: boolean): Promise<Report> {
+async function benchOnce(guards: boolean, parallelism: Parallelism): Promise<Report> {
   const loadBefore = loadAverage();
-  const parallelism = await measureParallelism();
   // The VM's disk flushes would stall workerd's one thread on every guard-object commit; production
   // Durable Object storage is not this disk. `--state disk` measures with them.
   const stateDir = args.state === "memory" && existsSync("/dev/shm") ? mkdtempSync("/dev/shm/indica-bench-state-") : undefined;
