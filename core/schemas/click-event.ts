@@ -41,8 +41,5 @@ export const clickEventSchema = z.object({
 
 export type ClickEvent = z.infer<typeof clickEventSchema>;
 
-
 /** Clicks the redirect gathered in one isolate, sent as one queue message (a queue's limits count messages). */
 export const clickBatchEnvelopeSchema = z.object({ type: z.literal("click_batch"), v: z.literal(1), clicks: z.array(z.unknown()).min(1).max(100) });
-
-export { packClicks, type ClickBatchMessage } from "../click-batch";

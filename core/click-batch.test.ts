@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { newId } from "../ids";
-import { packClicks, type ClickBatchMessage, type ClickEvent } from "./click-event";
+import { newId } from "./ids";
+import { packClicks, type ClickBatchMessage } from "./click-batch";
+import type { ClickEvent } from "./schemas/click-event";
 
 const click = (ua = "Mozilla/5.0"): ClickEvent => ({
   type: "click", v: 1, id: newId("click"), ts: Date.now(), tenantId: newId("tenant"), linkId: newId("link"), campaignId: newId("campaign"),
