@@ -10,7 +10,7 @@ export default defineConfig({
           environment: "node",
           // Fast domain tests first; the integration group starts workerd and Postgres.
           sequence: { groupOrder: 0 },
-          include: ["core/**/*.test.ts", "durable-objects/**/*.test.ts", "workers/**/*.test.ts", "scripts/**/*.test.ts", "tracker/**/*.test.ts", "sim/**/*.test.ts"],
+          include: ["core/**/*.test.ts", "durable-objects/**/*.test.ts", "workers/**/*.test.ts", "scripts/**/*.test.ts", "tracker/**/*.test.ts", "sim/**/*.test.ts", "bench/**/*.test.ts"],
         },
       },
       {

@@ -3,6 +3,7 @@
  * autocannon's histogram, whose 1 ms resolution is too coarse for sub-millisecond p50s.
  */
 import autocannon from "autocannon";
+import { mergePauses, pausesOf, type Pauses, type SlowResponse } from "./pauses";
 
 export interface LoadOptions {
   connections: number;
@@ -24,6 +25,8 @@ export interface LoadResult {
   latencies: number[];
   statuses: Record<string, number>;
   errors: number;
+  /** Open-loop runs only (./paced.ts): the responses slower than SLOW_RESPONSE_MS, with their send times. */
+  slow?: SlowResponse[];
 }
 
 export async function runLoad(url: string, o: LoadOptions): Promise<LoadResult> {
@@ -47,7 +50,10 @@ export interface Summary {
   p90: number;
   p95: number;
   p99: number;
+  p999: number;
   max: number;
+  /** Open-loop runs only: the target's pauses as the client saw them (./pauses.ts). */
+  pauses?: Pauses;
   statuses: Record<string, number>;
   errors: number;
 }
@@ -67,7 +73,11 @@ export function summarise(runs: LoadResult[]): Summary {
     p90: pct(90),
     p95: pct(95),
     p99: pct(99),
+    p999: pct(99.9),
     max: pct(100),
+    ...(runs.every((r) => r.slow)
+      ? { pauses: mergePauses(runs.map((r) => ({ pauses: pausesOf(r.slow!, r.seconds, r.latencies.length), seconds: r.seconds, responses: r.latencies.length }))) }
+      : {}),
     statuses,
     errors: runs.reduce((s, r) => s + r.errors, 0),
   };

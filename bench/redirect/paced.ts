@@ -6,6 +6,7 @@
  */
 import { Agent, request } from "node:http";
 import { randomIp, type LoadResult } from "./load";
+import { SLOW_RESPONSE_MS, type SlowResponse } from "./pauses";
 
 export interface PacedOptions {
   rate: number;
@@ -19,6 +20,7 @@ export interface PacedOptions {
 export async function runPaced(url: string, o: PacedOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: o.maxConnections ?? 64 });
   const latencies: number[] = [];
+  const slow: SlowResponse[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
   let sent = 0;
@@ -32,7 +34,9 @@ export async function runPaced(url: string, o: PacedOptions): Promise<LoadResult
     const req = request(url, { agent, headers }, (res) => {
       res.resume();
       res.on("end", () => {
-        latencies.push(performance.now() - at);
+        const ms = performance.now() - at;
+        latencies.push(ms);
+        if (ms > SLOW_RESPONSE_MS) slow.push([at - started, ms]);
         statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
         inFlight--;
       });
@@ -57,5 +61,5 @@ export async function runPaced(url: string, o: PacedOptions): Promise<LoadResult
   });
   while (inFlight > 0) await new Promise((r) => setTimeout(r, 5));
   agent.destroy();
-  return { seconds: (performance.now() - started) / 1000, latencies, statuses, errors };
+  return { seconds: (performance.now() - started) / 1000, latencies, statuses, errors, slow };
 }

@@ -3,6 +3,10 @@ import { writeResult } from "../lib/results";
 import type { CpuShare } from "../lib/cpu";
 import { describeParallelism, type Parallelism } from "../lib/parallelism";
 import type { Summary } from "./load";
+import { SLOW_RESPONSE_MS } from "./pauses";
+
+/** Fixed-rate seconds per target below which the latency goal is not judged. */
+const MIN_JUDGED_SECONDS = 20;
 
 export { loadAverage } from "../lib/results";
 
@@ -22,7 +26,7 @@ export interface Report {
   /** Split topology: the backend workerd's CPU per response (queue broker, consumer, guard objects). */
   backendCpuMicrosPerRequest?: Record<"bare" | "redirect", number>;
   /** The same offered rate for both targets (after the saturated rounds): latency at a load both sustain. */
-  atRate?: { rate: number; bare: Summary; redirect: Summary };
+  atRate?: { rate: number; secondsPerTarget?: number; bare: Summary; redirect: Summary };
   /** Cores busy while each target was under load: is the machine the limit, and whose work fills it. */
   coresBusy: Partial<Record<"bare" | "redirect", CpuShare>>;
 }
@@ -41,18 +45,23 @@ export function printReport(r: Report): void {
   console.log(`ratio req/s: ${ratio.toFixed(2)}   added p99 at saturation: ${addedP99.toFixed(1)} ms`);
   const at = r.atRate;
   if (at) {
-    console.log(`at ${at.rate} req/s offered to each:`);
-    console.log(row("bare 302", at.bare));
-    console.log(row(o.guards ? "indica redirect" : "redirect, no DO", at.redirect));
+    console.log(`at ${at.rate} req/s offered to each, ${at.secondsPerTarget ?? "?"} s per target:`);
+    const paused = (s: Summary) =>
+      s.pauses ? `   pauses ${s.pauses.perMinute.toFixed(1)}/min, longest ${s.pauses.longestMs.toFixed(0)} ms, ${(s.pauses.slowShare * 100).toFixed(2)}% of responses > ${SLOW_RESPONSE_MS} ms` : "";
+    console.log(`${row("bare 302", at.bare)}  p99.9 ${at.bare.p999.toFixed(1)}${paused(at.bare)}`);
+    console.log(`${row(o.guards ? "indica redirect" : "redirect, no DO", at.redirect)}  p99.9 ${at.redirect.p999.toFixed(1)}${paused(at.redirect)}`);
   }
   const addedAtRate = at ? at.redirect.p99 - at.bare.p99 : Number.NaN;
-  // A baseline whose own p99 is past the allowance was disturbed (other work, a stall of the machine): the
-  // difference then says nothing, and a negative one must not pass as the goal met.
-  const baselineClean = !!at && at.bare.p99 <= 5;
-  const verdict = ratio >= 0.5 && baselineClean && addedAtRate <= 5 ? "met" : at && !baselineClean && ratio >= 0.5 ? "not judged" : "NOT met";
+  // A p99 from a window shorter than a few of the runtime's pauses depends on whether one fell in it.
+  const latencyJudged = !!at && (at.secondsPerTarget ?? 0) >= MIN_JUDGED_SECONDS;
+  const verdict = ratio >= 0.5 && latencyJudged && addedAtRate <= 5 ? "met" : latencyJudged || ratio < 0.5 ? "NOT met" : "not judged";
   console.log(`goal (issue 3): ratio >= 0.50 (${ratio.toFixed(2)}) and added p99 <= 5 ms` +
     (at ? ` (${addedAtRate.toFixed(1)} ms at ${at.rate} req/s)` : " (no fixed-rate run)") +
-    `: ${verdict}${at && !baselineClean ? ` (the bare 302's own p99 at that rate was ${at.bare.p99.toFixed(1)} ms: latency not judged)` : ""}`);
+    `: ${verdict}${at && !latencyJudged ? ` (latency not judged: under ${MIN_JUDGED_SECONDS} s per target at the fixed rate)` : ""}`);
+  if (at && at.bare.p99 > 5) {
+    console.log(`  the bare 302's own p99 at this rate is ${at.bare.p99.toFixed(1)} ms: workerd stops an isolate's thread at some` +
+      ` minor GCs to free the runtime objects of every request since the last one (bench/README.md, "Where the tail comes from")`);
+  }
   // Requests in flight when a run stops are served (and tracked) but never counted by the client.
   const c = r.cpuMicrosPerRequest;
   const where = o.topology === "split" ? "edge workerd (the targets alone)" : "workerd (everything in one)";

@@ -17,7 +17,7 @@ import { formatLines, summarise, type Line } from "./summaries";
 const WANTED = ["redirect", "ingest", "attribution", "reports"];
 /** `--quick`: shorter runs of the same benches, for a look rather than a record. */
 const QUICK_ARGS: Record<string, string[]> = {
-  redirect: ["--duration", "6", "--guards", "on"],
+  redirect: ["--duration", "6", "--guards", "on", "--rate-duration", "8"],
   ingest: ["--duration", "6"],
   attribution: ["--touchpoints", "1000000", "--conversions", "5000"],
 };
