@@ -13,6 +13,11 @@ export default {
   fetch(request: Request, env: RedirectEnv, ctx: ExecutionContext): Response | Promise<Response> {
     const code = linkCodeOf(request.method, request.url);
     if (code === null) return app.fetch(request, env, ctx);
-    return followLink(request, env, ctx, code).catch((err: unknown) => unavailable(err, request.url));
+    try {
+      const answer = followLink(request, env, ctx, code);
+      return answer instanceof Promise ? answer.catch((err: unknown) => unavailable(err, request.url)) : answer;
+    } catch (err) {
+      return unavailable(err, request.url);
+    }
   },
 } satisfies ExportedHandler<RedirectEnv>;
