@@ -1,6 +1,7 @@
 /**
  * The database goes away while shoppers keep clicking and the consumer keeps consuming. Shoppers still get
- * their redirects; once the database is back every click is stored, once. Runs on its own cluster so that
+ * their redirects (a link no cache holds gets a 503 to retry); once the database is back every click is
+ * stored, once. Runs on its own cluster so that
  * stopping it does not disturb other test files.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,6 +41,10 @@ describe("database outage", () => {
     await cluster.stop("fast");
     // The link is cached at the edge, so shoppers keep being redirected while the database is down.
     for (let i = 0; i < 20; i++) sent.push(await click(p.code));
+    // A link no cache has seen needs the database: the shopper is asked to retry, not shown a 500 or a 404.
+    const unseen = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/unseen-${Date.now()}`, { headers: { "user-agent": BROWSER } });
+    expect(unseen.status).toBe(503);
+    expect(unseen.headers.get("retry-after")).toBe("5");
     // Let the consumer fail and back off a few times.
     await new Promise((r) => setTimeout(r, 4_000));
     await cluster.start();

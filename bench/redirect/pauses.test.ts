@@ -3,7 +3,7 @@ import { mergePauses, pausesOf } from "./pauses";
 
 describe("pausesOf", () => {
   it("counts no pause when no response was slow", () => {
-    expect(pausesOf([], 10, 20_000)).toEqual({ count: 0, perMinute: 0, longestMs: 0, slowShare: 0 });
+    expect(pausesOf([], 10, 20_000)).toEqual({ count: 0, perMinute: 0, longestMs: 0, slowResponses: 0, slowShare: 0 });
   });
 
   it("joins the requests one stop of the target delayed into one pause", () => {
@@ -25,8 +25,8 @@ describe("pausesOf", () => {
 
 describe("mergePauses", () => {
   it("adds counts and shares over runs and keeps the longest", () => {
-    const a = { pauses: { count: 2, perMinute: 8, longestMs: 60, slowShare: 0.01 }, seconds: 15, responses: 30_000 };
-    const b = { pauses: { count: 1, perMinute: 4, longestMs: 90, slowShare: 0.02 }, seconds: 15, responses: 30_000 };
-    expect(mergePauses([a, b])).toEqual({ count: 3, perMinute: 6, longestMs: 90, slowShare: 0.015 });
+    const a = { pauses: { count: 2, perMinute: 8, longestMs: 60, slowResponses: 300, slowShare: 0.01 }, seconds: 15, responses: 30_000 };
+    const b = { pauses: { count: 1, perMinute: 4, longestMs: 90, slowResponses: 600, slowShare: 0.02 }, seconds: 15, responses: 30_000 };
+    expect(mergePauses([a, b])).toEqual({ count: 3, perMinute: 6, longestMs: 90, slowResponses: 900, slowShare: 0.015 });
   });
 });

@@ -15,7 +15,8 @@ export interface Pauses {
   perMinute: number;
   /** The longest stretch, from the first slow request's send to the last one's answer, ms. */
   longestMs: number;
-  /** Slow responses of all those received: the share of the run a p99 can see. */
+  /** Responses slower than the threshold, and their share of all those received (what a p99 can see). */
+  slowResponses: number;
   slowShare: number;
 }
 
@@ -42,6 +43,7 @@ export function pausesOf(slow: readonly SlowResponse[], seconds: number, respons
     count,
     perMinute: seconds > 0 ? round((count / seconds) * 60, 1) : 0,
     longestMs: round(longestMs, 1),
+    slowResponses: sorted.length,
     slowShare: responses > 0 ? round(sorted.length / responses, 5) : 0,
   };
 }
@@ -51,11 +53,12 @@ export function mergePauses(runs: readonly { pauses: Pauses; seconds: number; re
   const seconds = runs.reduce((s, r) => s + r.seconds, 0);
   const responses = runs.reduce((s, r) => s + r.responses, 0);
   const count = runs.reduce((s, r) => s + r.pauses.count, 0);
-  const slow = runs.reduce((s, r) => s + r.pauses.slowShare * r.responses, 0);
+  const slow = runs.reduce((s, r) => s + r.pauses.slowResponses, 0);
   return {
     count,
     perMinute: seconds > 0 ? Math.round((count / seconds) * 600) / 10 : 0,
     longestMs: Math.max(0, ...runs.map((r) => r.pauses.longestMs)),
+    slowResponses: slow,
     slowShare: responses > 0 ? Math.round((slow / responses) * 1e5) / 1e5 : 0,
   };
 }

@@ -55,9 +55,12 @@ export function busyStretches(samples: readonly StackSample[], o: { windowSecond
   for (let i = 0; i < samples.length; i++) {
     while (samples[i].at - samples[from].at > o.windowSeconds) from++;
     if (i - from + 1 < o.minSamples) continue;
+    // The stretch is the unbroken run around this window: back to its first sample, on to its last.
+    let start = i;
+    while (start > from && samples[start].at - samples[start - 1].at < 0.002) start--;
     let to = i;
     while (to + 1 < samples.length && samples[to + 1].at - samples[to].at < 0.002) to++;
-    const part = samples.slice(from, to + 1);
+    const part = samples.slice(start, to + 1);
     const freed = new Map<string, number>();
     for (const s of part) if (s.freed) freed.set(s.freed, (freed.get(s.freed) ?? 0) + 1);
     stretches.push({

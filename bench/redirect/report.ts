@@ -54,13 +54,19 @@ export function printReport(r: Report): void {
   const addedAtRate = at ? at.redirect.p99 - at.bare.p99 : Number.NaN;
   // A p99 from a window shorter than a few of the runtime's pauses depends on whether one fell in it.
   const latencyJudged = !!at && (at.secondsPerTarget ?? 0) >= MIN_JUDGED_SECONDS;
-  const verdict = ratio >= 0.5 && latencyJudged && addedAtRate <= 5 ? "met" : latencyJudged || ratio < 0.5 ? "NOT met" : "not judged";
+  // A negative difference against a baseline that itself paused meets the goal as the issue words it, but
+  // says so: both p99s are then the runtime's pauses, and the share of slow responses is printed beside them.
+  const baselinePaused = !!at && at.bare.p99 > 5;
+  const verdict =
+    ratio < 0.5 ? "NOT met" : !latencyJudged ? "not judged" : addedAtRate > 5 ? "NOT met" : baselinePaused ? "met by the p99 difference only" : "met";
   console.log(`goal (issue 3): ratio >= 0.50 (${ratio.toFixed(2)}) and added p99 <= 5 ms` +
     (at ? ` (${addedAtRate.toFixed(1)} ms at ${at.rate} req/s)` : " (no fixed-rate run)") +
     `: ${verdict}${at && !latencyJudged ? ` (latency not judged: under ${MIN_JUDGED_SECONDS} s per target at the fixed rate)` : ""}`);
-  if (at && at.bare.p99 > 5) {
-    console.log(`  the bare 302's own p99 at this rate is ${at.bare.p99.toFixed(1)} ms: workerd stops an isolate's thread at some` +
-      ` minor GCs to free the runtime objects of every request since the last one (bench/README.md, "Where the tail comes from")`);
+  if (at && baselinePaused) {
+    const slow = (s: Summary) => (s.pauses ? `${(s.pauses.slowShare * 100).toFixed(2)}%` : "?");
+    console.log(`  the bare 302's own p99 at this rate is ${at.bare.p99.toFixed(1)} ms and the redirect's ${at.redirect.p99.toFixed(1)} ms: workerd stops an` +
+      ` isolate's thread at some minor GCs to free the runtime objects of every request since the last one (bench/README.md,` +
+      ` "Where the tail comes from"); responses over ${SLOW_RESPONSE_MS} ms: ${slow(at.redirect)} redirect, ${slow(at.bare)} bare`);
   }
   // Requests in flight when a run stops are served (and tracked) but never counted by the client.
   const c = r.cpuMicrosPerRequest;

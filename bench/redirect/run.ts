@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
     // saturation a closed loop's p99 mostly restates its throughput. 0 skips it.
     rate: { type: "string", default: "2000" },
     // Seconds per target, split over two runs (ABBA). Long enough to span many of the runtime's pauses
-    // (bench/README.md): workerd stops a busy isolate's thread every 1-5 s for tens of ms, so a few seconds'
+    // (bench/README.md): workerd stops a busy isolate's thread every 1-6 s for 35-350 ms, so a few seconds'
     // p99 depends on whether one fell in the window.
     "rate-duration": { type: "string", default: "30" },
   },
