@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA, expectNoClicksFor, setCookies, uniqueLinkDomain, uniqueSuffix } from "./helpers/api";
+import { waitForCachedLink } from "./helpers/programs";
 import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, type TestStack } from "./helpers/stack";
+import { linkCacheKey } from "../core/link-record";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -73,6 +75,25 @@ describe("unknown codes", () => {
     const res = await follow(uniqueLinkDomain(), `/${p.code}`);
     expect(res.status).toBe(404);
     expect(setCookies(res)).toEqual([]);
+  });
+});
+
+describe("a cached link the runtime cannot answer", () => {
+  it("gets a 503 to retry, whether read from KV (async) or from isolate memory (sync), never a 500", async () => {
+    const p = await seedTestProgram(stack);
+    await (await follow(TEST_LINK_DOMAIN, `/${p.code}`, { redirect: "manual" })).arrayBuffer(); // the edge caches the record it read
+    const record = await waitForCachedLink(stack, p.code, () => true, "the seeded link's cached record");
+    // A cookie domain with a line break: the runtime refuses it as a header value (no header injection).
+    const code = `broken-${uniqueSuffix()}`;
+    const kv = await stack.mf.getKVNamespace("EDGE_CACHE", "indica-api");
+    await kv.put(linkCacheKey(TEST_LINK_DOMAIN, code), JSON.stringify({ ...record, cookieDomain: "loja.example\r\nx-injected: 1" }));
+    for (const path of ["from KV", "from isolate memory"]) {
+      const res = await follow(TEST_LINK_DOMAIN, `/${code}`);
+      expect(res.status, path).toBe(503);
+      expect(res.headers.get("retry-after"), path).toBe("5");
+      expect(res.headers.get("x-injected"), path).toBeNull();
+      await res.arrayBuffer();
+    }
   });
 });
 
