@@ -14,6 +14,13 @@ export interface LoadOptions {
   varyClientIp?: boolean;
 }
 
+/** What every target gets from the redirect benches: a desktop Chrome user agent (a bot is answered untracked,
+ * which is cheaper) and the client IP Cloudflare always adds (replaced per request with varyClientIp). */
+export const BROWSER_HEADERS: Record<string, string> = {
+  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  "cf-connecting-ip": "203.0.113.7",
+};
+
 const byte = () => Math.floor(Math.random() * 256);
 /** Spread over ~13 M /24 networks: 256 of them would make every network (and every cookie-less visitor,
  * which the guards key by network and browser) a flood of thousands of clicks an hour. */

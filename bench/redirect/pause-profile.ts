@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { runLoad } from "./load";
+import { BROWSER_HEADERS, runLoad } from "./load";
 import { runPaced } from "./paced";
 import { pausesOf, SLOW_RESPONSE_MS } from "./pauses";
 import { busyStretches, parsePerfScript } from "./perf-stacks";
@@ -25,10 +25,7 @@ const { values: args } = parseArgs({
     guards: { type: "string", default: "off" },
   },
 });
-const headers = {
-  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-  "cf-connecting-ip": "203.0.113.7",
-};
+const headers = BROWSER_HEADERS;
 const SAMPLE_HZ = 4000;
 
 async function main(): Promise<void> {

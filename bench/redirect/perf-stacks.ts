@@ -26,12 +26,8 @@ export function parsePerfScript(text: string): StackSample[] {
     let freed: string | null = null;
     // Frames run leaf first: the last destructor found is the outermost one, the object being freed.
     for (const f of frames) freed = DESTRUCTOR.exec(f)?.[1] ?? freed;
-    samples.push({
-      at,
-      gc: /Heap::CollectGarbage|Scavenge|MarkCompact/.test(stack),
-      epilogue: stack.includes("CallGCEpilogueCallbacks"),
-      freed: stack.includes("CallGCEpilogueCallbacks") ? freed : null,
-    });
+    const epilogue = stack.includes("CallGCEpilogueCallbacks");
+    samples.push({ at, gc: /Heap::CollectGarbage|Scavenge|MarkCompact/.test(stack), epilogue, freed: epilogue ? freed : null });
   }
   return samples;
 }

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { cpuShare, cpuSnapshot, processSeconds, type CpuShare } from "../lib/cpu";
-import { runLoad, summarise, type LoadResult } from "./load";
+import { BROWSER_HEADERS, runLoad, summarise, type LoadResult } from "./load";
 import { measureParallelism, type Parallelism } from "../lib/parallelism";
 import { runPaced } from "./paced";
 import { loadAverage, printReport, writeReport, type Report } from "./report";
@@ -50,11 +50,7 @@ if (args.cores !== "edge" && args.cores !== "shared") throw new Error("--cores i
 const dedicatedEdgeCore = topology === "split" && args.cores === "edge";
 const rate = Number(args.rate);
 const rateDuration = Number(args["rate-duration"]);
-// A browser UA (bots are answered untracked, which is cheaper) and the client IP Cloudflare always adds.
-const headers = {
-  "user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-  "cf-connecting-ip": "203.0.113.7",
-};
+const headers = BROWSER_HEADERS;
 
 const count302 = (r: LoadResult) => r.statuses["302"] ?? 0;
 

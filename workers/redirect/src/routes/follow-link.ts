@@ -35,8 +35,9 @@ export function registerFollowLink(app: Hono<RedirectHonoEnv>): void {
 
 /**
  * `code` is a valid link code (core/link-code.ts): the router and linkCodeOf only pass those. Nearly every
- * click finds its link in isolate memory and is answered synchronously: no async function, no promise for
- * the runtime to wait on (each costs the edge microseconds per click; bench/README.md).
+ * click finds its link in isolate memory and is answered synchronously: no async function, and no promise
+ * the runtime has to wrap and wait on (a profile of the edge shows that machinery per request; its saving
+ * was too small to measure on the bench's noisy host, bench/README.md).
  */
 export function followLink(request: Request, env: RedirectEnv, ctx: ExecutionContext, code: string): Response | Promise<Response> {
   // From the URL string: no URL object per click (core/request-url.ts says why).
