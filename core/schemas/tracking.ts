@@ -8,6 +8,7 @@ import { z } from "zod";
 import { isId } from "../ids";
 import { currencySchema, minorUnitsSchema } from "../money";
 import { isStorableText } from "../text";
+import { instantSchema } from "./instant";
 
 export const text = (max: number) => z.string().max(max).refine(isStorableText, "must not contain control characters or broken Unicode");
 const idOf = (kind: Parameters<typeof isId>[0], hint: string) => z.string().refine((v) => isId(kind, v), `expected ${hint}`);
@@ -79,7 +80,7 @@ export const conversionInputSchema = conversionDetailsSchema.extend({
   status: orderStatusSchema.default("placed"),
   /** Subscriptions: the subscription this payment belongs to, and which payment it is (0 = the first). */
   subscription: z.object({ id: text(128).min(1), renewal: z.number().int().min(0).max(1_200) }).optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  occurredAt: instantSchema.optional(),
   metadata: z.record(text(64), propValue).refine((p) => Object.keys(p).length <= 25, "at most 25 keys").optional(),
 });
 export type ConversionInput = z.infer<typeof conversionInputSchema>;
@@ -93,6 +94,6 @@ export const refundInputSchema = z.object({
   amount: minorUnitsSchema.refine((v) => v > 0, "must be positive"),
   currency: currencySchema,
   reason: text(500).optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  occurredAt: instantSchema.optional(),
 });
 export type RefundInput = z.infer<typeof refundInputSchema>;

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { PERMISSIONS, type Permission } from "../../../../../../core/auth/access";
 import { idParam, label } from "../../../lib/fields";
 import { pageOf, pageQuery } from "../../../lib/pagination";
+import { instantSchema } from "../../../../../../core/schemas/instant";
 
 const scopes = z
   .array(z.enum(PERMISSIONS as [Permission, ...Permission[]]))
@@ -31,7 +32,7 @@ export const createApiKeyBody = z
   .object({
     name: label(100),
     scopes: scopes.optional(),
-    expiresAt: z.iso.datetime({ offset: true }).optional().openapi({ description: "When the key stops working; never when omitted" }),
+    expiresAt: instantSchema.optional().openapi({ description: "When the key stops working; never when omitted" }),
   })
   .openapi("CreateApiKey");
 

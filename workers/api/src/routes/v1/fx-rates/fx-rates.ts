@@ -6,12 +6,13 @@ import { fxRates } from "../../../../../../db/schema";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, standardErrors } from "../../../lib/openapi-common";
 import { authenticate } from "../../../middleware/authenticate";
+import { instantSchema } from "../../../../../../core/schemas/instant";
 
 const rateBody = z
   .object({
     currency: currencySchema,
     rate: rateSchema.openapi({ type: "string", example: "5.123456", description: "One unit of `currency` in your default currency" }),
-    asOf: z.iso.datetime({ offset: true }).optional().openapi({ description: "From when the rate applies; now when omitted" }),
+    asOf: instantSchema.optional().openapi({ description: "From when the rate applies; now when omitted" }),
   })
   .openapi("FxRateInput");
 

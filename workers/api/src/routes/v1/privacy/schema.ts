@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isId } from "../../../../../../core/ids";
+import { instantSchema } from "../../../../../../core/schemas/instant";
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 hex digest");
 
@@ -27,7 +28,7 @@ export const consentBody = z
     granted: z.boolean(),
     source: z.enum(["banner", "api", "import"]).default("api"),
     policyVersion: z.string().max(100).optional(),
-    recordedAt: z.iso.datetime({ offset: true }).optional().openapi({ description: "When the shopper decided; now when omitted" }),
+    recordedAt: instantSchema.optional().openapi({ description: "When the shopper decided; now when omitted" }),
   })
   .refine((b) => b.visitorId || b.emailHash || b.customerIdHash, { path: ["visitorId"], message: "name the person by at least one identifier" })
   .openapi("ConsentInput");
