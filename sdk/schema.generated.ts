@@ -5642,7 +5642,7 @@ export interface paths {
         put?: never;
         /**
          * Report a full or partial refund
-         * @description Idempotent by refundId.
+         * @description Idempotent by refundId, which is unique in your account (not per order). In the order's currency: a refund in another currency, or with a refundId another order used, is not applied (it is kept in failed_events).
          */
         post: {
             parameters: {

@@ -89,7 +89,7 @@ export const conversionBatchSchema = z.object({ conversions: z.array(conversionI
 
 export const refundInputSchema = z.object({
   orderId: orderIdSchema,
-  /** Unique per refund of the order; defaults to a hash of the order id and amount. */
+  /** Unique in the tenant (not per order); defaults to a hash of the order id, amount, currency and time. */
   refundId: text(128).optional(),
   amount: minorUnitsSchema.refine((v) => v > 0, "must be positive"),
   currency: currencySchema,

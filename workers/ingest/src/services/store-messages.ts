@@ -27,9 +27,10 @@ export async function storeMessages(db: Executor, messages: QueueEvent[]): Promi
   await storeConversions(db, drafts);
   await createCommissions(db, drafts.map((d) => ({ tenantId: d.tenantId, orderId: d.orderId })));
   const refunds = messages.filter((m) => m.type === "refund");
-  await storeRefunds(db, refunds);
+  // Only refunds stored for their own order, in its currency, take commissions back (store-refunds.ts).
+  const applicable = await storeRefunds(db, refunds);
   // A cancelled order takes back all its commissions (the API's cancellation uses the same key).
   const cancellations = drafts.filter((d) => d.source === "s2s" && d.status === "cancelled").map((d) => cancellationOf(d.tenantId, d.orderId));
-  await reverseCommissions(db, [...refunds, ...cancellations]);
+  await reverseCommissions(db, [...applicable, ...cancellations]);
   await requeueWebhookDeliveries(db, messages.filter((m) => m.type === "webhook_delivery"));
 }

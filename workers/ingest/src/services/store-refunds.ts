@@ -1,32 +1,87 @@
+import { sql } from "drizzle-orm";
 import type { RefundMessage } from "../../../../core/schemas/queue-event";
 import { newId } from "../../../../core/ids";
-import type { Executor } from "../../../../db/client";
+import { rowsOf, type Executor } from "../../../../db/client";
 import { refunds } from "../../../../db/schema";
 import { refundCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
+import { EVENTS_QUEUE } from "../env";
+import { parkFailedEvents, type FailedEventInput } from "./failed-events";
+
+const SOURCE = `queue:${EVENTS_QUEUE}`;
+const keyOf = (tenantId: string, value: string) => `${tenantId}\u0000${value}`;
 
 /**
  * Refunds, idempotent by (tenant, refund key); a new one is announced to the merchant's webhooks.
- * Reversing commissions is the commission engine's job.
+ * Reversing commissions is the commission engine's job; this answers which refunds it may apply.
+ *
+ * Two refunds are parked in failed_events (with the reason) instead of being stored or applied, because
+ * the reversal compares a refund's amount with its order's and knows nothing of currencies or of other
+ * orders: a refund in another currency than its order's (5,000 JPY would have taken back half of a
+ * 10,000 BRL order's commission), and a refund id the tenant already used for another order (the refund
+ * row was not stored, yet the second order's commissions were reversed without a refund.created event).
  */
-export async function storeRefunds(db: Executor, messages: RefundMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  const stored = await db
-    .insert(refunds)
-    .values(
-      messages.map((m) => ({
-        id: newId("refund", m.receivedAt),
-        tenantId: m.tenantId,
-        orderId: m.input.orderId,
-        refundKey: m.refundKey,
-        amount: m.input.amount,
-        currency: m.input.currency,
-        reason: m.input.reason ?? null,
-        occurredAt: new Date(m.input.occurredAt ? Date.parse(m.input.occurredAt) : m.receivedAt),
-        receivedAt: new Date(m.receivedAt),
-      })),
-    )
-    .onConflictDoNothing()
-    .returning();
+export async function storeRefunds(db: Executor, messages: RefundMessage[]): Promise<RefundMessage[]> {
+  if (messages.length === 0) return [];
+  const failures: FailedEventInput[] = [];
+  const park = (m: RefundMessage, reason: string) => failures.push({ source: SOURCE, payload: m, reason, attempts: 0 });
+
+  const currencies = await orderCurrencies(db, messages);
+  const fitting = messages.filter((m) => {
+    const currency = currencies.get(keyOf(m.tenantId, m.input.orderId));
+    if (currency === undefined || currency === m.input.currency) return true;
+    park(m, `refund in ${m.input.currency} for order ${m.input.orderId}, which is in ${currency}: send refunds in the order's currency`);
+    return false;
+  });
+
+  const stored =
+    fitting.length === 0
+      ? []
+      : await db
+          .insert(refunds)
+          .values(
+            fitting.map((m) => ({
+              id: newId("refund", m.receivedAt),
+              tenantId: m.tenantId,
+              orderId: m.input.orderId,
+              refundKey: m.refundKey,
+              amount: m.input.amount,
+              currency: m.input.currency,
+              reason: m.input.reason ?? null,
+              occurredAt: new Date(m.input.occurredAt ? Date.parse(m.input.occurredAt) : m.receivedAt),
+              receivedAt: new Date(m.receivedAt),
+            })),
+          )
+          .onConflictDoNothing()
+          .returning();
   await emitWebhookEvents(db, stored.map(refundCreated));
+
+  // A redelivered refund finds its own row (same order) and may be applied again harmlessly; a refund id
+  // held by another order of the tenant is someone else's refund.
+  const owners = await refundOwners(db, fitting);
+  const applicable = fitting.filter((m) => {
+    const owner = owners.get(keyOf(m.tenantId, m.refundKey));
+    if (owner === undefined || owner === m.input.orderId) return true;
+    park(m, `refund id ${m.refundKey} is already used by order ${owner}: refund ids must be unique in the account`);
+    return false;
+  });
+  await parkFailedEvents(db, failures);
+  return applicable;
+}
+
+async function orderCurrencies(db: Executor, messages: RefundMessage[]): Promise<Map<string, string>> {
+  const result = await db.execute<{ tenant_id: string; order_id: string; currency: string }>(sql`
+    SELECT c.tenant_id, c.order_id, c.currency FROM conversions c
+    JOIN unnest(${sql.param(messages.map((m) => m.tenantId))}::text[], ${sql.param(messages.map((m) => m.input.orderId))}::text[]) AS k(tenant_id, order_id)
+      ON c.tenant_id = k.tenant_id AND c.order_id = k.order_id`);
+  return new Map(rowsOf(result).map((r) => [keyOf(r.tenant_id, r.order_id), r.currency.trim()]));
+}
+
+async function refundOwners(db: Executor, messages: RefundMessage[]): Promise<Map<string, string>> {
+  if (messages.length === 0) return new Map();
+  const result = await db.execute<{ tenant_id: string; refund_key: string; order_id: string }>(sql`
+    SELECT r.tenant_id, r.refund_key, r.order_id FROM refunds r
+    JOIN unnest(${sql.param(messages.map((m) => m.tenantId))}::text[], ${sql.param(messages.map((m) => m.refundKey))}::text[]) AS k(tenant_id, refund_key)
+      ON r.tenant_id = k.tenant_id AND r.refund_key = k.refund_key`);
+  return new Map(rowsOf(result).map((r) => [keyOf(r.tenant_id, r.refund_key), r.order_id]));
 }
