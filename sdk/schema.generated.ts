@@ -3391,6 +3391,7 @@ export interface paths {
                 query?: {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description Only clicks or only orders; both when left out */
                     kind?: "click" | "conversion";
                     limit?: number;
                 };

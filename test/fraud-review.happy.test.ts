@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-type Page = { items: { id: string; kind: string; reasons: string[]; evidence: Record<string, unknown> }[]; nextCursor: string | null };
+type Page = { items: { id: string; kind: string; campaignId: string | null; reasons: string[]; evidence: Record<string, unknown> }[]; nextCursor: string | null };
 
 async function flaggedClick(code: string): Promise<string> {
   const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}?gclid=paid-search`, { headers: BROWSER_HEADERS });
@@ -52,6 +52,29 @@ describe("fraud review queue", () => {
     }, 20_000, "the flagged order");
     expect(page.items[0]).toMatchObject({ kind: "conversion", evidence: { orderId: order } });
     expect(page.items[0].reasons).toContain("self_referral");
+  });
+
+  it("lists flagged clicks and orders together when no kind is given (the dashboard's default), each order with its campaign", async () => {
+    const p = await seedTestProgram(stack);
+    const click = await flaggedClick(p.code);
+    const { rows } = await stack.db.query("SELECT email FROM affiliates WHERE id = $1", [p.affiliateId]);
+    const order = orderId();
+    const sent = await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 9900, currency: "BRL", customer: { email: rows[0].email }, clickId: await cleanClick(p.code) });
+    expect(sent.status).toBe(202);
+    const all = await waitFor(async () => {
+      const body = (await (await callApi(stack, "GET", "/v1/fraud/review", { key: p.apiKey })).json()) as Page;
+      return body.items.some((i) => i.kind === "conversion") && body;
+    }, 20_000, "the flagged order in the unfiltered queue");
+    expect(all.items.map((i) => [i.kind, i.campaignId])).toEqual([["click", p.campaignId], ["conversion", p.campaignId]]);
+    expect(all.items[0].id).toBe(click);
+    expect(all.items[1].evidence).toMatchObject({ orderId: order, amount: 9900 });
+
+    // A page ends at the oldest item; its cursor carries on through both kinds.
+    const first = (await (await callApi(stack, "GET", "/v1/fraud/review?limit=1", { key: p.apiKey })).json()) as Page;
+    expect(first.items.map((i) => i.id)).toEqual([click]);
+    const second = (await (await callApi(stack, "GET", `/v1/fraud/review?limit=1&cursor=${first.nextCursor}`, { key: p.apiKey })).json()) as Page;
+    expect(second.items.map((i) => i.evidence.orderId)).toEqual([order]);
+    expect(second.nextCursor).toBeNull();
   });
 
   it("never lets another merchant, or a key without the scope, see or decide", async () => {

@@ -1,8 +1,9 @@
 /** The fraud review queue: flagged clicks and orders of one tenant that wait for the merchant's decision. */
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { isId, timestampOfId } from "../../../../core/ids";
-import type { Executor } from "../../../../db/client";
+import { rowsOf, type Executor } from "../../../../db/client";
 import { settleReviewedCommissions } from "../../../../db/queries/commission-lifecycle";
+import { conversionCampaign, joinConversionTouch } from "../../../../db/queries/conversion-touch";
 import { clicks, conversions } from "../../../../db/schema";
 
 export interface ReviewItem {
@@ -16,9 +17,20 @@ export interface ReviewItem {
   evidence: Record<string, unknown>;
 }
 
-/** Oldest first, keyed by id (time-ordered), so pages are stable while new flags arrive. */
-export async function listReviewQueue(db: Executor, tenantId: string, kind: "click" | "conversion", limit: number, cursor?: string): Promise<{ items: ReviewItem[]; nextCursor: string | null }> {
-  const items = kind === "click" ? await flaggedClicks(db, tenantId, limit + 1, cursor) : await flaggedConversions(db, tenantId, limit + 1, cursor);
+/** The time-ordered part of an id (after `clk_` or `cnv_`): clicks and orders compare by it, so they merge in time order. */
+const bodyOf = (id: string): string => id.slice(id.indexOf("_") + 1);
+
+/**
+ * Oldest first, keyed by id (time-ordered), so pages are stable while new flags arrive. Without a kind both
+ * are listed: the dashboard's default view must show flagged orders, whose commissions wait on this queue.
+ * A cursor is the last item's id; its time part continues both kinds.
+ */
+export async function listReviewQueue(db: Executor, tenantId: string, kind: "click" | "conversion" | undefined, limit: number, cursor?: string): Promise<{ items: ReviewItem[]; nextCursor: string | null }> {
+  const after = (prefix: string) => (cursor ? `${prefix}_${bodyOf(cursor)}` : undefined);
+  const items = [
+    ...(kind !== "conversion" ? await flaggedClicks(db, tenantId, limit + 1, after("clk")) : []),
+    ...(kind !== "click" ? await flaggedConversions(db, tenantId, limit + 1, after("cnv")) : []),
+  ].sort((a, b) => (bodyOf(a.id) < bodyOf(b.id) ? -1 : bodyOf(a.id) > bodyOf(b.id) ? 1 : 0));
   const page = items.slice(0, limit);
   return { items: page, nextCursor: items.length > limit ? page[page.length - 1].id : null };
 }
@@ -42,22 +54,43 @@ async function flaggedClicks(db: Executor, tenantId: string, limit: number, curs
   }));
 }
 
+type FlaggedOrderRow = {
+  id: string;
+  occurred_at: string | Date;
+  matched_affiliate_id: string | null;
+  campaign_id: string | null;
+  fraud_score: number;
+  fraud_reasons: string[];
+  order_id: string;
+  amount: string | number;
+  currency: string;
+  coupon: string | null;
+  identity_source: string | null;
+  matched_click_id: string | null;
+  source: string;
+  country: string | null;
+};
+
+/** Orders carry no campaign column: it is their matched click's, or their coupon's (as in the orders list). */
 async function flaggedConversions(db: Executor, tenantId: string, limit: number, cursor?: string): Promise<ReviewItem[]> {
-  const rows = await db
-    .select()
-    .from(conversions)
-    .where(and(eq(conversions.tenantId, tenantId), eq(conversions.flagged, true), isNull(conversions.reviewStatus), cursor ? gt(conversions.id, cursor) : undefined))
-    .orderBy(asc(conversions.id))
-    .limit(limit);
+  const rows = rowsOf(
+    await db.execute<FlaggedOrderRow>(sql`
+      SELECT cv.id, cv.occurred_at, cv.matched_affiliate_id, ${conversionCampaign("cv")} AS campaign_id, cv.fraud_score, cv.fraud_reasons,
+        cv.order_id, cv.amount, cv.currency, cv.coupon, cv.identity_source, cv.matched_click_id, cv.source, cv.country
+      FROM conversions cv ${joinConversionTouch("cv")}
+      WHERE cv.tenant_id = ${tenantId} AND cv.flagged AND cv.review_status IS NULL ${cursor ? sql`AND cv.id > ${cursor}` : sql``}
+      ORDER BY cv.id
+      LIMIT ${limit}`),
+  );
   return rows.map((r) => ({
     id: r.id,
     kind: "conversion",
-    at: r.occurredAt.toISOString(),
-    affiliateId: r.matchedAffiliateId,
-    campaignId: null,
-    score: r.fraudScore,
-    reasons: r.fraudReasons,
-    evidence: { orderId: r.orderId, amount: r.amount, currency: r.currency, coupon: r.coupon, identitySource: r.identitySource, matchedClickId: r.matchedClickId, source: r.source, country: r.country },
+    at: new Date(r.occurred_at).toISOString(),
+    affiliateId: r.matched_affiliate_id,
+    campaignId: r.campaign_id,
+    score: r.fraud_score,
+    reasons: r.fraud_reasons,
+    evidence: { orderId: r.order_id, amount: Number(r.amount), currency: r.currency, coupon: r.coupon, identitySource: r.identity_source, matchedClickId: r.matched_click_id, source: r.source, country: r.country },
   }));
 }
 

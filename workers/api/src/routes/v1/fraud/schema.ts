@@ -17,7 +17,7 @@ export const reviewItemSchema = z
 export const reviewListSchema = z.object({ items: z.array(reviewItemSchema), nextCursor: z.string().nullable() }).openapi("ReviewList");
 
 export const reviewQuery = z.object({
-  kind: z.enum(["click", "conversion"]).default("click").openapi({ param: { name: "kind", in: "query" } }),
+  kind: z.enum(["click", "conversion"]).optional().openapi({ param: { name: "kind", in: "query" }, description: "Only clicks or only orders; both when left out" }),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: "limit", in: "query" } }),
   cursor: z.string().max(64).optional().openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
 });
