@@ -3610,7 +3610,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Set an exchange rate into your default currency */
+        /**
+         * Set an exchange rate into your default currency
+         * @description For a currency other than your default one (422 for the default currency itself, which needs no rate).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3653,6 +3656,15 @@ export interface paths {
                 };
                 /** @description The key may not do this */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Valid, but refers to something that cannot be used */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

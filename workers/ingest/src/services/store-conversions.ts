@@ -100,5 +100,8 @@ function fxFields(d: ConversionDraft, snap: { rateMicros: number | null; default
   const from = currencySchema.safeParse(d.currency);
   const to = currencySchema.safeParse(snap?.defaultCurrency);
   if (!snap?.rateMicros || !from.success || !to.success) return { fxRateMicros: null, defaultCurrencyAmount: null };
-  return { fxRateMicros: snap.rateMicros, defaultCurrencyAmount: convertMinor(d.amount, snap.rateMicros, from.data, to.data) };
+  // A huge order at a large rate (any amount up to 2^53 is valid) can convert past what a number holds
+  // exactly, or past bigint: Postgres refused the whole order after the 202. The order is kept unconverted.
+  const converted = convertMinor(d.amount, snap.rateMicros, from.data, to.data);
+  return { fxRateMicros: snap.rateMicros, defaultCurrencyAmount: Number.isSafeInteger(converted) ? converted : null };
 }

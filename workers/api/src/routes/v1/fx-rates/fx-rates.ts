@@ -2,9 +2,10 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
 import { currencySchema, rateSchema } from "../../../../../../core/money";
-import { fxRates } from "../../../../../../db/schema";
+import { fxRates, tenants } from "../../../../../../db/schema";
 import type { ApiHonoEnv } from "../../../env";
-import { bearerAuth, standardErrors } from "../../../lib/openapi-common";
+import { bearerAuth, standardErrors, unprocessableError } from "../../../lib/openapi-common";
+import { problemFor } from "../../../lib/problem";
 import { authenticate } from "../../../middleware/authenticate";
 import { instantSchema } from "../../../../../../core/schemas/instant";
 
@@ -23,10 +24,11 @@ const put = createRoute({
   path: "/v1/fx-rates",
   tags: ["Exchange rates"],
   summary: "Set an exchange rate into your default currency",
+  description: "For a currency other than your default one (422 for the default currency itself, which needs no rate).",
   security: bearerAuth,
   middleware: [authenticate({ permission: "fx_rates:write" })] as const,
   request: { body: { required: true, content: { "application/json": { schema: rateBody } } } },
-  responses: { 201: { description: "The rate", content: { "application/json": { schema: rateView } } }, ...standardErrors },
+  responses: { 201: { description: "The rate", content: { "application/json": { schema: rateView } } }, ...standardErrors, ...unprocessableError },
 });
 
 const list = createRoute({
@@ -42,6 +44,13 @@ const list = createRoute({
 export function registerFxRates(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(put, async (c) => {
     const { currency, rate, asOf } = c.req.valid("json");
+    // Orders in the default currency are converted at exactly 1 (identity-lookups.ts): a rate for it was
+    // stored, answered 201 and never used.
+    const [tenant] = await c.get("db").select({ defaultCurrency: tenants.defaultCurrency }).from(tenants).where(eq(tenants.id, c.get("principal").tenantId));
+    if (tenant?.defaultCurrency === currency) {
+      const detail = `${currency} is your default currency: orders in it need no rate. Rates convert other currencies into it.`;
+      return problemFor(c, "unprocessable", { detail, errors: [{ pointer: "/body/currency", detail }] });
+    }
     const row = { tenantId: c.get("principal").tenantId, currency, rateMicros: rate, asOf: asOf ? new Date(asOf) : new Date() };
     await c.get("db").insert(fxRates).values(row).onConflictDoUpdate({ target: [fxRates.tenantId, fxRates.currency, fxRates.asOf], set: { rateMicros: rate } });
     return c.json({ currency, rateMicros: rate, asOf: row.asOf.toISOString() }, 201);
