@@ -5,10 +5,10 @@
  * lower-cased address) or are hashed at the edge, never stored in the clear.
  */
 import { z } from "zod";
-import { isId } from "../ids";
+import { isId, timestampOfId } from "../ids";
 import { currencySchema, minorUnitsSchema } from "../money";
 import { isStorableText } from "../text";
-import { instantSchema } from "./instant";
+import { instantSchema, isInstantInRange } from "./instant";
 
 export const text = (max: number) => z.string().max(max).refine(isStorableText, "must not contain control characters or broken Unicode");
 const idOf = (kind: Parameters<typeof isId>[0], hint: string) => z.string().refine((v) => isId(kind, v), `expected ${hint}`);
@@ -42,9 +42,16 @@ export const identitySchema = z
 
 const propValue = z.union([text(512), z.number().finite(), z.boolean()]);
 
+/**
+ * The browser's event id also carries the event's time (the id's ULID timestamp), which becomes the row's
+ * `occurred_at`. A made-up id can encode up to year 10889, which Postgres refused after the 202: the time
+ * must be one an instant may have (./instant.ts).
+ */
+const eventIdSchema = idOf("event", "an event id (evt_...)").refine((v) => !isId("event", v) || isInstantInRange(timestampOfId(v) ?? NaN), "the event id's time must be from 1970 to 9999");
+
 /** One event from the tracking script. `id` is made in the browser so retries are idempotent. */
 export const browserEventSchema = z.object({
-  id: idOf("event", "an event id (evt_...)"),
+  id: eventIdSchema,
   type: z.enum(["pageview", "lead", "conversion", "custom", "identify"]),
   name: text(64).optional(),
   url: z.string().max(2048).refine((v) => /^https?:\/\//.test(v) && isStorableText(v), "must be the page's http(s) URL"),
