@@ -8,7 +8,8 @@ import { must } from "../api/errors";
 import { useI18n } from "../i18n/i18n";
 import { Async } from "../ui/Async";
 import { DailyCharts } from "./DailyCharts";
-import { lastDays, mainCurrency, totals } from "./series";
+import { Amounts } from "./Amounts";
+import { lastDays, mainCurrency, perCurrency, totals } from "./series";
 
 export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
   const { client } = useApi();
@@ -33,15 +34,14 @@ export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
         {(r) => {
           const currency = mainCurrency(r.rows);
           const sum = totals(r.rows, currency);
-          const m = (n: number) => i.money(n, currency);
           return (
             <>
               <dl class="kpis">
                 <div><dt>{t("report.clicks")}</dt><dd>{i.number(sum.clicks)}</dd></div>
                 <div><dt>{t("report.conversions")}</dt><dd>{i.number(sum.conversions)}</dd></div>
                 <div><dt>{t("report.conversionRate")}</dt><dd>{sum.clicks ? i.percent(sum.conversions / sum.clicks) : "—"}</dd></div>
-                <div><dt>{t("report.revenue")}</dt><dd>{m(sum.revenue)}</dd></div>
-                <div><dt>{commissionLabel()}</dt><dd>{m(sum.commission)}</dd></div>
+                <div><dt>{t("report.revenue")}</dt><dd><Amounts amounts={perCurrency(r.rows, currency, "revenue")} /></dd></div>
+                <div><dt>{commissionLabel()}</dt><dd><Amounts amounts={perCurrency(r.rows, currency, "commission")} /></dd></div>
                 {props.audience === "merchant" && (
                   <div><dt>{t("report.fraudRate")}</dt><dd>{sum.clicks ? i.percent(sum.flaggedClicks / sum.clicks) : "—"}</dd></div>
                 )}

@@ -34,6 +34,16 @@ export function totals(rows: ReportRow[], currency: string): Totals {
   return t;
 }
 
+/**
+ * One figure's total in every currency, the main one first (even at zero), then any other with an amount:
+ * the key figures show those beside the main currency instead of dropping them (a US$ order in a BRL shop).
+ */
+export function perCurrency(rows: ReportRow[], main: string, figure: "revenue" | "commission"): { currency: string; amount: number }[] {
+  const sums = new Map<string, number>([[main, 0]]);
+  for (const r of rows) for (const a of r.amounts) sums.set(a.currency, (sums.get(a.currency) ?? 0) + a[figure]);
+  return [...sums].filter(([c, v]) => c === main || v !== 0).map(([currency, amount]) => ({ currency, amount }));
+}
+
 /** Every day from `from` to `to` (YYYY-MM-DD, included), so quiet days are drawn as zeros, not skipped. */
 export function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];

@@ -5,7 +5,8 @@ import { must } from "../../api/errors";
 import { useAffiliates } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
 import { ReportPanel } from "../../reports/ReportPanel";
-import { lastDays, mainCurrency, type ReportRow } from "../../reports/series";
+import { Amounts } from "../../reports/Amounts";
+import { lastDays, mainCurrency, perCurrency, type ReportRow } from "../../reports/series";
 import { Async } from "../../ui/Async";
 import { TableWrap } from "../../ui/Table";
 
@@ -46,14 +47,13 @@ export default function Overview() {
                   <tbody>
                     <For each={topAffiliates(r.rows, currency)}>
                       {(row) => {
-                        const a = row.amounts.find((x) => x.currency === currency);
                         return (
                           <tr>
                             <th scope="row">{affiliates.name(row.key)}</th>
                             <td class="num">{i.number(row.clicks)}</td>
                             <td class="num">{i.number(row.conversions)}</td>
-                            <td class="num">{i.money(a?.revenue ?? 0, currency)}</td>
-                            <td class="num">{i.money(a?.commission ?? 0, currency)}</td>
+                            <td class="num"><Amounts amounts={perCurrency([row], currency, "revenue")} /></td>
+                            <td class="num"><Amounts amounts={perCurrency([row], currency, "commission")} /></td>
                           </tr>
                         );
                       }}
