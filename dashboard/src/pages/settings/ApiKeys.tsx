@@ -69,7 +69,7 @@ export function ApiKeys() {
                 <For each={page.items}>
                   {(k) => (
                     <tr>
-                      <th scope="row">{k.name}<br /><small>{k.scopes.join(", ")}</small></th>
+                      <th scope="row">{k.name}<br /><small>{k.scopes.length > 0 ? k.scopes.join(", ") : t("settings.allScopes")}</small></th>
                       <td><code>{k.prefix}…</code></td>
                       <td>{k.lastUsedAt ? date(k.lastUsedAt) : "—"}</td>
                       <td>
