@@ -52,6 +52,8 @@ export const en = {
   "links.builder": "Make a link", "links.code": "Short code (optional)", "links.codeHint": "Letters, digits, - and _; a random one otherwise.",
   "links.deepLink": "Deep link (optional)", "links.deepLinkHint": "A page of the shop to land on instead of the campaign's.",
   "links.subIds": "Sub-ids", "links.create": "Make link", "links.yourLink": "Your link", "links.list": "Links", "links.none": "No links yet.", "links.url": "Link",
+  "links.noCampaignMerchant": "No active campaign yet: create one under Campaigns first.",
+  "links.noCampaignAffiliate": "You are not in any campaign yet: ask the shop to add you to one, then make your links here.",
   "coupons.title": "Coupon codes", "coupons.intro": "An order with an affiliate's coupon is theirs even without a click. Create the same code as a discount in your shop.",
   "coupons.code": "Coupon code", "coupons.codeHint": "2-64 letters, digits, - and _; any case matches.", "coupons.create": "Add coupon",
   "coupons.made": "Coupon {code} added.", "coupons.none": "No coupons yet.",

@@ -54,6 +54,8 @@ export const ptBR: Record<MessageKey, string> = {
   "links.builder": "Criar link", "links.code": "Código curto (opcional)", "links.codeHint": "Letras, números, - e _; senão, um aleatório.",
   "links.deepLink": "Link direto (opcional)", "links.deepLinkHint": "Uma página da loja para chegar, em vez da página da campanha.",
   "links.subIds": "Sub-ids", "links.create": "Criar link", "links.yourLink": "Seu link", "links.list": "Links", "links.none": "Nenhum link ainda.", "links.url": "Link",
+  "links.noCampaignMerchant": "Nenhuma campanha ativa ainda: crie uma em Campanhas primeiro.",
+  "links.noCampaignAffiliate": "Você ainda não está em nenhuma campanha: peça à loja para incluir você em uma e crie seus links aqui.",
   "coupons.title": "Códigos de cupom", "coupons.intro": "Um pedido com o cupom de um afiliado é dele mesmo sem clique. Crie o mesmo código como desconto na sua loja.",
   "coupons.code": "Código do cupom", "coupons.codeHint": "2 a 64 letras, números, - e _; vale em maiúsculas ou minúsculas.", "coupons.create": "Adicionar cupom",
   "coupons.made": "Cupom {code} adicionado.", "coupons.none": "Nenhum cupom ainda.",

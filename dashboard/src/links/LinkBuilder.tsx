@@ -28,6 +28,8 @@ export function LinkBuilder(props: { audience: "merchant" | "affiliate"; onCreat
   const [error, setError] = createSignal("");
   const usable = () => (campaigns.list.state === "ready" ? campaigns.list().filter((c) => c.status === "active" && (props.audience === "merchant" || c.membershipStatus === "approved")) : []);
 
+  const noCampaign = () => campaigns.list.state === "ready" && usable().length === 0;
+
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
@@ -83,7 +85,11 @@ export function LinkBuilder(props: { audience: "merchant" | "affiliate"; onCreat
             <For each={SUB_KEYS}>{(k) => <TextField label={k} name={k} maxLength={200} />}</For>
           </div>
         </fieldset>
-        <button type="submit">{t("links.create")}</button>
+        {/* With no campaign to pick, the required select blocked the form without a word: say why instead. */}
+        <Show when={noCampaign()}>
+          <p class="notice" role="status">{t(props.audience === "merchant" ? "links.noCampaignMerchant" : "links.noCampaignAffiliate")}</p>
+        </Show>
+        <button type="submit" disabled={noCampaign()}>{t("links.create")}</button>
       </form>
       <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
       <Show when={made()}>
