@@ -2414,6 +2414,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["IngestProblem"];
                     };
                 };
+                /** @description The database behind an uncached credential is unreachable; nothing was stored, retry after `Retry-After` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["IngestProblem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2709,6 +2718,15 @@ export interface paths {
                 };
                 /** @description Body too large */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["IngestProblem"];
+                    };
+                };
+                /** @description The database behind an uncached credential is unreachable; nothing was stored, retry after `Retry-After` */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5727,6 +5745,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["IngestProblem"];
                     };
                 };
+                /** @description The database behind an uncached credential is unreachable; nothing was stored, retry after `Retry-After` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["IngestProblem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -7458,11 +7485,13 @@ export interface components {
             nextCursor: string | null;
         };
         Balance: {
-            /** @description What the next payout would pay: approved commissions less reversals, clawbacks and payouts (negative while clawbacks exceed new earnings); minor units */
+            /** @description What the next payout would pay: approved commissions past their lock period, less reversals, clawbacks and payouts (negative while clawbacks exceed new earnings); minor units */
             available: number;
             /** @description Taken back after payout, carried into payouts; minor units */
             clawbackCarried: number;
             currency: string;
+            /** @description Approved commissions still inside their campaign's lock period (returns window): available once it ends; minor units */
+            locked: number;
             /** @description Paid out so far; minor units */
             paid: number;
             /** @description Commissions not yet approved, less what refunds took back; minor units */

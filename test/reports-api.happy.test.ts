@@ -102,16 +102,19 @@ describe("GET /v1/reports/summary", () => {
 });
 
 describe("GET /v1/balances and /v1/payouts", () => {
-  it("shows pending commissions until approved, then available; payouts are listed from the ledger", async () => {
+  it("shows pending commissions until approved, locked until their lock period ends, then available; payouts are listed from the ledger", async () => {
     const balances = async (key = p.apiKey) => (await jsonOf(await callApi(stack, "GET", "/v1/balances", { key }))).items;
     expect(await balances()).toEqual([
-      { affiliateId: p.affiliateId, balances: [{ currency: "BRL", available: 0, pending: 1_000, paid: 0, clawbackCarried: 0 }, { currency: "USD", available: 0, pending: 300, paid: 0, clawbackCarried: 0 }] },
-      { affiliateId: bruno.affiliateId, balances: [{ currency: "BRL", available: 0, pending: 2_000, paid: 0, clawbackCarried: 0 }] },
+      { affiliateId: p.affiliateId, balances: [{ currency: "BRL", available: 0, locked: 0, pending: 1_000, paid: 0, clawbackCarried: 0 }, { currency: "USD", available: 0, locked: 0, pending: 300, paid: 0, clawbackCarried: 0 }] },
+      { affiliateId: bruno.affiliateId, balances: [{ currency: "BRL", available: 0, locked: 0, pending: 2_000, paid: 0, clawbackCarried: 0 }] },
     ]);
     const { rows } = await stack.db.query("SELECT id FROM commissions WHERE tenant_id = $1 AND affiliate_id = $2 AND currency = 'BRL' AND status = 'pending'", [p.tenantId, p.affiliateId]);
     await callApi(stack, "POST", "/v1/commissions/decisions", { key: p.apiKey, body: { action: "approve", ids: rows.map((r) => r.id) } });
+    // Approved the day the order came in: no payout batch pays it inside the returns window, so neither is it available.
+    expect((await balances())[0].balances[0]).toEqual({ currency: "BRL", available: 0, locked: 1_000, pending: 0, paid: 0, clawbackCarried: 0 });
+    await stack.db.query("UPDATE commissions SET lock_until = now() - interval '1 day' WHERE id = ANY($1)", [rows.map((r) => r.id)]);
     await stack.db.query("INSERT INTO ledger_entries (id, tenant_id, affiliate_id, currency, amount, kind, entry_key) VALUES ($1, $2, $3, 'BRL', -400, 'payout', 'payout:pay_1')", [newId("ledgerEntry"), p.tenantId, p.affiliateId]);
-    expect((await balances())[0].balances[0]).toEqual({ currency: "BRL", available: 600, pending: 0, paid: 400, clawbackCarried: 0 });
+    expect((await balances())[0].balances[0]).toEqual({ currency: "BRL", available: 600, locked: 0, pending: 0, paid: 400, clawbackCarried: 0 });
     const payouts = await jsonOf(await callApi(stack, "GET", "/v1/payouts", { key: p.apiKey }));
     expect(payouts).toEqual({ items: [{ id: expect.stringMatching(/^led_/), affiliateId: p.affiliateId, currency: "BRL", amount: 400, reference: "payout:pay_1", createdAt: expect.any(String) }], nextCursor: null });
     const token = await tokenFor(stack, p.tenantId, "affiliate", { affiliateId: bruno.affiliateId });

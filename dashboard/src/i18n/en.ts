@@ -66,7 +66,7 @@ export const en = {
   "fraud.kind": "Kind", "fraud.clicks": "Clicks", "fraud.orders": "Orders", "fraud.click": "Click", "fraud.order": "Order",
   "fraud.score": "score {score}", "fraud.flagged": "flagged ({score})", "fraud.reasons": "Reasons", "fraud.evidence": "Evidence",
   "fraud.approve": "Genuine", "fraud.reject": "Fraud", "fraud.approved": "Marked as genuine.", "fraud.rejected": "Marked as fraud.", "fraud.none": "Nothing waits for review.",
-  "money.balances": "Balances", "money.balance": "My balance", "money.available": "Available", "money.pending": "Pending", "money.paid": "Paid",
+  "money.balances": "Balances", "money.balance": "My balance", "money.available": "Available", "money.locked": "In returns window", "money.pending": "Pending", "money.paid": "Paid",
   "money.clawback": "Clawbacks carried", "money.payouts": "Payouts", "money.reference": "Reference", "money.noBalances": "No balances yet.", "money.noPayouts": "No payouts yet.",
   "settings.account": "Account", "settings.timezone": "Time zone", "settings.clickParam": "Click id parameter", "settings.cookieDomain": "Cookie domain",
   "settings.cookieDomainHint": "Your shop's registrable domain, e.g. loja.com.br, so links and the shop share the cookie.",

@@ -68,7 +68,7 @@ export const ptBR: Record<MessageKey, string> = {
   "fraud.kind": "Tipo", "fraud.clicks": "Cliques", "fraud.orders": "Pedidos", "fraud.click": "Clique", "fraud.order": "Pedido",
   "fraud.score": "pontuação {score}", "fraud.flagged": "suspeito ({score})", "fraud.reasons": "Motivos", "fraud.evidence": "Evidências",
   "fraud.approve": "Legítimo", "fraud.reject": "Fraude", "fraud.approved": "Marcado como legítimo.", "fraud.rejected": "Marcado como fraude.", "fraud.none": "Nada aguardando revisão.",
-  "money.balances": "Saldos", "money.balance": "Meu saldo", "money.available": "Disponível", "money.pending": "Pendente", "money.paid": "Pago",
+  "money.balances": "Saldos", "money.balance": "Meu saldo", "money.available": "Disponível", "money.locked": "Em prazo de devolução", "money.pending": "Pendente", "money.paid": "Pago",
   "money.clawback": "Estornos a descontar", "money.payouts": "Pagamentos", "money.reference": "Referência", "money.noBalances": "Nenhum saldo ainda.", "money.noPayouts": "Nenhum pagamento ainda.",
   "settings.account": "Conta", "settings.timezone": "Fuso horário", "settings.clickParam": "Parâmetro do id de clique", "settings.cookieDomain": "Domínio do cookie",
   "settings.cookieDomainHint": "O domínio registrável da loja, ex.: loja.com.br, para links e loja compartilharem o cookie.",

@@ -1,4 +1,7 @@
-/** Balances per affiliate and currency: available to pay, still pending, paid, and clawbacks carried. */
+/**
+ * Balances per affiliate and currency: available to pay, approved but still in the returns window (the next
+ * payout leaves it out), still pending, paid, and clawbacks carried.
+ */
 import { For } from "solid-js";
 import type { components } from "../../../sdk";
 import { useI18n } from "../i18n/i18n";
@@ -16,7 +19,7 @@ export function BalanceTable(props: { items: AffiliateBalances[]; name?: (id: st
         <thead>
           <tr>
             {props.name && <th scope="col">{t("col.affiliate")}</th>}
-            <th scope="col" class="num">{t("money.available")}</th><th scope="col" class="num">{t("money.pending")}</th>
+            <th scope="col" class="num">{t("money.available")}</th><th scope="col" class="num">{t("money.locked")}</th><th scope="col" class="num">{t("money.pending")}</th>
             <th scope="col" class="num">{t("money.paid")}</th><th scope="col" class="num">{t("money.clawback")}</th>
           </tr>
         </thead>
@@ -26,6 +29,7 @@ export function BalanceTable(props: { items: AffiliateBalances[]; name?: (id: st
               <tr>
                 {props.name && <th scope="row">{props.name(b.affiliateId)}</th>}
                 <td class="num">{i.money(b.available, b.currency)}</td>
+                <td class="num">{i.money(b.locked, b.currency)}</td>
                 <td class="num">{i.money(b.pending, b.currency)}</td>
                 <td class="num">{i.money(b.paid, b.currency)}</td>
                 <td class="num">{i.money(b.clawbackCarried, b.currency)}</td>

@@ -1,6 +1,8 @@
 /**
  * Affiliates' money per currency. The ledger holds every credit and debit (db/queries/commission-lifecycle.ts),
- * so what is available is its sum; pending commissions are not in the ledger until approved, so they come
+ * so what is available is its sum less the credits of commissions still inside their lock period (returns
+ * window), which are `locked`: the same rule as payout batches (db/queries/payout-batches.ts), so "available"
+ * is what the next payout would pay. Pending commissions are not in the ledger until approved, so they come
  * from the commissions themselves. One set-based query per page of affiliates.
  */
 import { and, asc, eq, gt, sql } from "drizzle-orm";
@@ -11,6 +13,7 @@ export type BalanceRow = {
   affiliate_id: string;
   currency: string;
   available: string;
+  locked: string;
   pending: string;
   paid: string;
   clawback_carried: string;
@@ -29,15 +32,19 @@ export async function balancesOf(db: Executor, tenantId: string, f: { affiliateI
     );
   const result = await db.execute<BalanceRow>(sql`
     WITH money AS (
-      SELECT affiliate_id, currency, amount AS available, 0 AS pending,
-        CASE WHEN kind = 'payout' THEN -amount ELSE 0 END AS paid, CASE WHEN kind = 'clawback' THEN -amount ELSE 0 END AS clawback_carried
-      FROM ledger_entries WHERE tenant_id = ${tenantId} AND ${affiliateIs("affiliate_id")}
+      SELECT le.affiliate_id, le.currency, le.amount AS available, 0 AS pending,
+        CASE WHEN le.kind = 'payout' THEN -le.amount ELSE 0 END AS paid, CASE WHEN le.kind = 'clawback' THEN -le.amount ELSE 0 END AS clawback_carried,
+        CASE WHEN le.kind = 'commission' AND c.lock_until > now() THEN le.amount ELSE 0 END AS locked
+      FROM ledger_entries le
+      LEFT JOIN commissions c ON c.tenant_id = le.tenant_id AND c.id = le.commission_id
+      WHERE le.tenant_id = ${tenantId} AND ${affiliateIs("le.affiliate_id")}
       UNION ALL
-      SELECT affiliate_id, currency, 0, amount - reversed_amount, 0, 0
+      SELECT affiliate_id, currency, 0, amount - reversed_amount, 0, 0, 0
       FROM commissions WHERE tenant_id = ${tenantId} AND status = 'pending' AND ${affiliateIs("affiliate_id")}
     ),
     page AS (SELECT DISTINCT affiliate_id FROM money ORDER BY affiliate_id LIMIT ${f.limit + 1})
-    SELECT m.affiliate_id, m.currency, sum(m.available) AS available, sum(m.pending) AS pending, sum(m.paid) AS paid, sum(m.clawback_carried) AS clawback_carried
+    SELECT m.affiliate_id, m.currency, sum(m.available) - sum(m.locked) AS available, sum(m.locked) AS locked, sum(m.pending) AS pending,
+      sum(m.paid) AS paid, sum(m.clawback_carried) AS clawback_carried
     FROM money m JOIN page USING (affiliate_id)
     GROUP BY m.affiliate_id, m.currency
     ORDER BY m.affiliate_id, m.currency`);

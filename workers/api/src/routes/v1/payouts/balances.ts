@@ -36,7 +36,7 @@ export function registerBalances(app: OpenAPIHono<ApiHonoEnv>): void {
     const rows = await balancesOf(c.get("db"), principal.tenantId, q, affiliateScope(principal));
     const page = toPage(byAffiliate(rows), q.limit, (a) => ({
       affiliateId: a.id,
-      balances: a.balances.map((b) => ({ currency: b.currency, available: Number(b.available), pending: Number(b.pending), paid: Number(b.paid), clawbackCarried: Number(b.clawback_carried) })),
+      balances: a.balances.map((b) => ({ currency: b.currency, available: Number(b.available), locked: Number(b.locked), pending: Number(b.pending), paid: Number(b.paid), clawbackCarried: Number(b.clawback_carried) })),
     }));
     return c.json(page, 200);
   });

@@ -7,7 +7,8 @@ const minor = (description: string) => z.number().int().openapi({ description: `
 export const balanceSchema = z
   .object({
     currency: z.string(),
-    available: minor("What the next payout would pay: approved commissions less reversals, clawbacks and payouts (negative while clawbacks exceed new earnings)"),
+    available: minor("What the next payout would pay: approved commissions past their lock period, less reversals, clawbacks and payouts (negative while clawbacks exceed new earnings)"),
+    locked: minor("Approved commissions still inside their campaign's lock period (returns window): available once it ends"),
     pending: minor("Commissions not yet approved, less what refunds took back"),
     paid: minor("Paid out so far"),
     clawbackCarried: minor("Taken back after payout, carried into payouts"),
