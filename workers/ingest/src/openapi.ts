@@ -18,7 +18,7 @@ const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json
 /** Ingest lives on its own hostname (or the merchant's /_indica path), not the API's. */
 const servers = [{ url: "{ingest}", description: "The ingest Worker", variables: { ingest: { default: "https://t.indica.link" } } }];
 const serverAuth: Record<string, string[]>[] = [{ apiKey: [] }, { signedRequest: [] }];
-const errors = { 400: { description: "Invalid body; `errors` lists each field", ...problems }, 401: { description: "Missing or invalid credentials", ...problems }, 403: { description: "Not allowed", ...problems }, 413: { description: "Body too large", ...problems } };
+const errors = { 400: { description: "Invalid body; `errors` lists each field", ...problems }, 401: { description: "Missing or invalid credentials", ...problems }, 403: { description: "Not allowed", ...problems }, 413: { description: "Body too large", ...problems }, 503: { description: "The database behind an uncached credential is unreachable; nothing was stored, retry after `Retry-After`", ...problems } };
 
 export function registerIngestDocs(app: OpenAPIHono<IngestHonoEnv>): void {
   const r = app.openAPIRegistry;
