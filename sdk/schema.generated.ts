@@ -2414,6 +2414,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["IngestProblem"];
                     };
                 };
+                /** @description The database behind an uncached credential is unreachable; nothing was stored, retry after `Retry-After` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["IngestProblem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2709,6 +2718,15 @@ export interface paths {
                 };
                 /** @description Body too large */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["IngestProblem"];
+                    };
+                };
+                /** @description The database behind an uncached credential is unreachable; nothing was stored, retry after `Retry-After` */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5720,6 +5738,15 @@ export interface paths {
                 };
                 /** @description Body too large */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["IngestProblem"];
+                    };
+                };
+                /** @description The database behind an uncached credential is unreachable; nothing was stored, retry after `Retry-After` */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
