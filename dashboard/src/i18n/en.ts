@@ -35,6 +35,7 @@ export const en = {
   "campaign.preview": "Preview", "campaign.previewOrder": "Order amount", "campaign.previewFirstOrder": "Customer's first order",
   "campaign.previewSentence": "An order of {order} pays {commission}.", "campaign.previewInvalid": "Type valid amounts to see the commission.",
   "campaign.members": "Affiliates in this campaign", "campaign.noMembers": "No affiliate has joined this campaign yet.",
+  "campaign.addMember": "Add an affiliate", "campaign.addMemberSubmit": "Add to campaign",
   "conflict.legend": "Conflict rules", "conflict.linkVsCoupon": "Link and coupon", "conflict.selfReferral": "Self-referral",
   "conflict.directOrganic": "Visits through no affiliate", "conflict.ties": "Ties",
   "conflict.linkVsCoupon.link_first": "The link decides", "conflict.linkVsCoupon.coupon_first": "The coupon decides",

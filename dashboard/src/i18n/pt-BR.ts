@@ -37,6 +37,7 @@ export const ptBR: Record<MessageKey, string> = {
   "campaign.preview": "Prévia", "campaign.previewOrder": "Valor do pedido", "campaign.previewFirstOrder": "Primeira compra do cliente",
   "campaign.previewSentence": "Um pedido de {order} paga {commission}.", "campaign.previewInvalid": "Digite valores válidos para ver a comissão.",
   "campaign.members": "Afiliados nesta campanha", "campaign.noMembers": "Nenhum afiliado entrou nesta campanha ainda.",
+  "campaign.addMember": "Incluir um afiliado", "campaign.addMemberSubmit": "Incluir na campanha",
   "conflict.legend": "Regras de conflito", "conflict.linkVsCoupon": "Link e cupom", "conflict.selfReferral": "Autoindicação",
   "conflict.directOrganic": "Visitas sem afiliado", "conflict.ties": "Empates",
   "conflict.linkVsCoupon.link_first": "O link decide", "conflict.linkVsCoupon.coupon_first": "O cupom decide",

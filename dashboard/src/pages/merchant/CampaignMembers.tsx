@@ -1,7 +1,11 @@
-/** Who may promote a campaign: pending applications to approve or reject, and the approved members. */
-import { For, Show } from "solid-js";
+/**
+ * Who may promote a campaign: pending applications to approve or reject, the approved members, and adding
+ * an affiliate (affiliates see only campaigns they are in, so an invited one cannot apply by themselves).
+ */
+import { createSignal, For, Show } from "solid-js";
 import { useApi } from "../../api/context";
-import { must } from "../../api/errors";
+import { messageOf, must } from "../../api/errors";
+import { useAffiliates } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
 import { createPagedList, PagedView } from "../../ui/paging";
 import { StatusBadge, TableWrap } from "../../ui/Table";
@@ -11,13 +15,32 @@ export function CampaignMembers(props: { campaignId: string }) {
   const { t } = useI18n();
   const members = createPagedList((cursor) => must(client.GET("/v1/campaigns/{id}/affiliates", { params: { path: { id: props.campaignId }, query: { limit: 100, cursor } } })));
   const refetch = members.reload;
-  const decide = async (affiliateId: string, decision: "approve" | "reject") => {
-    await must(client.POST("/v1/campaigns/{id}/affiliates/{affiliateId}/{decision}", { params: { path: { id: props.campaignId, affiliateId, decision } } }));
-    refetch();
+  const affiliates = useAffiliates();
+  const [error, setError] = createSignal("");
+  const act = (call: () => Promise<unknown>) => {
+    setError("");
+    return call().then(refetch, (err) => setError(messageOf(err)));
   };
+  const decide = (affiliateId: string, decision: "approve" | "reject") =>
+    act(() => must(client.POST("/v1/campaigns/{id}/affiliates/{affiliateId}/{decision}", { params: { path: { id: props.campaignId, affiliateId, decision } } })));
+  const add = (e: SubmitEvent) => {
+    e.preventDefault();
+    const affiliateId = String(new FormData(e.currentTarget as HTMLFormElement).get("affiliateId") ?? "");
+    if (affiliateId) void act(() => must(client.POST("/v1/campaigns/{id}/applications", { params: { path: { id: props.campaignId } }, body: { affiliateId } })));
+  };
+  const active = () => (affiliates.list.state === "ready" ? affiliates.list().filter((a) => a.status === "active") : []);
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title">{t("campaign.members")}</h2>
+      <form class="row" onSubmit={add}>
+        <label>{t("campaign.addMember")}
+          <select name="affiliateId" required>
+            <For each={active()}>{(a) => <option value={a.id}>{a.name}</option>}</For>
+          </select>
+        </label>
+        <button type="submit" disabled={active().length === 0}>{t("campaign.addMemberSubmit")}</button>
+      </form>
+      <Show when={error()}><p class="notice error" role="alert">{error()}</p></Show>
       <PagedView list={members} empty={t("campaign.noMembers")}>
         {(items) => (
           <TableWrap label={t("campaign.members")}>
