@@ -13,6 +13,7 @@ import { seedProgram } from "../../scripts/lib/seed-program";
 import type { Executor } from "../../db/client";
 import * as schema from "../../db/schema";
 import { createCommissions } from "../../workers/ingest/src/services/create-commissions";
+import { DEFAULT_RAW_EVENT_MONTHS } from "../../workers/ingest/src/services/data-lifecycle";
 import { concurrently } from "../lib/concurrently";
 import { cpuSnapshot, type CpuSnapshot } from "../lib/cpu";
 import { describeParallelism, measureParallelism } from "../lib/parallelism";
@@ -52,6 +53,11 @@ async function main(): Promise<void> {
     const p = await seedProgram(db, { slug: "bench-attribution", linkDomain: "bench.test", code: "bench" });
     await db.query(`UPDATE campaigns SET attribution_model = '{"kind":"linear"}' WHERE id = $1`, [p.campaignId]);
     await db.query("INSERT INTO affiliates (id, tenant_id, name, email) SELECT 'aff_bench' || g, $1, 'A' || g, 'a' || g || '@bench.test' FROM generate_series(1, 200) g", [p.tenantId]);
+    // The click partitions of a deployment in steady state: one per month of the default retention (the
+    // data-lifecycle job keeps them), not just the few months a fresh database has. Every lookup that
+    // cannot name its month pays for each of them (migration 0024 measured that).
+    await db.query("SELECT indica_ensure_monthly_partitions('clicks', ((now() AT TIME ZONE 'UTC') - make_interval(months => $1))::date, $1)", [DEFAULT_RAW_EVENT_MONTHS]);
+    const clickPartitions: number = (await db.query("SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'clicks'::regclass")).rows[0].n;
 
     // Touchpoints: clicks of VISITORS visitors over the last 20 days, across 200 affiliates, made server-side.
     // Loaded with triggers off (replica mode, as bench:reports does): the report rollups' click trigger takes
@@ -159,6 +165,7 @@ async function main(): Promise<void> {
     const { rows } = await db.query("SELECT count(*)::int AS n, count(DISTINCT conversion_id)::int AS orders FROM commissions WHERE tenant_id = $1", [p.tenantId]);
 
     console.log(`\n${TOUCHPOINTS.toLocaleString("en")} touchpoints (${VISITORS.toLocaleString("en")} visitors, loaded in ${loadSeconds.toFixed(1)} s), ${CONVERSIONS.toLocaleString("en")} orders, load average before ${loadBefore.toFixed(2)}`);
+    console.log(`click partitions: ${clickPartitions} (${DEFAULT_RAW_EVENT_MONTHS} months of retention kept, as in steady state)`);
     const ms = (rate: number) => ((BATCH / rate) * 1000).toFixed(1);
     console.log(`set-based (batches of ${BATCH}), one at a time   ${sequentialRate.toFixed(0).padStart(8)} conversions/s   ${ms(sequentialRate)} ms per batch`);
     if (CONCURRENCY > 1) console.log(`set-based (batches of ${BATCH}), ${CONCURRENCY} at once     ${setRate.toFixed(0).padStart(8)} conversions/s   ${ms(setRate)} ms per batch of wall time`);
@@ -177,7 +184,7 @@ async function main(): Promise<void> {
     const loadAfter = loadAverage();
     console.log(`load average after ${loadAfter.toFixed(2)}`);
     console.log(`written ${writeResult("attribution", {
-      parallelism, touchpoints: TOUCHPOINTS, visitors: VISITORS, conversions: CONVERSIONS, batch: BATCH, concurrency: CONCURRENCY, loadBefore, loadAfter,
+      parallelism, clickPartitions, touchpoints: TOUCHPOINTS, visitors: VISITORS, conversions: CONVERSIONS, batch: BATCH, concurrency: CONCURRENCY, loadBefore, loadAfter,
       setRate, sequentialRate, naiveRate, ratio: setRate / naiveRate, commissions: rows[0],
       cpuPerBatch: { sequential: cpuPerBatch("sequential"), ...(CONCURRENCY > 1 ? { concurrent: cpuPerBatch("concurrent") } : {}) },
     })}`);

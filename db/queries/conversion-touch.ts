@@ -1,7 +1,8 @@
 /**
  * What an order is credited to, for lists and reports: the campaign and sub-ids of its matched click, or
  * for an order found by coupon, the coupon's campaign (as create-commissions decides it). Conversions carry
- * only the matched click's id, so the click is joined back; its partition is found by id.
+ * the matched click's id and time (`matched_click_at`, read from the id), so the click is joined back by
+ * both: the time names its month's partition, where the id alone would probe every month kept.
  */
 import { sql, type SQL } from "drizzle-orm";
 
@@ -11,7 +12,7 @@ export function joinConversionTouch(cv: string): SQL {
   const coupon = sql.raw(`${cv}_coupon`);
   const c = sql.raw(cv);
   return sql`
-    LEFT JOIN LATERAL (SELECT k.campaign_id, k.sub_ids FROM clicks k WHERE k.tenant_id = ${c}.tenant_id AND k.id = ${c}.matched_click_id LIMIT 1) ${click} ON true
+    LEFT JOIN LATERAL (SELECT k.campaign_id, k.sub_ids FROM clicks k WHERE k.tenant_id = ${c}.tenant_id AND k.id = ${c}.matched_click_id AND k.clicked_at = ${c}.matched_click_at LIMIT 1) ${click} ON true
     LEFT JOIN coupons ${coupon} ON ${c}.identity_source = 'coupon' AND ${coupon}.tenant_id = ${c}.tenant_id AND upper(${coupon}.code) = upper(${c}.coupon)`;
 }
 

@@ -28,7 +28,7 @@ export function rollupFromRawSql(grain: Grain): string {
         coalesce(mk.campaign_id, cp.campaign_id, '') AS campaign_id, coalesce(mk.sub_ids ->> 'sub1', '') AS s1,
         coalesce(mk.country, '') AS ctry, CASE WHEN mk.id IS NULL THEN '' ELSE indica_device_of(mk.user_agent) END AS dev
       FROM conversions cv
-      LEFT JOIN clicks mk ON mk.tenant_id = cv.tenant_id AND mk.id = cv.matched_click_id
+      LEFT JOIN clicks mk ON mk.tenant_id = cv.tenant_id AND mk.id = cv.matched_click_id AND mk.clicked_at = cv.matched_click_at
       LEFT JOIN coupons cp ON cv.identity_source = 'coupon' AND cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)
       WHERE cv.tenant_id = $1 AND cv.status <> 'cancelled'
     ),

@@ -70,6 +70,11 @@ export const conversions = pgTable(
     /** Result of the identity fallback chain (docs/tracking.md): which step found the shopper. */
     identitySource: text("identity_source"),
     matchedClickId: text("matched_click_id"),
+    /**
+     * The matched click's time, read from its id (migration 0024): the clicks partition key, so looking the
+     * click up probes one month's partition instead of every month the retention keeps (25 by default).
+     */
+    matchedClickAt: timestamp("matched_click_at", { withTimezone: true }).generatedAlwaysAs(sql`indica_id_time(matched_click_id)`),
     matchedAffiliateId: text("matched_affiliate_id"),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     fraudScore: smallint("fraud_score").notNull().default(0),

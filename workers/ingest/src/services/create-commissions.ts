@@ -19,6 +19,7 @@ import { commissionCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 import { conflictFacts, orderHeld } from "./conflict-facts";
 import { epochMs } from "./epoch-ms";
+import { clickTimeBounds } from "../../../../core/attribution/click-time-bounds";
 
 /** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
 const ms = epochMs;
@@ -44,6 +45,8 @@ type Order = {
   coupon_of_campaign_id: string | null;
   email_hash: string | null;
   fraud_reasons: string[] | null;
+  /** The longest attribution window of the order's merchant's campaigns: how far back its touches can be. */
+  max_window_days: number | null;
 };
 
 type MatchedClick = { id: string; tenant_id: string; campaign_id: string; visitor_id: string; flagged: boolean };
@@ -78,7 +81,8 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
       SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.items, cv.occurred_at, cv.identity_source,
         cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cv.renewal,
         CASE WHEN cv.identity_source = 'coupon' THEN cp.campaign_id END AS coupon_campaign_id,
-        cv.coupon, cp_live.affiliate_id AS coupon_affiliate_id, cp_live.campaign_id AS coupon_of_campaign_id, cv.email_hash, cv.fraud_reasons
+        cv.coupon, cp_live.affiliate_id AS coupon_affiliate_id, cp_live.campaign_id AS coupon_of_campaign_id, cv.email_hash, cv.fraud_reasons,
+        w.max_window_days
       FROM unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
       CROSS JOIN LATERAL (
         SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.tenant_id = ANY(${sql.param(tenantsOf(keys.map((k) => k.tenantId)))}::text[])
@@ -90,7 +94,9 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
       -- For the conflict rules the coupon counts only if it was live when the order came in, so re-attributing
       -- old orders keeps it while orders after it was disabled ignore it; the campaign of a coupon-matched order
       -- (above) is found either way.
-      LEFT JOIN LATERAL (SELECT cp.affiliate_id, cp.campaign_id WHERE cp.disabled_at IS NULL OR cp.disabled_at > cv.received_at) cp_live ON true`),
+      LEFT JOIN LATERAL (SELECT cp.affiliate_id, cp.campaign_id WHERE cp.disabled_at IS NULL OR cp.disabled_at > cv.received_at) cp_live ON true
+      CROSS JOIN (SELECT max(attribution_window_days) AS max_window_days FROM campaigns
+        WHERE tenant_id = ANY(${sql.param(tenantsOf(keys.map((k) => k.tenantId)))}::text[])) w`),
   );
 }
 
@@ -118,6 +124,8 @@ async function orderFacts(db: Executor, orders: Order[]): Promise<Map<string, Fa
   return new Map(rows.map((r) => [`${r.tenant_id}|${r.id}`, r]));
 }
 
+const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+
 /**
  * In one round trip: the orders' matched clicks (the time inside each id picks its partition), the
  * campaigns they earn under (the matched click's, else the coupon's), and every click of the orders'
@@ -125,6 +133,7 @@ async function orderFacts(db: Executor, orders: Order[]): Promise<Map<string, Fa
  */
 async function attributionContext(db: Executor, orders: Order[]) {
   const clickAt = (o: Order) => (o.matched_click_id ? timestampOfId(o.matched_click_id) : null);
+  const bounds = clickTimeBounds(orders.map((o) => ({ occurredAt: ms(o.occurred_at), maxWindowDays: o.max_window_days, matchedClickAt: clickAt(o) })));
   const rows = rowsOf(
     await db.execute<ContextRow>(sql`
       WITH o AS (
@@ -135,6 +144,7 @@ async function attributionContext(db: Executor, orders: Order[]) {
       ), mc AS MATERIALIZED (
         SELECT DISTINCT c.id, c.tenant_id, c.campaign_id, c.visitor_id, c.flagged FROM o JOIN clicks c
           ON c.tenant_id = o.tenant_id AND c.id = o.click_id AND c.clicked_at = o.click_at
+          AND c.clicked_at BETWEEN ${iso(bounds.matchedFrom)}::timestamptz AND ${iso(bounds.matchedTo)}::timestamptz
       ), camp AS MATERIALIZED (
         SELECT id, attribution_window_days, lock_days, attribution_model, commission_rules, conflict_rules FROM campaigns
         WHERE id IN (SELECT coalesce(mc.campaign_id, o.coupon_campaign_id) FROM o LEFT JOIN mc ON mc.tenant_id = o.tenant_id AND mc.id = o.click_id)
@@ -152,7 +162,7 @@ async function attributionContext(db: Executor, orders: Order[]) {
       FROM clicks c
       WHERE c.tenant_id = ANY(${sql.param([...new Set(orders.map((o) => o.tenant_id))])}::text[])
         AND c.visitor_id = ANY(ARRAY(SELECT visitor_id FROM shopper)) AND c.campaign_id = ANY(ARRAY(SELECT id FROM camp))
-        AND c.clicked_at > now() - make_interval(days => (SELECT max(attribution_window_days) FROM camp) + 1)
+        AND c.clicked_at BETWEEN ${iso(bounds.touchesFrom)}::timestamptz AND ${iso(bounds.touchesTo)}::timestamptz
         AND NOT c.is_duplicate AND c.review_status IS DISTINCT FROM 'rejected'
       GROUP BY c.tenant_id, c.campaign_id, c.visitor_id`),
   );
