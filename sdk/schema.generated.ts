@@ -7706,6 +7706,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /**
+             * @description The member's affiliate id (the same as affiliateId); lists page by it
+             * @example aff_01JB8Z5Q3X0000000000000000
+             */
+            id: string;
+            /**
              * @description pending: applied, waiting for the merchant; approved: may promote the campaign
              * @enum {string}
              */

@@ -6,6 +6,8 @@ export const MEMBERSHIP_STATUSES = ["pending", "approved", "rejected"] as const;
 
 export const memberSchema = z
   .object({
+    // Lists always carried it (it is the page cursor) without the document saying so; now every answer has it.
+    id: z.string().openapi({ description: "The member's affiliate id (the same as affiliateId); lists page by it", example: "aff_01JB8Z5Q3X0000000000000000" }),
     campaignId: z.string(),
     affiliateId: z.string(),
     status: z.enum(MEMBERSHIP_STATUSES).openapi({ description: "pending: applied, waiting for the merchant; approved: may promote the campaign" }),

@@ -34,7 +34,7 @@ const decide = createRoute({
 
 export function toMemberView(row: MemberRow): MemberView {
   const status = (MEMBERSHIP_STATUSES as readonly string[]).includes(row.status) ? (row.status as MemberView["status"]) : "pending";
-  return { ...row, status, createdAt: row.createdAt.toISOString() };
+  return { ...row, id: row.affiliateId, status, createdAt: row.createdAt.toISOString() };
 }
 
 export function registerCampaignMembers(app: OpenAPIHono<ApiHonoEnv>): void {
@@ -43,7 +43,7 @@ export function registerCampaignMembers(app: OpenAPIHono<ApiHonoEnv>): void {
     const principal = c.get("principal");
     const rows = await listMembers(c.get("db"), principal.tenantId, c.req.valid("param").id, q, affiliateScope(principal));
     if (!rows) return problemFor(c, "not_found", { detail: "No campaign with this id in your account." });
-    return c.json(toPage(rows.map((r) => ({ id: r.affiliateId, ...r })), q.limit, toMemberView), 200);
+    return c.json(toPage(rows.map((r) => ({ ...r, id: r.affiliateId })), q.limit, toMemberView), 200);
   });
 
   app.openapi(decide, async (c) => {
