@@ -61,3 +61,22 @@ describe("commissions page", () => {
     expect(screen.getByRole("button", { name: "Tentar de novo" })).toBeTruthy();
   });
 });
+
+describe("commissions page: when a commission is approved by itself", () => {
+  it("gives the lock date only for a pending commission that is not held; held ones wait for review, decided ones never auto-approve", async () => {
+    const rows = [
+      { ...commission("com_1", "pedido-pendente"), status: "pending" },
+      { ...commission("com_2", "pedido-retido"), status: "pending", heldForReview: true },
+      { ...commission("com_3", "pedido-estornado"), status: "reversed", reversedAmount: 2500 },
+    ];
+    const api = fakeApi({
+      "GET /v1/commissions": () => ({ items: rows, nextCursor: null }),
+      "GET /v1/affiliates": () => ({ items: [], nextCursor: null }),
+    });
+    renderPage(() => <Commissions />, { api, location: "/commissions", locale: "en" });
+    const lastCell = async (order: string) => [...(await screen.findByText(order)).closest("tr")!.querySelectorAll("td")].at(-1)!.textContent;
+    expect(await lastCell("pedido-pendente")).toBe("Dec 23, 2026");
+    expect(await lastCell("pedido-retido")).toBe("Not until the fraud review releases it");
+    expect(await lastCell("pedido-estornado")).toBe("—");
+  });
+});

@@ -88,7 +88,8 @@ export default function Commissions() {
                       <td class="num">{i.money(c.amount - c.reversedAmount, c.currency)}</td>
                       <td><StatusBadge status={c.status} label={t(`status.${c.status}`)} />{c.heldForReview ? <StatusBadge status="flagged" label={t("commissions.held")} /> : null}</td>
                       <td><small>{c.explanation.join("; ")}</small></td>
-                      <td>{i.date(c.lockUntil)}</td>
+                      {/* Only a pending commission not held for review is approved when its lock ends (docs/attribution.md). */}
+                      <td>{c.status !== "pending" ? "—" : c.heldForReview ? t("commissions.afterReview") : i.date(c.lockUntil)}</td>
                     </tr>
                   )}
                 </For>
