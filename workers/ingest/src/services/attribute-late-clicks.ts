@@ -14,9 +14,11 @@ export async function attributeLateClicks(db: Executor, clicks: ClickEvent[]): P
   if (clicks.length === 0) return 0;
   const result = await db.execute(sql`
     UPDATE conversions cv SET matched_affiliate_id = c.affiliate_id
-    FROM clicks c, unnest(${sql.param(clicks.map((k) => k.tenantId))}::text[], ${sql.param(clicks.map((k) => k.id))}::text[]) AS k(tenant_id, id)
+    FROM clicks c, unnest(${sql.param(clicks.map((k) => k.tenantId))}::text[], ${sql.param(clicks.map((k) => k.id))}::text[],
+                          ${sql.param(clicks.map((k) => new Date(k.ts).toISOString()))}::timestamptz[]) AS k(tenant_id, id, at)
     WHERE cv.tenant_id = k.tenant_id AND cv.matched_click_id = k.id AND cv.matched_affiliate_id IS NULL
-      AND c.tenant_id = k.tenant_id AND c.id = k.id
+      -- The click's time (its partition key, stored as clicked_at by store-clicks.ts) names its month.
+      AND c.tenant_id = k.tenant_id AND c.id = k.id AND c.clicked_at = k.at
     RETURNING cv.tenant_id, cv.order_id`);
   const orders = rowsOf(result as unknown as { rows: { tenant_id: string; order_id: string }[] });
   if (orders.length > 0) await createCommissions(db, orders.map((o) => ({ tenantId: o.tenant_id, orderId: o.order_id })));
