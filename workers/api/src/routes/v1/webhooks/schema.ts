@@ -5,7 +5,9 @@ import { SUBSCRIBABLE_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from "../../../../../..
 import { pageQuery } from "../../../lib/pagination";
 
 // The https rule depends on the Worker's settings, so the handler checks it (core/webhook-url.ts).
-const url = z.string().min(1).max(2048).openapi({ description: "Where events are POSTed. https only.", example: "https://loja.example/indica/webhooks" });
+// Trimmed: a URL pasted with a trailing space was stored with it, and one with a trailing newline was
+// refused as "must not contain control characters".
+const url = z.string().trim().min(1).max(2048).openapi({ description: "Where events are POSTed. https only.", example: "https://loja.example/indica/webhooks" });
 const description = z.string().max(500).refine(isStorableText, "must not contain control characters or broken Unicode");
 const eventTypes = z
   .array(z.enum(SUBSCRIBABLE_EVENT_TYPES))
