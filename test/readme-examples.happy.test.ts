@@ -50,7 +50,8 @@ describe("README.md", () => {
     expect(run.stdout).toMatch(/^HTTP\/1\.1 302/m);
     expect(run.stdout).toContain(`"code":"maria-${unique}"`);
     expect(run.stdout).toContain('"code":"MARIA10"');
-    expect(run.stdout).toContain(`data-site="${demo.tenantId}"`);
+    // Locally the snippet must name the ingest Worker: a test page's own /_indica/* answers nothing.
+    expect(run.stdout).toContain(`data-endpoint="http://t.localhost:${port}/_indica" data-site="${demo.tenantId}"`);
 
     const commission = await waitFor(async () => {
       const { rows } = await stack.db.query(
