@@ -29,3 +29,25 @@ describe("sign-in page", () => {
     expect(screen.getByRole("button", { name: "Entrar" })).not.toHaveProperty("disabled", true);
   });
 });
+
+describe("sign-in page, accounts at several merchants", () => {
+  it("asks which shop when the email and password fit accounts at several, and signs in with its slug", async () => {
+    const several = "This account exists at several merchants: send the merchant's slug as `tenant`.";
+    const api = fakeApi({
+      "POST /v1/auth/login": (_req, body) =>
+        (body as { tenant?: string }).tenant === "loja-da-ana"
+          ? session
+          : Response.json({ title: "Invalid", status: 400, code: "validation_failed", detail: several, errors: [{ pointer: "/body/tenant", detail: several }] }, { status: 400 }),
+    });
+    const page = renderPage(() => <SignIn />, { api, location: "/sign-in", locale: "en" });
+    fireEvent.input(await screen.findByLabelText("Email"), { target: { value: "bea@x.example" } });
+    fireEvent.input(screen.getByLabelText("Password"), { target: { value: "a-long-password" } });
+    expect(screen.queryByLabelText(/Shop's account name/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("You have accounts at several shops: say which one.");
+    fireEvent.input(screen.getByLabelText(/Shop's account name/), { target: { value: " loja-da-ana " } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    await waitFor(() => expect(page.session.user()?.role).toBe("owner"));
+    expect(api.calls.at(-1)?.body).toEqual({ email: "bea@x.example", password: "a-long-password", tenant: "loja-da-ana" });
+  });
+});

@@ -25,7 +25,8 @@ export interface SessionOptions {
 
 export interface Session {
   user: Accessor<SessionUser | null>;
-  signIn(email: string, password: string): Promise<SessionUser>;
+  /** `tenant` (a merchant's slug) only when the same email and password fit accounts at several merchants. */
+  signIn(email: string, password: string, tenant?: string): Promise<SessionUser>;
   acceptInvite(token: string, password: string, name?: string): Promise<SessionUser>;
   /** Resumes a session after a reload from the stored refresh token; null when there is none. */
   restore(): Promise<SessionUser | null>;
@@ -71,7 +72,7 @@ export function createSession(o: SessionOptions): Session {
 
   return {
     user,
-    signIn: async (email, password) => adopt(await must(auth.POST("/v1/auth/login", { body: { email, password } }))),
+    signIn: async (email, password, tenant) => adopt(await must(auth.POST("/v1/auth/login", { body: { email, password, ...(tenant ? { tenant } : {}) } }))),
     acceptInvite: async (token, password, name) =>
       adopt(await must(auth.POST("/v1/auth/accept-invite", { body: { token, password, ...(name ? { name } : {}) } }))),
     restore: () => refresh(),

@@ -13,6 +13,9 @@ export function SignIn() {
   const [params] = useSearchParams<{ next?: string }>();
   const [error, setError] = createSignal("");
   const [busy, setBusy] = createSignal(false);
+  // An affiliate of two shops (or anyone with accounts at several merchants) must say which one: the API
+  // asks for the merchant's slug, so the field appears only then.
+  const [askTenant, setAskTenant] = createSignal(false);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -20,12 +23,16 @@ export function SignIn() {
     setBusy(true);
     setError("");
     try {
-      const user = await session.signIn(String(form.get("email")), String(form.get("password")));
+      const tenant = String(form.get("tenant") ?? "").trim();
+      const user = await session.signIn(String(form.get("email")), String(form.get("password")), tenant || undefined);
       // Only same-app paths: an open redirect through ?next= would be a phishing aid.
       const next = params.next?.startsWith("/") && !params.next.startsWith("//") ? params.next : user.role === "affiliate" ? "/portal" : "/overview";
       navigate(next, { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? t("signIn.wrong") : messageOf(err));
+      if (err instanceof ApiError && err.fieldError("tenant")) {
+        setAskTenant(true);
+        setError(t("signIn.whichMerchant"));
+      } else setError(err instanceof ApiError && err.status === 401 ? t("signIn.wrong") : messageOf(err));
     } finally {
       setBusy(false);
     }
@@ -36,6 +43,9 @@ export function SignIn() {
       <form onSubmit={submit} aria-describedby={error() ? "signin-error" : undefined}>
         <TextField label={t("field.email")} name="email" type="email" autocomplete="username" required />
         <TextField label={t("field.password")} name="password" type="password" autocomplete="current-password" required />
+        <Show when={askTenant()}>
+          <TextField label={t("signIn.merchant")} name="tenant" hint={t("signIn.merchantHint")} required />
+        </Show>
         <Show when={error()}>
           <p id="signin-error" class="notice error" role="alert">
             {error()}

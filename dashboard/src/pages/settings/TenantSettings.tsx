@@ -48,6 +48,8 @@ export function TenantSettings(props: { onLoaded?: (t: Tenant) => void }) {
         {(tn) => (
           <form class="card grid2" onSubmit={save}>
             <TextField label={t("field.name")} name="name" value={tn.name} required error={err("name")} />
+            {/* Read-only and not sent: people with accounts at several shops sign in with it. */}
+            <TextField label={t("settings.slug")} value={tn.slug} readOnly hint={t("settings.slugHint")} />
             <Field label={t("field.currency")}>
               {(id) => <select id={id} name="defaultCurrency" value={tn.defaultCurrency}><For each={Object.keys(CURRENCY_EXPONENTS)}>{(c) => <option value={c}>{c}</option>}</For></select>}
             </Field>
