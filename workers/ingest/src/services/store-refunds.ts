@@ -3,6 +3,7 @@ import type { RefundMessage } from "../../../../core/schemas/queue-event";
 import { newId } from "../../../../core/ids";
 import { rowsOf, type Executor } from "../../../../db/client";
 import { refunds } from "../../../../db/schema";
+import type { Reversal } from "../../../../db/queries/reverse-commissions";
 import { refundCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 import { EVENTS_QUEUE } from "../env";
@@ -84,4 +85,21 @@ async function refundOwners(db: Executor, messages: RefundMessage[]): Promise<Ma
     JOIN unnest(${sql.param(messages.map((m) => m.tenantId))}::text[], ${sql.param(messages.map((m) => m.refundKey))}::text[]) AS k(tenant_id, refund_key)
       ON r.tenant_id = k.tenant_id AND r.refund_key = k.refund_key`);
   return new Map(rowsOf(result).map((r) => [keyOf(r.tenant_id, r.refund_key), r.order_id]));
+}
+
+/**
+ * Refunds already stored for these orders, in each order's currency. Delivery is at least once and a
+ * failed batch is retried later, so a refund can be stored before its order; the commissions that order
+ * earns afterwards must still give back the refund's share. Reversing is idempotent per (commission,
+ * refund), so refunds applied before change nothing.
+ */
+export async function storedRefundsOf(db: Executor, orders: { tenantId: string; orderId: string }[]): Promise<Reversal[]> {
+  if (orders.length === 0) return [];
+  const result = await db.execute<{ tenant_id: string; order_id: string; refund_key: string; amount: string }>(sql`
+    SELECT r.tenant_id, r.order_id, r.refund_key, r.amount FROM refunds r
+    JOIN unnest(${sql.param(orders.map((o) => o.tenantId))}::text[], ${sql.param(orders.map((o) => o.orderId))}::text[]) AS k(tenant_id, order_id)
+      ON r.tenant_id = k.tenant_id AND r.order_id = k.order_id
+    JOIN conversions c ON c.tenant_id = r.tenant_id AND c.order_id = r.order_id AND c.currency = r.currency
+    ORDER BY r.received_at`);
+  return rowsOf(result).map((r) => ({ tenantId: r.tenant_id, refundKey: r.refund_key, input: { orderId: r.order_id, amount: Number(r.amount) } }));
 }
