@@ -63,4 +63,12 @@ describe("README.md", () => {
     // 10% of R$ 250,00, as the README says.
     expect({ ...commission, amount: Number(commission.amount) }).toEqual({ matched_affiliate_id: demo.affiliateId, affiliate_id: demo.affiliateId, amount: 2500 });
   });
+
+  it("its sign-up command for a new merchant makes an account whose owner is signed in", () => {
+    const command = /`(curl [^`]*\/v1\/auth\/signup[^`]*)`/.exec(README)?.[1];
+    expect(command).toBeDefined();
+    const script = command!.replace("http://127.0.0.1:8789", `http://api.localhost:${port}`).replace("eu@loja.example", `eu-${newId("user").slice(-8).toLowerCase()}@loja.example`);
+    const run = spawnSync("bash", ["-eo", "pipefail", "-c", script], { encoding: "utf8", timeout: 30_000 });
+    expect(JSON.parse(run.stdout)).toMatchObject({ tokenType: "Bearer", user: { role: "owner" } });
+  });
 });
