@@ -87,4 +87,12 @@ describe("team section", () => {
     fireEvent.click(screen.getAllByRole("button", { name: "Disable" })[0]);
     await waitFor(() => expect(api.calls.some((c) => c.method === "PATCH" && JSON.stringify(c.body) === '{"status":"disabled"}')).toBe(true));
   });
+
+  it("says a member is active and when they last signed in, rather than a bare date under Status", async () => {
+    const api = fakeApi({ "GET /v1/users": () => ({ items: [user("usr_1", "a@loja.com.br", { lastLoginAt: "2026-11-23T12:00:00Z" }), user("usr_2", "b@loja.com.br")], nextCursor: null }) });
+    renderPage(() => <Team />, { api, locale: "en" });
+    const status = async (email: string) => [...(await screen.findByText(email)).closest("tr")!.querySelectorAll("td")][1].textContent;
+    expect(await status("a@loja.com.br")).toBe("Active, last signed in Nov 23, 2026");
+    expect(await status("b@loja.com.br")).toBe("Active");
+  });
 });

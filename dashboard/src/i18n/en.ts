@@ -96,6 +96,7 @@ export const en = {
   "settings.checkSite": "Site id matches", "settings.checkScript": "/_indica/s.js answers with JavaScript", "settings.yes": "yes", "settings.no": "no",
   "settings.team": "Team", "settings.role": "Role", "settings.invite": "Invite", "settings.inviteOnce": "Send this link to the person now: it is shown only once and works for 7 days.",
   "settings.inviteLink": "Invitation link", "settings.noUsers": "No team members yet.", "settings.pending": "invitation pending", "settings.disabledUser": "Disabled",
+  "settings.activeSince": "Active, last signed in {date}",
   "role.owner": "Owner", "role.admin": "Admin", "role.analyst": "Analyst", "role.affiliate_manager": "Affiliate manager", "role.affiliate": "Affiliate",
   "list.loadMore": "Load more",
   "portal.bySubId": "By sub-id (sub1, 30 days)", "portal.noSubIds": "No traffic with sub-ids yet.", "portal.noSubId": "(none)",

@@ -98,6 +98,7 @@ export const ptBR: Record<MessageKey, string> = {
   "settings.checkSite": "Id do site confere", "settings.checkScript": "/_indica/s.js responde com JavaScript", "settings.yes": "sim", "settings.no": "não",
   "settings.team": "Equipe", "settings.role": "Papel", "settings.invite": "Convidar", "settings.inviteOnce": "Envie este link à pessoa agora: ele aparece só uma vez e vale por 7 dias.",
   "settings.inviteLink": "Link do convite", "settings.noUsers": "Nenhum membro na equipe ainda.", "settings.pending": "convite pendente", "settings.disabledUser": "Desativado",
+  "settings.activeSince": "Ativo, último acesso em {date}",
   "role.owner": "Proprietário", "role.admin": "Administrador", "role.analyst": "Analista", "role.affiliate_manager": "Gerente de afiliados", "role.affiliate": "Afiliado",
   "list.loadMore": "Carregar mais",
   "portal.bySubId": "Por sub-id (sub1, 30 dias)", "portal.noSubIds": "Nenhum tráfego com sub-ids ainda.", "portal.noSubId": "(nenhum)",

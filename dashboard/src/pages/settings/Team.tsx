@@ -74,7 +74,8 @@ export function Team() {
                     <tr>
                       <th scope="row">{u.email}<Show when={u.name}><br /><small>{u.name}</small></Show></th>
                       <td>{t(`role.${u.role}`)}</td>
-                      <td>{u.invitePending ? t("settings.pending") : u.status === "active" ? (u.lastLoginAt ? date(u.lastLoginAt) : "—") : t("settings.disabledUser")}</td>
+                      {/* A bare date under "Status" read as if it were the status: say active, then when they last signed in. */}
+                      <td>{u.invitePending ? t("settings.pending") : u.status === "active" ? (u.lastLoginAt ? t("settings.activeSince", { date: date(u.lastLoginAt) }) : t("status.active")) : t("settings.disabledUser")}</td>
                       <td>
                         <Show when={u.status === "active"} fallback={<button type="button" class="small secondary" onClick={() => setStatus(u.id, "active")}>{t("action.enable")}</button>}>
                           <button type="button" class="small danger" onClick={() => setStatus(u.id, "disabled")}>{t("action.disable")}</button>
