@@ -2,13 +2,16 @@
  * Delivery is at least once and batches are retried, so a refund can be stored before its order: a batch
  * holding the order fails and is retried while a later one with the refund goes through, or a platform
  * delivers refunds/create before orders/paid. The refund was stored, but the commission the order earned
- * afterwards was never reduced by it. Now the commissions of an order are reversed by the refunds already
- * stored for it, once, however the two arrive.
+ * afterwards was never reduced by it. The same when the order's click lands after the order and its
+ * refund or cancellation (the late-click path creates the commission). Now the commissions of an order are
+ * reversed by the refunds (and cancellation) already stored for it, once, however they arrive.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../core/ids";
 import type { SeededProgram } from "../scripts/lib/seed-program";
+import { clickEvent } from "./helpers/events";
 import { clickLink, drainQueue, waitForClick } from "./helpers/ingest-fixtures";
-import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
+import { ADMIN_TOKEN, seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
 import { orderId, serverPost } from "./helpers/tracking";
 
 let stack: TestStack;
@@ -52,5 +55,46 @@ describe("a refund stored before its order", () => {
     await waitFor(() => commissionOf(p, order), 20_000, "the commission");
     await drainQueue(stack);
     expect(Number((await commissionOf(p, order)).reversed_amount)).toBe(0);
+  });
+});
+
+/** A click delivered late through the queue, as a replay of a parked event does (see late-click.happy.test.ts). */
+async function deliverClickLate(tenantId: string, event: ReturnType<typeof clickEvent>): Promise<void> {
+  const failedId = newId("failedEvent");
+  await stack.db.query(
+    "INSERT INTO failed_events (id, tenant_id, source, event_type, event_id, payload, reason) VALUES ($1, $2, 'queue:indica-events-dlq', 'click', $3, $4, 'delayed in this test')",
+    [failedId, tenantId, event.id, JSON.stringify(event)],
+  );
+  const res = await stack.fetch("indica-ingest", "https://ingest.test/admin/failed-events/replay", {
+    method: "POST",
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ ids: [failedId] }),
+  });
+  expect(res.status).toBe(200);
+  await res.arrayBuffer();
+}
+
+describe("an order refunded or cancelled before its click lands", () => {
+  it("earns its commission with the refund's share already taken back; a cancelled one keeps nothing", async () => {
+    const p = await seedTestProgram(stack);
+    const refundedClick = clickEvent(p, { ts: Date.now() - 3_600_000 });
+    const cancelledClick = clickEvent(p, { ts: Date.now() - 3_500_000 });
+    const refunded = orderId();
+    const cancelled = orderId();
+    expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: refunded, amount: 10_000, currency: "BRL", clickId: refundedClick.id, status: "paid" })).status).toBe(202);
+    expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: cancelled, amount: 10_000, currency: "BRL", clickId: cancelledClick.id, status: "paid" })).status).toBe(202);
+    expect((await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: refunded, amount: 5_000, currency: "BRL", refundId: "late-1" })).status).toBe(202);
+    expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: cancelled, amount: 10_000, currency: "BRL", clickId: cancelledClick.id, status: "cancelled" })).status).toBe(202);
+    await drainQueue(stack);
+    expect((await stack.db.query("SELECT 1 FROM commissions WHERE tenant_id = $1", [p.tenantId])).rowCount).toBe(0);
+
+    await deliverClickLate(p.tenantId, refundedClick);
+    await deliverClickLate(p.tenantId, cancelledClick);
+    await waitFor(() => commissionOf(p, refunded), 20_000, "the refunded order's commission");
+    await drainQueue(stack);
+    expect(await commissionOf(p, refunded)).toEqual({ amount: "1000", reversed_amount: "500" });
+    // A cancelled order earns nothing: either no commission at all, or one taken back whole.
+    const c = await commissionOf(p, cancelled);
+    if (c) expect(c.reversed_amount).toBe(c.amount);
   });
 });

@@ -3,12 +3,15 @@
  * URL) whose click was still on its way through the queue, so the order was stored matched to that id but
  * without an affiliate or a commission. When the click lands, the order gets its affiliate and its
  * commissions, in the same transaction as the click. Commission creation is idempotent, so a click
- * redelivered later changes nothing.
+ * redelivered later changes nothing. Refunds and a cancellation the order received meanwhile found no
+ * commission to take back; they are applied to the new commissions now (once per commission and refund).
  */
 import { sql } from "drizzle-orm";
 import type { ClickEvent } from "../../../../core/schemas/click-event";
 import { rowsOf, type Executor } from "../../../../db/client";
+import { cancellationOf, reverseCommissions } from "../../../../db/queries/reverse-commissions";
 import { createCommissions } from "./create-commissions";
+import { storedRefundsOf } from "./store-refunds";
 
 export async function attributeLateClicks(db: Executor, clicks: ClickEvent[]): Promise<number> {
   if (clicks.length === 0) return 0;
@@ -19,8 +22,12 @@ export async function attributeLateClicks(db: Executor, clicks: ClickEvent[]): P
     WHERE cv.tenant_id = k.tenant_id AND cv.matched_click_id = k.id AND cv.matched_affiliate_id IS NULL
       -- The click's time (its partition key, stored as clicked_at by store-clicks.ts) names its month.
       AND c.tenant_id = k.tenant_id AND c.id = k.id AND c.clicked_at = k.at
-    RETURNING cv.tenant_id, cv.order_id`);
-  const orders = rowsOf(result as unknown as { rows: { tenant_id: string; order_id: string }[] });
-  if (orders.length > 0) await createCommissions(db, orders.map((o) => ({ tenantId: o.tenant_id, orderId: o.order_id })));
+    RETURNING cv.tenant_id, cv.order_id, cv.status`);
+  const orders = rowsOf(result as unknown as { rows: { tenant_id: string; order_id: string; status: string }[] });
+  if (orders.length === 0) return 0;
+  const keys = orders.map((o) => ({ tenantId: o.tenant_id, orderId: o.order_id }));
+  await createCommissions(db, keys);
+  const cancelled = orders.filter((o) => o.status === "cancelled").map((o) => cancellationOf(o.tenant_id, o.order_id));
+  await reverseCommissions(db, [...(await storedRefundsOf(db, keys)), ...cancelled]);
   return orders.length;
 }
