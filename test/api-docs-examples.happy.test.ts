@@ -54,6 +54,15 @@ describe("docs/api.md", () => {
     expect(run.stdout).toMatch(new RegExp(`http://localhost:${port}/\\S+`));
     expect(run.stdout).toMatch(/^clk_[0-9A-Z]{26}$/m);
     expect(run.stdout).toContain(`{"orderId":"pedido-1001","status":"paid","affiliateId":"${demo.affiliateId}"}`);
+    // As the page says: curl's click and the order seconds behind it are flagged, so the commission is held.
+    const held = await waitFor(async () => {
+      const { rows } = await stack.db.query(
+        "SELECT cm.held_for_review FROM commissions cm JOIN conversions cv ON cv.tenant_id = cm.tenant_id AND cv.id = cm.conversion_id WHERE cv.tenant_id = $1 AND cv.order_id = 'pedido-1001'",
+        [demo.tenantId],
+      );
+      return rows[0];
+    }, 30_000, "pedido-1001's commission");
+    expect(held).toEqual({ held_for_review: true });
     // The same order again, signed with a signing secret instead of an API key.
     expect(run.stdout).toMatch(/^202$/m);
     const secret = /^SECRET=(whsec_\S+)$/m.exec(run.stdout)?.[1];
