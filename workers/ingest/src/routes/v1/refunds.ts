@@ -18,8 +18,10 @@ export function registerRefunds(app: Hono<IngestHonoEnv>): void {
     const parsed = refundInputSchema.safeParse(body.value);
     if (!parsed.success) return invalidBody(parsed.error);
     const input = parsed.data;
-    // Without the merchant's refund id, the same order, amount and time is the same refund.
-    const refundKey = input.refundId ?? `derived:${await sha256Hex(JSON.stringify([input.orderId, input.amount, input.currency, input.occurredAt ?? null]))}`;
+    // Without the merchant's refund id, the same order, amount and time is the same refund. The time as an
+    // instant, not as sent: a retry that writes it another way ("…Z", "….000Z", "-03:00") is the same refund.
+    const at = input.occurredAt === undefined ? null : new Date(input.occurredAt).toISOString();
+    const refundKey = input.refundId ?? `derived:${await sha256Hex(JSON.stringify([input.orderId, input.amount, input.currency, at]))}`;
     const message: RefundMessage = { type: "refund", v: 1, tenantId: c.get("principal").tenantId, receivedAt: Date.now(), refundKey, input };
     await enqueue(c.env, [message]);
     return c.json({ accepted: 1, orderId: input.orderId }, 202);
