@@ -2004,7 +2004,9 @@ export interface paths {
             parameters: {
                 query?: {
                     affiliateId?: string;
+                    /** @description `nextCursor` of the previous page */
                     cursor?: string;
+                    /** @description Page size, 1-200 */
                     limit?: number;
                     status?: "pending" | "approved" | "rejected" | "reversed" | "paid";
                 };
@@ -3407,10 +3409,11 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor of the previous page */
+                    /** @description `nextCursor` of the previous page */
                     cursor?: string;
                     /** @description Only clicks or only orders; both when left out */
                     kind?: "click" | "conversion";
+                    /** @description Page size, 1-200 */
                     limit?: number;
                 };
                 header?: never;

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isId } from "../../../../../../core/ids";
+import { pageQuery } from "../../../lib/pagination";
 
 const commissionId = z.string().refine((v) => isId("commission", v), "expected a commission id (com_...)");
 
@@ -27,8 +28,8 @@ export const commissionListSchema = z.object({ items: z.array(commissionSchema),
 export const commissionQuery = z.object({
   status: z.enum(["pending", "approved", "rejected", "reversed", "paid"]).optional().openapi({ param: { name: "status", in: "query" } }),
   affiliateId: z.string().refine((v) => isId("affiliate", v), "expected an affiliate id").optional().openapi({ param: { name: "affiliateId", in: "query" } }),
-  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: "limit", in: "query" } }),
-  cursor: z.string().max(64).optional().openapi({ param: { name: "cursor", in: "query" } }),
+  // The shared page parameters: a cursor that is not an id is a 400 on its field, not a database refusal (422).
+  ...pageQuery,
 });
 
 export const decisionBody = z

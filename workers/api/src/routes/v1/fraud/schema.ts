@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isId } from "../../../../../../core/ids";
+import { pageQuery } from "../../../lib/pagination";
 
 export const reviewItemSchema = z
   .object({
@@ -18,8 +19,8 @@ export const reviewListSchema = z.object({ items: z.array(reviewItemSchema), nex
 
 export const reviewQuery = z.object({
   kind: z.enum(["click", "conversion"]).optional().openapi({ param: { name: "kind", in: "query" }, description: "Only clicks or only orders; both when left out" }),
-  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: "limit", in: "query" } }),
-  cursor: z.string().max(64).optional().openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
+  // The shared page parameters: a cursor that is not an id is a 400 on its field, not a database refusal (422).
+  ...pageQuery,
 });
 
 export const reviewIdParams = z.object({
