@@ -11,6 +11,7 @@ import { provideDevDatabase } from "./lib/dev-database";
 import { loadDevSecrets } from "./lib/dev-secrets";
 import { migrateDatabase } from "./lib/migrate";
 import { seedProgram } from "./lib/seed-program";
+import { startLocalCrons } from "./lib/local-crons";
 import { bundleAll, LOCAL_GUARD_SHARDS, ROOT, startStack } from "./lib/stack";
 import { startWsBridge } from "./lib/ws-bridge";
 
@@ -105,6 +106,9 @@ const mf = await startStack({
 });
 cleanups.push(() => mf.dispose());
 takeOverSignals();
+// Webhook deliveries, automatic approval, anomaly alerts and the daily lifecycle job run on Cron Triggers.
+const crons = startLocalCrons(mf, (message) => console.error(`cron: ${message}`));
+cleanups.push(async () => crons.stop());
 
 step("dashboard");
 const api = `http://127.0.0.1:${PORTS.api}`;
@@ -138,6 +142,7 @@ Indica is running (state in .indica/, written to .indica/dev.json)
   API               ${urls.api}         OpenAPI: ${urls.api}/openapi.json
   Dashboard         ${urls.dashboard}
   Database          ${database.kind}: ${database.url}
+  Cron Triggers     fired here each UTC minute they match: ${crons.fired.join("; ") || "none"}${crons.unreadable.length ? `\n                    not fired here (unreadable): ${crons.unreadable.join("; ")}` : ""}
 
   Demo link         ${linkUrl}
   Demo API key      ${demo.apiKey}
