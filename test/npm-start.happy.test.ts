@@ -62,6 +62,8 @@ describe("npm start", () => {
   it("prints the URLs and the demo link, and the demo link redirects with a click id", async () => {
     expect(output).toContain(dev.demo.linkUrl);
     expect(output).toContain(dev.demo.apiKey);
+    // The ingest Worker's Cron Triggers run locally too (scripts/lib/local-crons.ts).
+    expect(output).toMatch(/Cron Triggers +fired here each UTC minute they match: .*indica-ingest: \* \* \* \* \*/);
     const res = await getWithHost(dev.demo.linkUrl.replace("localhost", "127.0.0.1"), `localhost:${edgePort}`, {
       "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36",
     });
