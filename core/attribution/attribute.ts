@@ -66,6 +66,8 @@ export function attribute(input: AttributionInput): AffiliateShare[] {
     const seen = byAffiliate.get(t.affiliateId) ?? { weight: 0, touches: 0 };
     byAffiliate.set(t.affiliateId, { weight: seen.weight + weights[i], touches: seen.touches + 1 });
   });
+  // An order credited by its coupon alone (no click counted) says so, rather than naming a model that chose nothing.
+  const coupon = inWindow.every((t) => t.coupon !== undefined) ? inWindow[0].coupon : undefined;
   const ids = [...byAffiliate.keys()];
   const w = ids.map((id) => byAffiliate.get(id)!.weight);
   const bps = splitByWeights(10_000, w);
@@ -76,8 +78,10 @@ export function attribute(input: AttributionInput): AffiliateShare[] {
       shareBp: bps[i],
       amount: amounts[i],
       explanation:
-        `${MODEL_NAMES[input.model.kind]} over ${inWindow.length} touch${inWindow.length > 1 ? "es" : ""} in the last ${input.windowDays} days: ` +
-        `${byAffiliate.get(affiliateId)!.touches} by this affiliate, ${(bps[i] / 100).toFixed(2)}% of the credit`,
+        coupon !== undefined
+          ? `coupon ${coupon}, with no click in the last ${input.windowDays} days counted: this affiliate's coupon, ${(bps[i] / 100).toFixed(2)}% of the credit`
+          : `${MODEL_NAMES[input.model.kind]} over ${inWindow.length} touch${inWindow.length > 1 ? "es" : ""} in the last ${input.windowDays} days: ` +
+            `${byAffiliate.get(affiliateId)!.touches} by this affiliate, ${(bps[i] / 100).toFixed(2)}% of the credit`,
       decisions: [...resolved.notes, ...tieNote, ...(resolved.notesOf.get(affiliateId) ?? [])],
       heldForReview: resolved.held.has(affiliateId),
     }))

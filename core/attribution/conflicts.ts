@@ -59,7 +59,7 @@ export function resolveConflicts(clicks: readonly Touch[], conversionAt: number,
   }
 
   if (coupon) {
-    const couponTouch: Touch = { affiliateId: coupon.affiliateId, at: conversionAt, clickId: null };
+    const couponTouch: Touch = { affiliateId: coupon.affiliateId, at: conversionAt, clickId: null, coupon: coupon.code };
     const others = touches.filter((t) => t.affiliateId !== coupon!.affiliateId).length;
     if (touches.length === 0) touches = [couponTouch];
     else if (rules.linkVsCoupon === "coupon_first") {

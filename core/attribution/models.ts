@@ -20,6 +20,8 @@ export interface Touch {
   /** Epoch ms. */
   at: number;
   clickId?: string | null;
+  /** Set on the touch a coupon stands for (conflicts.ts): its code. Clicks have none. */
+  coupon?: string;
 }
 
 export function touchWeights(touches: readonly Touch[], model: AttributionModel, conversionAt: number): number[] {
