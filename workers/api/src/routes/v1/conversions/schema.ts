@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { isId } from "../../../../../../core/ids";
 import { isStorableText } from "../../../../../../core/text";
 import { pageOf, pageQuery } from "../../../lib/pagination";
-import { instantOrDay } from "../time-range";
+import { instantOrDay, isDay } from "../time-range";
 
 export const ORDER_STATUSES = ["placed", "paid", "fulfilled", "cancelled"] as const;
 
@@ -48,6 +48,12 @@ export const conversionQuery = z.object({
     from: instantOrDay.optional().openapi({ param: { name: "from", in: "query" }, description: "Orders at or after: an instant, or a day (its start in your time zone)", example: "2026-11-01" }),
     to: instantOrDay.optional().openapi({ param: { name: "to", in: "query" }, description: "Orders before an instant, or up to the end of a day in your time zone", example: "2026-11-30" }),
     ...pageQuery,
+  })
+  // A range that ends before it starts is a mistake (as reports answer it), not an empty page. Two days, or
+  // two instants, compare here; a day against an instant needs the merchant's time zone and is left alone.
+  .refine((q) => !(q.from && q.to && isDay(q.from) === isDay(q.to) && (isDay(q.from) ? q.from > q.to : Date.parse(q.from) > Date.parse(q.to))), {
+    path: ["from"],
+    message: "must not be after to",
   });
 
 export const conversionIdParams = z.object({
