@@ -139,7 +139,7 @@ Indica is running (state in .indica/, written to .indica/dev.json)
   Links (redirect)  ${urls.redirect}      edge entry, routed by host/path like production:
                                             api.localhost:${PORTS.edge} -> API, */_indica/* -> ingest
   Ingest            ${urls.ingest}
-  API               ${urls.api}         OpenAPI: ${urls.api}/openapi.json
+  API               ${urls.api}         reference: ${urls.api}/docs, OpenAPI: ${urls.api}/openapi.json
   Dashboard         ${urls.dashboard}
   Database          ${database.kind}: ${database.url}
   Cron Triggers     fired here each UTC minute they match: ${crons.fired.join("; ") || "none"}${crons.unreadable.length ? `\n                    not fired here (unreadable): ${crons.unreadable.join("; ")}` : ""}
