@@ -7,6 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import { attribute } from "../../../../core/attribution/attribute";
+import { clickTimeBounds } from "../../../../core/attribution/click-time-bounds";
 import { splitByWeights } from "../../../../core/attribution/split";
 import { conflictRulesFrom, type ConflictRules } from "../../../../core/attribution/conflict-rules";
 import { attributionModelSchema } from "../../../../core/attribution/models";
@@ -19,7 +20,6 @@ import { commissionCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 import { conflictFacts, orderHeld } from "./conflict-facts";
 import { epochMs } from "./epoch-ms";
-import { clickTimeBounds } from "../../../../core/attribution/click-time-bounds";
 
 /** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
 const ms = epochMs;
