@@ -50,10 +50,11 @@ describe("field errors on POST and PATCH", () => {
     if (Object.keys(body).length) await expectFieldErrors(await api.patch(campaignPath, body), pointers);
   });
 
-  it("ignores unknown top-level fields", async () => {
+  it("refuses unknown top-level fields, pointing at each (a misspelt setting must not become a default)", async () => {
     const res = await programApi(stack, key).post("/v1/campaigns", { ...newCampaign(), cookieDomain: "loja.example", tracking: { on: true } });
-    expect(res.status).toBe(201);
-    expect(Object.keys((await res.json()) as object)).not.toContain("cookieDomain");
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { errors: { pointer: string }[] };
+    expect(problem.errors.map((e) => e.pointer)).toEqual(["/body/cookieDomain", "/body/tracking"]);
   });
 });
 
