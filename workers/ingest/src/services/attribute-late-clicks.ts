@@ -3,15 +3,14 @@
  * URL) whose click was still on its way through the queue, so the order was stored matched to that id but
  * without an affiliate or a commission. When the click lands, the order gets its affiliate and its
  * commissions, in the same transaction as the click. Commission creation is idempotent, so a click
- * redelivered later changes nothing. Refunds and a cancellation the order received meanwhile found no
- * commission to take back; they are applied to the new commissions now (once per commission and refund).
+ * redelivered later changes nothing. Refunds the order received meanwhile found no commission to take back;
+ * createCommissions gives them back from the new commissions, and a cancellation is applied here.
  */
 import { sql } from "drizzle-orm";
 import type { ClickEvent } from "../../../../core/schemas/click-event";
 import { rowsOf, type Executor } from "../../../../db/client";
 import { cancellationOf, reverseCommissions } from "../../../../db/queries/reverse-commissions";
 import { createCommissions } from "./create-commissions";
-import { storedRefundsOf } from "./store-refunds";
 
 export async function attributeLateClicks(db: Executor, clicks: ClickEvent[]): Promise<number> {
   if (clicks.length === 0) return 0;
@@ -25,9 +24,8 @@ export async function attributeLateClicks(db: Executor, clicks: ClickEvent[]): P
     RETURNING cv.tenant_id, cv.order_id, cv.status`);
   const orders = rowsOf(result as unknown as { rows: { tenant_id: string; order_id: string; status: string }[] });
   if (orders.length === 0) return 0;
-  const keys = orders.map((o) => ({ tenantId: o.tenant_id, orderId: o.order_id }));
-  await createCommissions(db, keys);
+  await createCommissions(db, orders.map((o) => ({ tenantId: o.tenant_id, orderId: o.order_id })));
   const cancelled = orders.filter((o) => o.status === "cancelled").map((o) => cancellationOf(o.tenant_id, o.order_id));
-  await reverseCommissions(db, [...(await storedRefundsOf(db, keys)), ...cancelled]);
+  await reverseCommissions(db, cancelled);
   return orders.length;
 }

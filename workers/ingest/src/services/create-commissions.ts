@@ -18,8 +18,10 @@ import { newId, timestampOfId } from "../../../../core/ids";
 import { rowsOf, type Executor } from "../../../../db/client";
 import { commissionCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
+import { reverseCommissions } from "../../../../db/queries/reverse-commissions";
 import { conflictFacts, orderHeld } from "./conflict-facts";
 import { epochMs } from "./epoch-ms";
+import { storedRefundsOf } from "./store-refunds";
 
 /** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
 const ms = epochMs;
@@ -47,6 +49,8 @@ type Order = {
   fraud_reasons: string[] | null;
   /** The longest attribution window of the order's merchant's campaigns: how far back its touches can be. */
   max_window_days: number | null;
+  /** A refund of the order is stored already (it arrived first): the new commissions must give it back. */
+  refunded: boolean;
 };
 
 type MatchedClick = { id: string; tenant_id: string; campaign_id: string; visitor_id: string; flagged: boolean };
@@ -82,7 +86,7 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
         cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cv.renewal,
         CASE WHEN cv.identity_source = 'coupon' THEN cp.campaign_id END AS coupon_campaign_id,
         cv.coupon, cp_live.affiliate_id AS coupon_affiliate_id, cp_live.campaign_id AS coupon_of_campaign_id, cv.email_hash, cv.fraud_reasons,
-        w.max_window_days
+        w.max_window_days, EXISTS (SELECT 1 FROM refunds r WHERE r.tenant_id = cv.tenant_id AND r.order_id = cv.order_id) AS refunded
       FROM unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
       CROSS JOIN LATERAL (
         SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.tenant_id = ANY(${sql.param(tenantsOf(keys.map((k) => k.tenantId)))}::text[])
@@ -188,6 +192,15 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
   if (keys.length === 0) return;
   const batch = await batchOrders(db, keys);
   if (batch.length === 0) return;
+  await commissionsOf(db, batch);
+  // Refunds stored before these orders earned anything (a retried batch, a platform's order of deliveries, a
+  // click that landed after the order, a re-attribution) reverse the new commissions now, once each; the
+  // flag spares the common batch, with no refund, the lookup.
+  const refunded = batch.filter((o) => o.refunded).map((o) => ({ tenantId: o.tenant_id, orderId: o.order_id }));
+  if (refunded.length > 0) await reverseCommissions(db, await storedRefundsOf(db, refunded));
+}
+
+async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
   // Renewals first, from the commissions that existed before this batch.
   const renewals = await renewalCommissions(db, batch.filter((o) => (o.renewal ?? 0) > 0));
   const orders = batch.filter((o) => o.matched_affiliate_id !== null && (o.renewal ?? 0) === 0);

@@ -9,7 +9,7 @@ import { flagFloodPredecessors } from "./flag-flood-predecessors";
 import { storeClicks } from "./store-clicks";
 import { createCommissions } from "./create-commissions";
 import { storeConversions } from "./store-conversions";
-import { storedRefundsOf, storeRefunds } from "./store-refunds";
+import { storeRefunds } from "./store-refunds";
 import { requeueWebhookDeliveries } from "./requeue-webhook-deliveries";
 
 export async function storeMessages(db: Executor, messages: QueueEvent[]): Promise<void> {
@@ -25,16 +25,13 @@ export async function storeMessages(db: Executor, messages: QueueEvent[]): Promi
   await attributeLateClicks(db, clicks);
   await storeBrowserEvents(db, browser);
   await storeConversions(db, drafts);
-  const orders = drafts.map((d) => ({ tenantId: d.tenantId, orderId: d.orderId }));
-  await createCommissions(db, orders);
-  // Refunds stored before their order (a retried batch, a platform's order of deliveries) reverse the
-  // commissions just created; ones applied before are no-ops.
-  const earlier = await storedRefundsOf(db, orders);
+  // Refunds stored before their order are given back by the new commissions there (create-commissions.ts).
+  await createCommissions(db, drafts.map((d) => ({ tenantId: d.tenantId, orderId: d.orderId })));
   const refunds = messages.filter((m) => m.type === "refund");
   // Only refunds stored for their own order, in its currency, take commissions back (store-refunds.ts).
   const applicable = await storeRefunds(db, refunds);
   // A cancelled order takes back all its commissions (the API's cancellation uses the same key).
   const cancellations = drafts.filter((d) => d.source === "s2s" && d.status === "cancelled").map((d) => cancellationOf(d.tenantId, d.orderId));
-  await reverseCommissions(db, [...earlier, ...applicable, ...cancellations]);
+  await reverseCommissions(db, [...applicable, ...cancellations]);
   await requeueWebhookDeliveries(db, messages.filter((m) => m.type === "webhook_delivery"));
 }
