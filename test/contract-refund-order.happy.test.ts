@@ -7,11 +7,10 @@
  * reversed by the refunds (and cancellation) already stored for it, once, however they arrive.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../core/ids";
 import type { SeededProgram } from "../scripts/lib/seed-program";
-import { clickEvent } from "./helpers/events";
+import { clickEvent, deliverClickLate } from "./helpers/events";
 import { clickLink, drainQueue, waitForClick } from "./helpers/ingest-fixtures";
-import { ADMIN_TOKEN, seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
+import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
 import { orderId, serverPost } from "./helpers/tracking";
 
 let stack: TestStack;
@@ -58,21 +57,6 @@ describe("a refund stored before its order", () => {
   });
 });
 
-/** A click delivered late through the queue, as a replay of a parked event does (see late-click.happy.test.ts). */
-async function deliverClickLate(tenantId: string, event: ReturnType<typeof clickEvent>): Promise<void> {
-  const failedId = newId("failedEvent");
-  await stack.db.query(
-    "INSERT INTO failed_events (id, tenant_id, source, event_type, event_id, payload, reason) VALUES ($1, $2, 'queue:indica-events-dlq', 'click', $3, $4, 'delayed in this test')",
-    [failedId, tenantId, event.id, JSON.stringify(event)],
-  );
-  const res = await stack.fetch("indica-ingest", "https://ingest.test/admin/failed-events/replay", {
-    method: "POST",
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
-    body: JSON.stringify({ ids: [failedId] }),
-  });
-  expect(res.status).toBe(200);
-  await res.arrayBuffer();
-}
 
 describe("an order refunded or cancelled before its click lands", () => {
   it("earns its commission with the refund's share already taken back; a cancelled one keeps nothing", async () => {
@@ -88,8 +72,8 @@ describe("an order refunded or cancelled before its click lands", () => {
     await drainQueue(stack);
     expect((await stack.db.query("SELECT 1 FROM commissions WHERE tenant_id = $1", [p.tenantId])).rowCount).toBe(0);
 
-    await deliverClickLate(p.tenantId, refundedClick);
-    await deliverClickLate(p.tenantId, cancelledClick);
+    await deliverClickLate(stack, refundedClick);
+    await deliverClickLate(stack, cancelledClick);
     await waitFor(() => commissionOf(p, refunded), 20_000, "the refunded order's commission");
     await drainQueue(stack);
     expect(await commissionOf(p, refunded)).toEqual({ amount: "1000", reversed_amount: "500" });
