@@ -60,24 +60,35 @@ describe("malformed requests", () => {
   it("a streamed body over 256 KB (no Content-Length) is a 413 problem", async () => {
     const p = await seedTestProgram(stack);
     const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
-    let sent = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent === 0) controller.enqueue(new TextEncoder().encode(`{"campaignId":"${p.campaignId}","destinationUrl":"https://loja.example/?q=`));
-        if (sent++ < 6) controller.enqueue(chunk);
-        else {
-          controller.enqueue(new TextEncoder().encode('"}'));
-          controller.close();
-        }
-      },
-    });
-    const res = await stack.fetch("indica-api", "https://api.indica.test/v1/links", {
-      method: "POST",
-      headers: { authorization: `Bearer ${p.apiKey}`, "content-type": "application/json" },
-      body: stream,
-      duplex: "half",
-    } as RequestInit);
-    await expectProblem(res, 413, "payload_too_large");
+    const oversizedStream = () => {
+      let sent = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent === 0) controller.enqueue(new TextEncoder().encode(`{"campaignId":"${p.campaignId}","destinationUrl":"https://loja.example/?q=`));
+          if (sent++ < 6) controller.enqueue(chunk);
+          else {
+            controller.enqueue(new TextEncoder().encode('"}'));
+            controller.close();
+          }
+        },
+      });
+    };
+    // The Worker answers 413 as soon as the stream passes the limit, while the client may still be
+    // writing; the closed connection then now and then reaches the client as EPIPE before the 413.
+    // As above, only a transport failure is retried, never a wrong answer.
+    let res: Response | undefined;
+    for (let attempt = 0; attempt < 3 && !res; attempt++) {
+      res = await stack
+        .fetch("indica-api", "https://api.indica.test/v1/links", {
+          method: "POST",
+          headers: { authorization: `Bearer ${p.apiKey}`, "content-type": "application/json" },
+          body: oversizedStream(),
+          duplex: "half",
+        } as RequestInit)
+        .catch(() => undefined);
+    }
+    expect(res, "three transport failures in a row").toBeDefined();
+    await expectProblem(res!, 413, "payload_too_large");
   });
 
   it("an unknown route is a 404 problem", async () => {
