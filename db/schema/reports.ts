@@ -1,9 +1,9 @@
 import { bigint, date, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
- * Report rollups, kept exact by statement-level triggers on clicks, conversions and commissions (migration
- * 0016): every writer (queue consumer, API status changes, refunds, re-attribution, scripts) moves them in
- * its own transaction. Dimensions are NOT NULL with '' for "none" so the key is a plain primary key.
+ * Report rollups, kept exact by statement-level triggers on clicks, conversions, refunds and commissions
+ * (migrations 0017, 0025): every writer (queue consumer, API status changes, refunds, re-attribution,
+ * scripts) moves them in its own transaction. Dimensions are NOT NULL with '' for "none" so the key is a plain primary key.
  * `currency` is '' on click rows; order and commission rows carry the order's currency.
  * `visitors` counts a visitor once per merchant-local day and key, at the hour of its first click that day,
  * so summing hours of one day gives that day's exact unique visitors for the key.
@@ -15,6 +15,11 @@ const metrics = () => ({
   flagged: bigint("flagged", { mode: "number" }).notNull().default(0),
   conversions: bigint("conversions", { mode: "number" }).notNull().default(0),
   revenue: bigint("revenue", { mode: "number" }).notNull().default(0),
+  /**
+   * What refunds gave back of those orders (migration 0025), keyed like the order itself (its time and
+   * dimensions), never more than the order's amount; `revenue` stays gross, net is `revenue - refunded`.
+   */
+  refunded: bigint("refunded", { mode: "number" }).notNull().default(0),
   commissions: bigint("commissions", { mode: "number" }).notNull().default(0),
   commission: bigint("commission", { mode: "number" }).notNull().default(0),
 });
