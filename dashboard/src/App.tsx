@@ -20,6 +20,8 @@ const Conversions = lazy(() => import("./pages/merchant/Conversions"));
 const Commissions = lazy(() => import("./pages/merchant/Commissions"));
 const Fraud = lazy(() => import("./pages/merchant/FraudQueue"));
 const Payouts = lazy(() => import("./pages/merchant/Payouts"));
+const PayoutBatches = lazy(() => import("./pages/merchant/PayoutBatches"));
+const PayoutBatch = lazy(() => import("./pages/merchant/PayoutBatch"));
 const Privacy = lazy(() => import("./pages/merchant/Privacy"));
 const Settings = lazy(() => import("./pages/settings/Settings"));
 const Portal = lazy(() => import("./pages/affiliate/Portal"));
@@ -59,6 +61,8 @@ export function App(props: { url?: string }) {
         <Route path="/commissions" component={Commissions} />
         <Route path="/fraud" component={Fraud} />
         <Route path="/payouts" component={Payouts} />
+        <Route path="/payout-batches" component={PayoutBatches} />
+        <Route path="/payout-batches/:id" component={PayoutBatch} />
         <Route path="/privacy" component={Privacy} />
         <Route path="/settings" component={Settings} />
         <Route path="/portal" component={Portal} />

@@ -23,6 +23,7 @@ const MERCHANT_NAV: NavItem[] = [
   ["/commissions", "nav.commissions"],
   ["/fraud", "nav.fraud"],
   ["/payouts", "nav.payouts"],
+  ["/payout-batches", "nav.payoutBatches", "payouts:write"],
   ["/privacy", "nav.privacy", "privacy:read"],
   ["/settings", "nav.settings"],
 ];
