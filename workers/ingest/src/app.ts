@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { problem, problemResponse } from "../../../core/problem";
 import { isUnavailable } from "../../../db/transient-error";
 import type { IngestHonoEnv } from "./env";
+import { ingestProblem } from "./lib/problems";
 import { registerTrackingPreflight } from "./routes/cors";
 import { requestLog } from "./middleware/request-log";
 import { registerHealth } from "./routes/health";
@@ -30,12 +30,12 @@ export function createIngestApp(): OpenAPIHono<IngestHonoEnv> {
   registerReattribute(app);
   registerIngestDocs(app);
   app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Indica ingest", version: "1.0.0" } });
-  app.notFound((c) => problemResponse(problem("not_found", { instance: new URL(c.req.url).pathname })));
+  app.notFound((c) => ingestProblem(c, "not_found", { instance: new URL(c.req.url).pathname }));
   app.onError((err, c) => {
-    console.error(JSON.stringify({ level: "error", worker: "ingest", path: new URL(c.req.url).pathname, message: err.message }));
+    console.error(JSON.stringify({ level: "error", worker: "ingest", requestId: c.get("requestId"), path: new URL(c.req.url).pathname, message: err.message }));
     // The database behind an uncached key or site is unreachable: a retryable answer, not a bug.
-    if (isUnavailable(err)) return problemResponse(problem("unavailable", { detail: "Try again shortly; nothing was stored." }), { "retry-after": "5" });
-    return problemResponse(problem("internal_error"));
+    if (isUnavailable(err)) return ingestProblem(c, "unavailable", { detail: "Try again shortly; nothing was stored." }, { "retry-after": "5" });
+    return ingestProblem(c, "internal_error");
   });
   return app;
 }

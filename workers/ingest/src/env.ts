@@ -21,7 +21,8 @@ export interface IngestEnv {
 
 export interface IngestHonoEnv {
   Bindings: IngestEnv;
-  Variables: { principal: ApiKeyPrincipal };
+  /** requestId: set first by middleware/request-log.ts; the log line and every problem carry it. */
+  Variables: { principal: ApiKeyPrincipal; requestId: string };
 }
 
 export const EVENTS_QUEUE = "indica-events";

@@ -1,5 +1,5 @@
 /** Operator endpoints (replay, re-attribution) take the ADMIN_TOKEN secret as a bearer token. */
-import { problem, problemResponse } from "../../../../core/problem";
+import { simpleProblem, type IngestContext } from "../lib/problems";
 
 async function sameSecret(a: string, b: string): Promise<boolean> {
   const enc = new TextEncoder();
@@ -8,9 +8,9 @@ async function sameSecret(a: string, b: string): Promise<boolean> {
 }
 
 /** Null when the bearer token is the operator's; otherwise the 401 to answer. */
-export async function requireAdmin(env: { ADMIN_TOKEN?: string }, authorization: string | undefined): Promise<Response | null> {
-  const given = authorization?.replace(/^Bearer\s+/i, "") ?? "";
-  if (env.ADMIN_TOKEN && (await sameSecret(given, env.ADMIN_TOKEN))) return null;
-  return problemResponse(problem("unauthorized", { detail: "A valid admin token is required." }));
+export async function requireAdmin(c: IngestContext): Promise<Response | null> {
+  const given = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+  if (c.env.ADMIN_TOKEN && (await sameSecret(given, c.env.ADMIN_TOKEN))) return null;
+  return simpleProblem(c, "unauthorized", "A valid admin token is required.");
 }
 

@@ -27,7 +27,7 @@ export function serverAuth(options: { scope: string; maxBodyBytes: number }): Mi
     const result = signingId ? await bySignature(c, signingId, options.maxBodyBytes) : await byApiKey(c);
     if (result instanceof Response) return result;
     if (result.scopes.length > 0 && !result.scopes.includes(options.scope)) {
-      return simpleProblem("forbidden", `This credential lacks the \`${options.scope}\` scope.`);
+      return simpleProblem(c, "forbidden", `This credential lacks the \`${options.scope}\` scope.`);
     }
     c.set("principal", result);
     await next();
@@ -36,14 +36,14 @@ export function serverAuth(options: { scope: string; maxBodyBytes: number }): Mi
 
 async function byApiKey(c: Context<IngestHonoEnv>): Promise<ApiKeyPrincipal | Response> {
   const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
-  if (!match) return simpleProblem("unauthorized", "Send your API key as `Authorization: Bearer <key>`, or sign the request.");
+  if (!match) return simpleProblem(c, "unauthorized", "Send your API key as `Authorization: Bearer <key>`, or sign the request.");
   const cacheKey = await hashApiKey(match[1]);
   let principal = byKeyHash.get(cacheKey);
   if (principal === undefined) {
     principal = await withDatabase(c.env, c.executionCtx, (db) => verifyApiKey(db, match[1]));
     byKeyHash.set(cacheKey, principal, CACHE_MS);
   }
-  return principal ?? simpleProblem("unauthorized", "The API key is unknown, revoked or expired.");
+  return principal ?? simpleProblem(c, "unauthorized", "The API key is unknown, revoked or expired.");
 }
 
 async function bySignature(c: Context<IngestHonoEnv>, id: string, maxBodyBytes: number): Promise<ApiKeyPrincipal | Response> {
@@ -53,11 +53,11 @@ async function bySignature(c: Context<IngestHonoEnv>, id: string, maxBodyBytes: 
     entry = found ? { secret: await open(found.sealedSecret, c.env.SECRETS_KEY), principal: found.principal } : null;
     bySigningId.set(id, entry, CACHE_MS);
   }
-  if (!entry) return simpleProblem("unauthorized", "The signing key id is unknown or revoked.");
+  if (!entry) return simpleProblem(c, "unauthorized", "The signing key id is unknown or revoked.");
   const body = await readTextBody(c.req, maxBodyBytes);
-  if (!body.ok) return problemFrom(body.error);
+  if (!body.ok) return problemFrom(c, body.error);
   const check = await verifySignature(entry.secret, c.req.header("indica-signature"), body.value, Math.floor(Date.now() / 1000));
   if (check === "ok") return entry.principal;
   const why = { malformed: "Send `Indica-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">`.", expired: "The signature timestamp is more than 5 minutes away from now.", mismatch: "The signature does not match the body." };
-  return simpleProblem("unauthorized", why[check]);
+  return simpleProblem(c, "unauthorized", why[check]);
 }

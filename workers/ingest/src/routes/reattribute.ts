@@ -7,10 +7,10 @@ import type { Hono } from "hono";
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { isId } from "../../../../core/ids";
-import { fieldErrors, problem, problemResponse } from "../../../../core/problem";
 import { withDatabase } from "../../../../db/client";
 import { commissions } from "../../../../db/schema";
 import type { IngestHonoEnv } from "../env";
+import { invalidBody, problemFrom } from "../lib/problems";
 import { readJsonBody } from "../lib/read-json";
 import { createCommissions } from "../services/create-commissions";
 import { requireAdmin } from "../middleware/admin-auth";
@@ -24,12 +24,12 @@ const body = z.object({
 
 export function registerReattribute(app: Hono<IngestHonoEnv>): void {
   app.post("/admin/reattribute", async (c) => {
-    const denied = await requireAdmin(c.env, c.req.header("authorization"));
+    const denied = await requireAdmin(c);
     if (denied) return denied;
     const raw = await readJsonBody(c.req, 4_096);
-    if (!raw.ok) return problemResponse(problem(raw.error.code, { detail: raw.error.detail }));
+    if (!raw.ok) return problemFrom(c, raw.error);
     const parsed = body.safeParse(raw.value);
-    if (!parsed.success) return problemResponse(problem("validation_failed", { errors: fieldErrors(parsed.error.issues, "body") }));
+    if (!parsed.success) return invalidBody(c, parsed.error);
     const q = parsed.data;
     const result = await withDatabase(c.env, c.executionCtx, (db) =>
       db.transaction(async (tx) => {

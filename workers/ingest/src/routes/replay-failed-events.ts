@@ -1,9 +1,9 @@
 /** POST /admin/failed-events/replay: operator endpoint that puts parked events back on the queue. */
 import type { Hono } from "hono";
 import { z } from "zod";
-import { fieldErrors, problem, problemResponse } from "../../../../core/problem";
 import { createDatabase } from "../../../../db/client";
 import type { IngestHonoEnv } from "../env";
+import { invalidBody, simpleProblem } from "../lib/problems";
 import { requireAdmin } from "../middleware/admin-auth";
 import { replayFailedEvents } from "../services/failed-events";
 
@@ -14,7 +14,7 @@ const replayBody = z.object({
 
 export function registerReplayFailedEvents(app: Hono<IngestHonoEnv>): void {
   app.post("/admin/failed-events/replay", async (c) => {
-    const denied = await requireAdmin(c.env, c.req.header("authorization"));
+    const denied = await requireAdmin(c);
     if (denied) return denied;
 
     const raw = await c.req.text();
@@ -22,10 +22,10 @@ export function registerReplayFailedEvents(app: Hono<IngestHonoEnv>): void {
     try {
       json = raw ? JSON.parse(raw) : {};
     } catch {
-      return problemResponse(problem("bad_request", { detail: "The body is not valid JSON." }));
+      return simpleProblem(c, "bad_request", "The body is not valid JSON.");
     }
     const parsed = replayBody.safeParse(json);
-    if (!parsed.success) return problemResponse(problem("validation_failed", { errors: fieldErrors(parsed.error.issues, "body") }));
+    if (!parsed.success) return invalidBody(c, parsed.error);
 
     const handle = createDatabase(c.env);
     try {

@@ -22,14 +22,14 @@ const clickBody = z.object({
 export function registerTrackClick(app: Hono<IngestHonoEnv>): void {
   app.post("/_indica/click", async (c) => {
     const body = await readJsonBody(c.req, 4_096);
-    if (!body.ok) return problemFrom(body.error);
+    if (!body.ok) return problemFrom(c, body.error);
     const parsed = clickBody.safeParse(body.value);
-    if (!parsed.success) return invalidBody(parsed.error);
+    if (!parsed.success) return invalidBody(c, parsed.error);
 
     const site = await resolveSite(c.env, c.executionCtx, parsed.data.site);
-    if (!site) return simpleProblem("not_found", "Unknown site id; copy the snippet from your dashboard.");
+    if (!site) return simpleProblem(c, "not_found", "Unknown site id; copy the snippet from your dashboard.");
     if (!isOriginAllowed(site, c.req.header("origin") ?? null, c.req.url)) {
-      return simpleProblem("forbidden", "This origin is not registered for the site.");
+      return simpleProblem(c, "forbidden", "This origin is not registered for the site.");
     }
     // CORS headers only for origins the merchant registered (or its own): nobody else may read our answers.
     const cors = corsHeaders(c.req.header("origin"));

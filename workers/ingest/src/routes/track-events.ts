@@ -34,15 +34,15 @@ export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
   // `/e` is the same endpoint for setups that give the ingest Worker its own hostname.
   app.on("POST", ["/_indica/e", "/e"], async (c) => {
     const body = await readJsonBody(c.req, MAX_BATCH_BYTES);
-    if (!body.ok) return problemFrom(body.error);
+    if (!body.ok) return problemFrom(c, body.error);
     const parsed = browserEventBatchSchema.safeParse(body.value);
-    if (!parsed.success) return invalidBody(parsed.error);
+    if (!parsed.success) return invalidBody(c, parsed.error);
     const batch = parsed.data;
 
     const site = await resolveSite(c.env, c.executionCtx, batch.site);
-    if (!site) return simpleProblem("not_found", "Unknown site id; copy the snippet from your dashboard.");
+    if (!site) return simpleProblem(c, "not_found", "Unknown site id; copy the snippet from your dashboard.");
     if (!isOriginAllowed(site, c.req.header("origin") ?? null, c.req.url)) {
-      return simpleProblem("forbidden", "This origin is not registered for the site.");
+      return simpleProblem(c, "forbidden", "This origin is not registered for the site.");
     }
     // CORS headers only for origins the merchant registered (or its own): nobody else may read our answers.
     const cors = corsHeaders(c.req.header("origin"));

@@ -35,18 +35,18 @@ export async function toConversionMessage(tenantId: string, input: ConversionInp
 export function registerConversions(app: Hono<IngestHonoEnv>): void {
   app.post("/v1/conversions", serverAuth({ scope: "conversions:write", maxBodyBytes: MAX_BODY_BYTES }), async (c) => {
     const body = await readJsonBody(c.req, MAX_BODY_BYTES);
-    if (!body.ok) return problemFrom(body.error);
+    if (!body.ok) return problemFrom(c, body.error);
     const parsed = conversionInputSchema.safeParse(body.value);
-    if (!parsed.success) return invalidBody(parsed.error);
+    if (!parsed.success) return invalidBody(c, parsed.error);
     await enqueue(c.env, [await toConversionMessage(c.get("principal").tenantId, parsed.data, Date.now())]);
     return c.json({ accepted: 1, orderId: parsed.data.orderId }, 202);
   });
 
   app.post("/v1/conversions/batch", serverAuth({ scope: "conversions:write", maxBodyBytes: MAX_BODY_BYTES }), async (c) => {
     const body = await readJsonBody(c.req, MAX_BODY_BYTES);
-    if (!body.ok) return problemFrom(body.error);
+    if (!body.ok) return problemFrom(c, body.error);
     const parsed = conversionBatchSchema.safeParse(body.value);
-    if (!parsed.success) return invalidBody(parsed.error);
+    if (!parsed.success) return invalidBody(c, parsed.error);
     const now = Date.now();
     const tenantId = c.get("principal").tenantId;
     const messages = await Promise.all(parsed.data.conversions.map((input) => toConversionMessage(tenantId, input, now)));

@@ -33,9 +33,9 @@ const parseJson = (raw: string): unknown => {
 export function registerIntegrationWebhooks(app: Hono<IngestHonoEnv>): void {
   app.post("/v1/integrations/:platform/:connectionId", async (c) => {
     const { platform, connectionId } = c.req.param();
-    if (!isPlatform(platform) || !isId("integration", connectionId)) return simpleProblem("not_found", "No such integration endpoint; copy the URL from the connection.");
+    if (!isPlatform(platform) || !isId("integration", connectionId)) return simpleProblem(c, "not_found", "No such integration endpoint; copy the URL from the connection.");
     const body = await readTextBody(c.req, MAX_BODY_BYTES);
-    if (!body.ok) return problemFrom(body.error);
+    if (!body.ok) return problemFrom(c, body.error);
     // WooCommerce checks a new webhook URL with an unsigned form post `webhook_id=<n>`: acknowledge it, process nothing.
     if (platform === "woocommerce" && /^webhook_id=\d+$/.test(body.value.trim())) return c.json({ status: "ping" }, 200);
 
@@ -47,7 +47,7 @@ export function registerIntegrationWebhooks(app: Hono<IngestHonoEnv>): void {
         opened = row ? { row, secret: await open(row.sealedSecret, c.env.SECRETS_KEY), accessToken: row.sealedAccessToken ? await open(row.sealedAccessToken, c.env.SECRETS_KEY) : null } : null;
         connections.set(connectionId, opened, CACHE_MS);
       }
-      if (!opened || opened.row.platform !== platform) return simpleProblem("not_found", "No such integration endpoint; copy the URL from the connection.");
+      if (!opened || opened.row.platform !== platform) return simpleProblem(c, "not_found", "No such integration endpoint; copy the URL from the connection.");
       const { row } = opened;
       const outcome = await receiveWebhook(handle.db, c.env, RECEIVERS[platform], { headers: (n) => c.req.header(n), raw: body.value, json: parseJson(body.value) }, {
         connection: row,
@@ -57,11 +57,11 @@ export function registerIntegrationWebhooks(app: Hono<IngestHonoEnv>): void {
         fetchOrder: fetchNuvemshopOrder,
         nuvemshopApiBase: c.env.NUVEMSHOP_API_BASE || "https://api.nuvemshop.com.br/v1",
       });
-      if (outcome.status === "rejected") return simpleProblem("unauthorized", `The webhook was refused and recorded: ${outcome.reason}.`);
+      if (outcome.status === "rejected") return simpleProblem(c, "unauthorized", `The webhook was refused and recorded: ${outcome.reason}.`);
       return c.json(outcome, outcome.status === "accepted" ? 202 : 200);
     } catch (error) {
       // The platform retries on an error answer; nothing was recorded as delivered, so the retry is processed.
-      if (error instanceof OrderFetchError) return simpleProblem("unavailable", error.message, { "retry-after": "30" });
+      if (error instanceof OrderFetchError) return simpleProblem(c, "unavailable", error.message, { "retry-after": "30" });
       throw error;
     } finally {
       c.executionCtx.waitUntil(handle.close());

@@ -14,9 +14,9 @@ const MAX_BODY_BYTES = 64 * 1024;
 export function registerRefunds(app: Hono<IngestHonoEnv>): void {
   app.post("/v1/refunds", serverAuth({ scope: "conversions:write", maxBodyBytes: MAX_BODY_BYTES }), async (c) => {
     const body = await readJsonBody(c.req, MAX_BODY_BYTES);
-    if (!body.ok) return problemFrom(body.error);
+    if (!body.ok) return problemFrom(c, body.error);
     const parsed = refundInputSchema.safeParse(body.value);
-    if (!parsed.success) return invalidBody(parsed.error);
+    if (!parsed.success) return invalidBody(c, parsed.error);
     const input = parsed.data;
     // Without the merchant's refund id, the same order, amount and time is the same refund. The time as an
     // instant, not as sent: a retry that writes it another way ("…Z", "….000Z", "-03:00") is the same refund.
