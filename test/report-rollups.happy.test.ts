@@ -1,7 +1,9 @@
 /**
  * The rollups are exact: after clicks, repeat and out-of-order clicks, orders (matched, unmatched, in
- * another currency, arriving before their click), a cancellation, a refund and a rejected commission,
- * report_hourly and report_daily equal a recomputation from the raw tables with plain GROUP BYs.
+ * another currency, arriving before their click), a cancellation, refunds (partial, a second one, a
+ * redelivered one, one of a cancelled order, one stored before its order, one in another currency) and a
+ * rejected commission, report_hourly and report_daily equal a recomputation from the raw tables with plain
+ * GROUP BYs; refunds follow their order when it is re-keyed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
@@ -10,7 +12,8 @@ import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi } from "./helpers/api";
 import { addAffiliate, clickOn, placeOrder } from "./helpers/program-activity";
 import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
-import { serverPost } from "./helpers/tracking";
+import { drainQueue } from "./helpers/ingest-fixtures";
+import { orderId, serverPost } from "./helpers/tracking";
 
 let stack: TestStack;
 let p: SeededProgram;
@@ -42,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 describe("report rollups", () => {
-  it("equal the raw tables after clicks, orders, a cancellation, a refund and a rejection", async () => {
+  it("equal the raw tables after clicks, orders, a cancellation, refunds and a rejection", async () => {
     const bruno = await addAffiliate(stack, p, { subIds: { sub1: "instagram" } });
     const v = newId("visitor");
     const c1 = await clickOn(stack, p.code, { visitorId: v });
@@ -56,12 +59,25 @@ describe("report rollups", () => {
     const refunded = await placeOrder(stack, p, { amount: 8_000, clickId: c3.clickId });
     expect((await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: refunded.orderId, amount: 2_000, currency: "BRL", refundId: "r-1" })).status).toBe(202);
     await waitFor(async () => (await stack.db.query("SELECT 1 FROM commissions WHERE tenant_id = $1 AND order_id = $2 AND reversed_amount > 0", [p.tenantId, refunded.orderId])).rowCount === 1, 20_000, "the reversal");
+    // A second partial refund, the first one redelivered, a refund of the cancelled order, and one stored
+    // before its order (the order, placed after, brings it along); one in another currency counts nowhere.
+    const refundNow = (body: Record<string, unknown>) => serverPost(stack, "/v1/refunds", p.apiKey, { currency: "BRL", ...body }).then((r) => expect(r.status).toBe(202));
+    const early = orderId();
+    await refundNow({ orderId: refunded.orderId, amount: 1_500, refundId: "r-2" });
+    await refundNow({ orderId: refunded.orderId, amount: 2_000, refundId: "r-1" });
+    await refundNow({ orderId: cancelled.orderId, amount: 7_000, refundId: "r-3" });
+    await refundNow({ orderId: early, amount: 900, refundId: "r-4" });
+    await refundNow({ orderId: early, amount: 400, currency: "USD", refundId: "r-5" });
+    await waitFor(async () => (await stack.db.query("SELECT 1 FROM refunds WHERE tenant_id = $1", [p.tenantId])).rowCount === 5, 20_000, "the refunds");
+    await placeOrder(stack, p, { orderId: early, amount: 6_000, clickId: c1.clickId });
+    await drainQueue(stack);
     const { rows } = await stack.db.query("SELECT id FROM commissions WHERE tenant_id = $1 AND affiliate_id = $2 LIMIT 1", [p.tenantId, bruno.affiliateId]);
     await callApi(stack, "POST", "/v1/commissions/decisions", { key: p.apiKey, body: { action: "reject", ids: [rows[0].id], reason: "test" } });
 
     const daily = await compare("day");
     expect(daily.reduce((n, r) => n + Number(r.clicks), 0)).toBe(3);
     expect(daily.reduce((n, r) => n + Number(r.visitors), 0)).toBe(2);
+    expect(daily.reduce((n, r) => n + Number(r.refunded), 0)).toBe(2_000 + 1_500 + 900);
     await compare("hour");
   });
 
@@ -85,13 +101,24 @@ describe("report rollups", () => {
       [newId("conversion"), p.tenantId, newId("event"), clickId, p.affiliateId, new Date(at.getTime() + 60_000)],
     );
     await compare("day");
+    // Refunded before its click arrived: the refund moves with the order to the click's keys.
+    await stack.db.query(
+      `INSERT INTO refunds (id, tenant_id, order_id, refund_key, amount, currency, occurred_at, received_at) VALUES ($1, $2, 'early-1', 'early-r', 1200, 'BRL', now(), now())`,
+      [newId("refund"), p.tenantId],
+    );
+    await compare("day");
     await stack.db.query(
       `INSERT INTO clicks (id, clicked_at, tenant_id, link_id, campaign_id, affiliate_id, visitor_id, sub_ids, country)
        VALUES ($1, $2, $3, $4, $5, $6, $7, '{"sub1":"late"}', 'PT')`,
       [clickId, at, p.tenantId, p.linkId, p.campaignId, p.affiliateId, newId("visitor")],
     );
     const daily = await compare("day");
-    expect(daily.find((r) => r.currency === "BRL" && r.sub1 === "late")).toMatchObject({ country: "PT", conversions: "1", revenue: "4200" });
+    expect(daily.find((r) => r.currency === "BRL" && r.sub1 === "late")).toMatchObject({ country: "PT", conversions: "1", revenue: "4200", refunded: "1200" });
+    await compare("hour");
+    // Re-attributed to another affiliate (as the late-attribution and re-attribution paths update it): so is its refund.
+    const other = await addAffiliate(stack, p);
+    await stack.db.query("UPDATE conversions SET matched_affiliate_id = $3 WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, "early-1", other.affiliateId]);
+    expect((await compare("day")).find((r) => r.affiliate_id === other.affiliateId)).toMatchObject({ sub1: "late", revenue: "4200", refunded: "1200" });
     await compare("hour");
   });
 });

@@ -56,8 +56,9 @@ const report = async (query: string, key = p.apiKey) => {
   expect(res.status, JSON.stringify(body)).toBe(200);
   return body;
 };
-const brl = (revenue: number, commission: number) => ({ currency: "BRL", revenue, commission });
-const usd = (revenue: number, commission: number) => ({ currency: "USD", revenue, commission });
+// Nothing here is refunded: gross and net revenue are equal (test/reports-refunds.happy.test.ts covers refunds).
+const brl = (revenue: number, commission: number) => ({ currency: "BRL", revenue, refunded: 0, netRevenue: revenue, commission });
+const usd = (revenue: number, commission: number) => ({ currency: "USD", revenue, refunded: 0, netRevenue: revenue, commission });
 
 describe("GET /v1/reports/summary", () => {
   it("by affiliate: clicks, visitors, flagged clicks, orders, and money per currency; cancelled orders left out", async () => {

@@ -28,7 +28,7 @@ const get = async (path: string) => {
 describe("reports", () => {
   it("group by device and by the merchant's hours, filter by device, compare with the previous period", async () => {
     const byDevice = await jsonOf(await get("/v1/reports/summary?groupBy=device&compare=previous"));
-    expect(byDevice.rows).toEqual([{ key: "desktop", clicks: 2, uniqueVisitors: 1, flaggedClicks: 0, conversions: 1, amounts: [{ currency: "BRL", revenue: 10_000, commission: 1_000 }] }]);
+    expect(byDevice.rows).toEqual([{ key: "desktop", clicks: 2, uniqueVisitors: 1, flaggedClicks: 0, conversions: 1, amounts: [{ currency: "BRL", revenue: 10_000, refunded: 0, netRevenue: 10_000, commission: 1_000 }] }]);
     expect(byDevice.previous).toMatchObject({ rows: [] });
     expect(byDevice.previous.to < byDevice.from).toBe(true);
     const byHour = await jsonOf(await get("/v1/reports/summary?groupBy=hour&device=desktop"));
@@ -39,12 +39,12 @@ describe("reports", () => {
   it("exports CSV with quoting, one line per key and currency", async () => {
     const res = await get("/v1/reports/export?groupBy=subId");
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(await res.text()).toBe("key,clicks,unique_visitors,flagged_clicks,conversions,currency,revenue,commission\n" + '"news,letter",2,1,0,1,BRL,10000,1000\n');
+    expect(await res.text()).toBe("key,clicks,unique_visitors,flagged_clicks,conversions,currency,revenue,commission,refunded,net_revenue\n" + '"news,letter",2,1,0,1,BRL,10000,1000,0,10000\n');
   });
 
   it("shows the last minutes per minute", async () => {
     const body = await jsonOf(await get("/v1/reports/realtime?minutes=10"));
     expect(body.minutes.reduce((n: number, m: { clicks: number }) => n + m.clicks, 0)).toBe(2);
-    expect(body.minutes.flatMap((m: { amounts: unknown[] }) => m.amounts)).toEqual([{ currency: "BRL", revenue: 10_000 }]);
+    expect(body.minutes.flatMap((m: { amounts: unknown[] }) => m.amounts)).toEqual([{ currency: "BRL", revenue: 10_000, refunded: 0, netRevenue: 10_000 }]);
   });
 });

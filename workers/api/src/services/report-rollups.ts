@@ -2,6 +2,7 @@
  * The summary report from the rollups (migration 0016) instead of the raw tables: one GROUP BY over a
  * tenant's days (report_daily, days in the merchant's zone) or hours (report_hourly). Unique visitors are
  * distinct per day and per campaign × affiliate × sub1 × country × device, summed (docs/reporting.md).
+ * Refunds are in the rows of the orders they refund (migration 0025), so `revenue - refunded` is net.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Executor } from "../../../../db/client";
@@ -65,13 +66,14 @@ export async function rollupSummary(db: Executor, p: RollupParams): Promise<Summ
   const result = await db.execute<SummaryRow>(sql`
     WITH g AS (
       SELECT ${keyOf(p)} AS key, r.currency, sum(r.clicks) AS clicks, sum(r.visitors) AS visitors, sum(r.flagged) AS flagged,
-        sum(r.conversions) AS conversions, sum(r.revenue) AS revenue, sum(r.commissions) AS commissions, sum(r.commission) AS commission
+        sum(r.conversions) AS conversions, sum(r.revenue) AS revenue, sum(r.refunded) AS refunded, sum(r.commissions) AS commissions,
+        sum(r.commission) AS commission
       FROM ${table} r WHERE ${where(p)}
       GROUP BY 1, 2
     )
     SELECT key, sum(clicks) AS clicks, sum(visitors) AS unique_visitors, sum(flagged) AS flagged_clicks, sum(conversions) AS conversions,
-      coalesce(json_agg(json_build_object('currency', currency, 'revenue', revenue, 'commission', commission) ORDER BY currency)
-        FILTER (WHERE currency <> '' AND conversions + commissions > 0), '[]'::json) AS amounts
+      coalesce(json_agg(json_build_object('currency', currency, 'revenue', revenue, 'refunded', refunded, 'commission', commission) ORDER BY currency)
+        FILTER (WHERE currency <> '' AND (conversions + commissions > 0 OR refunded <> 0)), '[]'::json) AS amounts
     FROM g
     GROUP BY key
     HAVING sum(clicks) + sum(conversions) + sum(commissions) > 0

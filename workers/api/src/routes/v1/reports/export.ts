@@ -16,7 +16,8 @@ const route = createRoute({
   path: "/v1/reports/export",
   tags: ["Reports"],
   summary: "The summary report as CSV (one line per key and currency)",
-  description: "Takes the parameters of `GET /v1/reports/summary`. Columns: key, clicks, unique_visitors, flagged_clicks, conversions, currency, revenue, commission.",
+  description:
+    "Takes the parameters of `GET /v1/reports/summary`. Columns: key, clicks, unique_visitors, flagged_clicks, conversions, currency, revenue (gross), commission, refunded, net_revenue.",
   security: bearerAuth,
   middleware: [authenticate({ permission: "reports:read" })] as const,
   request: { query: summaryQuery },
@@ -31,7 +32,8 @@ export function csvField(value: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const HEADER = "key,clicks,unique_visitors,flagged_clicks,conversions,currency,revenue,commission\n";
+// refunded and net_revenue come last so that sheets and scripts reading the earlier columns by position still work.
+const HEADER = "key,clicks,unique_visitors,flagged_clicks,conversions,currency,revenue,commission,refunded,net_revenue\n";
 const CHUNK_ROWS = 500;
 
 export function registerReportExport(app: OpenAPIHono<ApiHonoEnv>): void {
@@ -44,7 +46,7 @@ export function registerReportExport(app: OpenAPIHono<ApiHonoEnv>): void {
     const rows = (await reportRows(db, principal, q, range)).map(rowView);
     const lines = rows.flatMap((r) => {
       const counts = [r.key, r.clicks, r.uniqueVisitors, r.flaggedClicks, r.conversions];
-      const money = r.amounts.length ? r.amounts.map((a) => [a.currency, a.revenue, a.commission]) : [[null, null, null]];
+      const money = r.amounts.length ? r.amounts.map((a) => [a.currency, a.revenue, a.commission, a.refunded, a.netRevenue]) : [[null, null, null, null, null]];
       return money.map((m) => [...counts, ...m].map(csvField).join(",") + "\n");
     });
     const encoder = new TextEncoder();

@@ -62,5 +62,10 @@ export const rowView = (r: SummaryRow) => ({
   uniqueVisitors: Number(r.unique_visitors),
   flaggedClicks: Number(r.flagged_clicks),
   conversions: Number(r.conversions),
-  amounts: r.amounts.map((a) => ({ currency: a.currency, revenue: Number(a.revenue), commission: Number(a.commission) })),
+  amounts: r.amounts.map((a) => {
+    const revenue = Number(a.revenue);
+    const refunded = Number(a.refunded);
+    // `revenue` stays gross for the clients that read it before refunds were reported; net is spelled out.
+    return { currency: a.currency, revenue, refunded, netRevenue: revenue - refunded, commission: Number(a.commission) };
+  }),
 });

@@ -31,7 +31,12 @@ export const summaryQuery = z
 const amountSchema = z
   .object({
     currency: z.string(),
-    revenue: z.number().int().openapi({ description: "Orders' amounts, not cancelled, before refunds; minor units" }),
+    revenue: z.number().int().openapi({ description: "Gross: orders' amounts, not cancelled, before refunds; minor units" }),
+    refunded: z
+      .number()
+      .int()
+      .openapi({ description: "What refunds gave back of those same orders (counted with the order's day and keys, not the refund's), as sent; minor units" }),
+    netRevenue: z.number().int().openapi({ description: "revenue - refunded; below zero only if refunds exceeded the orders' amounts; minor units" }),
     commission: z.number().int().openapi({ description: "Commissions on those orders less what refunds took back, rejected ones left out; minor units" }),
   })
   .openapi("ReportAmount");
