@@ -22,11 +22,13 @@ const Fraud = lazy(() => import("./pages/merchant/FraudQueue"));
 const Payouts = lazy(() => import("./pages/merchant/Payouts"));
 const PayoutBatches = lazy(() => import("./pages/merchant/PayoutBatches"));
 const PayoutBatch = lazy(() => import("./pages/merchant/PayoutBatch"));
+const PayoutMethods = lazy(() => import("./pages/merchant/PayoutMethods"));
 const Privacy = lazy(() => import("./pages/merchant/Privacy"));
 const Settings = lazy(() => import("./pages/settings/Settings"));
 const Portal = lazy(() => import("./pages/affiliate/Portal"));
 const PortalLinks = lazy(() => import("./pages/affiliate/PortalLinks"));
 const PortalEarnings = lazy(() => import("./pages/affiliate/PortalEarnings"));
+const PortalPayoutMethod = lazy(() => import("./pages/affiliate/PortalPayoutMethod"));
 
 function SignedIn(props: RouteSectionProps): JSX.Element {
   const { session } = useApi();
@@ -63,11 +65,13 @@ export function App(props: { url?: string }) {
         <Route path="/payouts" component={Payouts} />
         <Route path="/payout-batches" component={PayoutBatches} />
         <Route path="/payout-batches/:id" component={PayoutBatch} />
+        <Route path="/payout-methods" component={PayoutMethods} />
         <Route path="/privacy" component={Privacy} />
         <Route path="/settings" component={Settings} />
         <Route path="/portal" component={Portal} />
         <Route path="/portal/links" component={PortalLinks} />
         <Route path="/portal/earnings" component={PortalEarnings} />
+        <Route path="/portal/payout-method" component={PortalPayoutMethod} />
       </Route>
       <Route path="*" component={Home} />
     </Router>

@@ -28,4 +28,21 @@ describe("navigation", () => {
       page.unmount();
     }
   });
+
+  it("offers Payout batches only to roles that may write payouts, Payout methods to every merchant role, and affiliates their own", async () => {
+    const expected = {
+      owner: { "Payout batches": true, "Payout methods": true, "Payout method": false },
+      admin: { "Payout batches": true, "Payout methods": true, "Payout method": false },
+      analyst: { "Payout batches": false, "Payout methods": true, "Payout method": false },
+      affiliate_manager: { "Payout batches": false, "Payout methods": true, "Payout method": false },
+      affiliate: { "Payout batches": false, "Payout methods": false, "Payout method": true },
+    };
+    for (const [role, links] of Object.entries(expected)) {
+      const page = renderPage(() => <Layout><p>page</p></Layout>, { api: fakeApi({ "POST /v1/auth/login": () => signedInAs(role) }), location: "/overview", locale: "en" });
+      await page.session.signIn("x@demo.example", "secret-secret");
+      await waitFor(() => expect(screen.getAllByRole("link").length).toBeGreaterThan(1));
+      for (const [name, shown] of Object.entries(links)) expect(screen.queryByRole("link", { name }) !== null, `${role}: ${name}`).toBe(shown);
+      page.unmount();
+    }
+  });
 });

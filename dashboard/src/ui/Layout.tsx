@@ -24,6 +24,7 @@ const MERCHANT_NAV: NavItem[] = [
   ["/fraud", "nav.fraud"],
   ["/payouts", "nav.payouts"],
   ["/payout-batches", "nav.payoutBatches", "payouts:write"],
+  ["/payout-methods", "nav.payoutMethods", "payouts:read"],
   ["/privacy", "nav.privacy", "privacy:read"],
   ["/settings", "nav.settings"],
 ];
@@ -31,6 +32,7 @@ const AFFILIATE_NAV: NavItem[] = [
   ["/portal", "nav.portal"],
   ["/portal/links", "nav.myLinks"],
   ["/portal/earnings", "nav.earnings"],
+  ["/portal/payout-method", "nav.myPayoutMethod"],
 ];
 
 export function Layout(props: ParentProps) {
