@@ -4,15 +4,16 @@ import Reports from "../src/pages/merchant/Reports";
 import { lastDaysIn } from "../src/reports/compare";
 import { fakeApi, renderPage } from "./render";
 
-const row = (key: string | null, clicks: number, revenue: number, commission: number) => ({
-  key, clicks, uniqueVisitors: clicks - 1, flaggedClicks: 0, conversions: 2, amounts: revenue ? [{ currency: "BRL", revenue, commission }] : [],
+const row = (key: string | null, clicks: number, revenue: number, commission: number, refunded = 0) => ({
+  key, clicks, uniqueVisitors: clicks - 1, flaggedClicks: 0, conversions: 2,
+  amounts: revenue ? [{ currency: "BRL", revenue, refunded, netRevenue: revenue - refunded, commission }] : [],
 });
 
 /** Echoes the asked period and grouping, like the API; the previous period is the 30 days before. */
 function summary(req: Request) {
   const q = new URL(req.url).searchParams;
   const groupBy = q.get("groupBy") ?? "day";
-  const rows = groupBy === "campaign" ? [row("cmp_1", 40, 50_000, 5_000), row(null, 0, 9_900, 0)] : [row(q.get("to"), 10, 25_000, 2_500)];
+  const rows = groupBy === "campaign" ? [row("cmp_1", 40, 50_000, 5_000), row(null, 0, 9_900, 0)] : [row(q.get("to"), 10, 25_000, 2_500, 5_000)];
   return {
     groupBy, from: q.get("from"), to: q.get("to"), timezone: "UTC", rows,
     ...(q.get("compare") ? { previous: { from: "2026-09-01", to: "2026-09-30", rows: [row("cmp_1", 20, 40_000, 4_000)] } } : {}),
@@ -32,6 +33,10 @@ describe("reports page", () => {
     renderPage(() => <Reports />, { api, location: "/reports", locale: "en" });
     const table = await screen.findByRole("region", { name: "Reports" });
     expect(within(table).getAllByText("R$250.00")).toHaveLength(2);
+    // Gross, refunded and net revenue side by side, in the row and the total.
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Day", "Clicks", "Unique visitors", "Flagged clicks", "Orders", "Gross revenue", "Refunded", "Net revenue", "Commissions"]);
+    expect(within(table).getAllByText("R$50.00")).toHaveLength(2);
+    expect(within(table).getAllByText("R$200.00")).toHaveLength(2);
     const first = reportCalls(api).at(-1)!;
     expect(first).toMatchObject({ groupBy: "day", compare: "previous" });
     expect(first.from < first.to).toBe(true);

@@ -1,13 +1,14 @@
 /**
  * The Reports screen's table: one row per key (day, campaign or affiliate) and a total, each figure with its
  * change against the previous period when the report carries one. Money is listed per currency, never added
- * across currencies.
+ * across currencies; revenue is shown gross, refunded and net, as the API reports it.
  */
 import { For, Show } from "solid-js";
 import { useI18n } from "../i18n/i18n";
 import { TableWrap } from "../ui/Table";
 import { change, type Line } from "./compare";
-import type { ReportRow } from "./series";
+import { moneyLabel } from "./labels";
+import { figureOf, type MoneyFigure, type ReportRow } from "./series";
 
 type Count = "clicks" | "uniqueVisitors" | "flaggedClicks" | "conversions";
 const COUNTS: [Count, "report.clicks" | "reports.visitors" | "report.fraudRate" | "report.conversions"][] = [
@@ -34,16 +35,17 @@ function Delta(props: { now: number; before?: number }) {
   );
 }
 
-const moneyOf = (r: ReportRow | undefined, currency: string) => r?.amounts.find((a) => a.currency === currency) ?? { revenue: 0, commission: 0 };
+const MONEY: MoneyFigure[] = ["revenue", "refunded", "netRevenue", "commission"];
+const moneyOf = (r: ReportRow | undefined, currency: string, field: MoneyFigure) => figureOf(r?.amounts.find((a) => a.currency === currency), field);
 
 function Cells(props: { line: Line }) {
   const i = useI18n();
-  const money = (field: "revenue" | "commission") => (
+  const money = (field: MoneyFigure) => (
     <td class="num">
       <For each={props.line.current.amounts} fallback="—">
         {(a) => (
           <div>
-            {i.money(a[field], a.currency)} <Delta now={a[field]} before={props.line.previous && moneyOf(props.line.previous, a.currency)[field]} />
+            {i.money(figureOf(a, field), a.currency)} <Delta now={figureOf(a, field)} before={props.line.previous && moneyOf(props.line.previous, a.currency, field)} />
           </div>
         )}
       </For>
@@ -58,14 +60,13 @@ function Cells(props: { line: Line }) {
           </td>
         )}
       </For>
-      {money("revenue")}
-      {money("commission")}
+      <For each={MONEY}>{(field) => money(field)}</For>
     </>
   );
 }
 
 export function ReportTable(props: { keyLabel: string; label: (key: string | null) => string; lines: Line[]; total: Line }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <TableWrap label={t("nav.reports")}>
       <table>
@@ -73,7 +74,9 @@ export function ReportTable(props: { keyLabel: string; label: (key: string | nul
           <tr>
             <th scope="col">{props.keyLabel}</th>
             <For each={COUNTS}>{([, key]) => <th scope="col" class="num">{t(key)}</th>}</For>
-            <th scope="col" class="num">{t("report.revenue")}</th>
+            <th scope="col" class="num">{moneyLabel(locale(), "revenue")}</th>
+            <th scope="col" class="num">{moneyLabel(locale(), "refunded")}</th>
+            <th scope="col" class="num">{moneyLabel(locale(), "netRevenue")}</th>
             <th scope="col" class="num">{t("report.commissions")}</th>
           </tr>
         </thead>

@@ -3,7 +3,7 @@
  * table. Pure, so the arithmetic is tested without a DOM.
  */
 import type { components } from "../../../sdk";
-import type { ReportRow } from "./series";
+import { figureOf, type ReportRow } from "./series";
 
 export type ReportSummary = components["schemas"]["ReportSummary"];
 export interface Line {
@@ -18,7 +18,7 @@ const dayText = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** Every row added into one, money kept per currency (amounts in different currencies are never added). */
 export function sumRows(rows: ReportRow[], key: string | null = null): ReportRow {
-  const money = new Map<string, { revenue: number; commission: number }>();
+  const money = new Map<string, { revenue: number; refunded: number; netRevenue: number; commission: number }>();
   const sum: ReportRow = { key, clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 0, amounts: [] };
   for (const r of rows) {
     sum.clicks += r.clicks;
@@ -26,8 +26,10 @@ export function sumRows(rows: ReportRow[], key: string | null = null): ReportRow
     sum.flaggedClicks += r.flaggedClicks;
     sum.conversions += r.conversions;
     for (const a of r.amounts) {
-      const m = money.get(a.currency) ?? { revenue: 0, commission: 0 };
+      const m = money.get(a.currency) ?? { revenue: 0, refunded: 0, netRevenue: 0, commission: 0 };
       m.revenue += a.revenue;
+      m.refunded += figureOf(a, "refunded");
+      m.netRevenue += figureOf(a, "netRevenue");
       m.commission += a.commission;
       money.set(a.currency, m);
     }

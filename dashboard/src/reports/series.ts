@@ -3,6 +3,22 @@ import type { components } from "../../../sdk";
 
 export type ReportRow = components["schemas"]["ReportRow"];
 
+/**
+ * One currency's money of a row. `revenue` is gross; `refunded` is what refunds gave back of the same orders
+ * and `netRevenue` the difference (the API sends both). Optional here so the page also reads a typed client
+ * generated before the API had them.
+ */
+export type ReportAmount = ReportRow["amounts"][number] & { refunded?: number; netRevenue?: number };
+export type MoneyFigure = "revenue" | "refunded" | "netRevenue" | "commission";
+
+/** A money figure of an amount; net is worked out from gross and refunded when not given. */
+export function figureOf(a: ReportAmount | undefined, figure: MoneyFigure): number {
+  if (!a) return 0;
+  if (figure === "refunded") return a.refunded ?? 0;
+  if (figure === "netRevenue") return a.netRevenue ?? a.revenue - (a.refunded ?? 0);
+  return a[figure];
+}
+
 export interface Totals {
   clicks: number;
   flaggedClicks: number;
