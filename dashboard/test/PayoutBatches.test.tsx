@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import PayoutBatches from "../src/pages/merchant/PayoutBatches";
+import Payouts from "../src/pages/merchant/Payouts";
 import { fakeApi, renderPage } from "./render";
 
 const batch = (id: string, over: Record<string, unknown> = {}) => ({
@@ -86,5 +87,23 @@ describe("payout batches page", () => {
     fireEvent.submit(screen.getByRole("form", { name: "New payout batch" }));
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("minimumAmount: Number must be less than or equal to 1000000000000"));
     expect(screen.getByRole("alert").textContent).toContain("Check these fields:");
+  });
+});
+
+describe("payouts page", () => {
+  it("links to payout batches only for roles that may make them, and to payout methods for all", async () => {
+    for (const [role, shown] of [["owner", true], ["analyst", false]] as const) {
+      const api = fakeApi({
+        "POST /v1/auth/login": () => ({ tokenType: "Bearer", accessToken: "jwt-1", expiresIn: 900, refreshToken: "rt-1", user: { id: "usr_1", tenantId: "tnt_1", email: "x@demo.example", name: null, role, affiliateId: null } }),
+        "GET /v1/affiliates": () => ({ items: [], nextCursor: null }),
+        "GET /v1/balances": () => balances,
+        "GET /v1/payouts": () => ({ items: [], nextCursor: null }),
+      });
+      const page = renderPage(() => <Payouts />, { api, location: "/payouts", locale: "en" });
+      await page.session.signIn("x@demo.example", "secret-secret");
+      await screen.findByRole("link", { name: "Which affiliates have a payout method on file" });
+      expect(screen.queryByRole("link", { name: "Pay the available balances in a payout batch" }) !== null, role).toBe(shown);
+      page.unmount();
+    }
   });
 });

@@ -146,6 +146,7 @@ export const en = {
   "methods.account": "Account number with check digit", "methods.holderDocument": "Holder's CPF or CNPJ (digits only)",
   "methods.save": "Save payout method", "methods.saved": "Saved: {hint}.", "methods.replaces": "Saving replaces the method of the same kind.",
   "methods.mineIntro": "Where the shop sends your payouts. You keep one method of each kind; the shop chooses which it pays through.",
+  "money.toBatches": "Pay the available balances in a payout batch", "money.toMethods": "Which affiliates have a payout method on file",
   "methods.updated": "updated {date}", "methods.noneMine": "You have no payout method yet: add one so the shop can pay you.",
 } as const;
 

@@ -148,5 +148,6 @@ export const ptBR: Record<MessageKey, string> = {
   "methods.account": "Número da conta com dígito", "methods.holderDocument": "CPF ou CNPJ do titular (só números)",
   "methods.save": "Salvar forma de recebimento", "methods.saved": "Salvo: {hint}.", "methods.replaces": "Salvar substitui a forma do mesmo tipo.",
   "methods.mineIntro": "Para onde a loja envia seus pagamentos. Você mantém uma forma de cada tipo; a loja escolhe por qual paga.",
+  "money.toBatches": "Pagar os saldos disponíveis em um lote de pagamento", "money.toMethods": "Quais afiliados têm forma de recebimento cadastrada",
   "methods.updated": "atualizada em {date}", "methods.noneMine": "Você ainda não tem forma de recebimento: cadastre uma para a loja poder pagar você.",
 };

@@ -3,8 +3,8 @@
  * setting one for an affiliate (say, a PIX key the affiliate sent by email).
  */
 import { createSignal, Show } from "solid-js";
-import { ROLE_PERMISSIONS } from "../../../../core/auth/access";
 import { useApi } from "../../api/context";
+import { useCan } from "../../api/permissions";
 import { must } from "../../api/errors";
 import type { Affiliate } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
@@ -13,12 +13,11 @@ import { PayoutMethodForm } from "../../payouts/PayoutMethodForm";
 import { createPagedList, PagedView } from "../../ui/paging";
 
 export default function PayoutMethods() {
-  const { client, session } = useApi();
+  const { client } = useApi();
+  const can = useCan();
   const { t } = useI18n();
   // Fifty a page: each row asks the API for its own methods.
   const affiliates = createPagedList((cursor) => must(client.GET("/v1/affiliates", { params: { query: { limit: 50, cursor } } })));
-  const role = () => session.user()?.role;
-  const canWrite = () => Boolean(role() && ROLE_PERMISSIONS[role()!].has("payouts:write"));
   const [editing, setEditing] = createSignal<Affiliate>();
   // Bumped per affiliate after a save, so only that row asks again.
   const [versions, setVersions] = createSignal<Record<string, number>>({});
@@ -32,7 +31,7 @@ export default function PayoutMethods() {
         {(a) => <PayoutMethodForm affiliateId={a.id} focus label={t("methods.setFor", { name: a.name })} onSaved={() => saved(a.id)} />}
       </Show>
       <PagedView list={affiliates} empty={t("affiliates.none")}>
-        {(items) => <AffiliateMethodsTable items={items()} version={(id) => versions()[id] ?? 0} onSet={canWrite() ? setEditing : undefined} />}
+        {(items) => <AffiliateMethodsTable items={items()} version={(id) => versions()[id] ?? 0} onSet={can("payouts:write") ? setEditing : undefined} />}
       </PagedView>
     </>
   );
