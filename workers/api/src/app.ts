@@ -1,10 +1,10 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { fieldErrors } from "../../../core/problem";
 import { isPermanentDataError, isUnavailable, sqlState } from "../../../db/transient-error";
 import type { ApiHonoEnv } from "./env";
 import { problemFor } from "./lib/problem";
+import { requestFieldErrors } from "./lib/strict-body";
 import { database } from "./middleware/database";
 import { requestId } from "./middleware/request-id";
 import { registerDocsPage } from "./routes/docs/docs-page";
@@ -66,7 +66,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
     // zod failures become 400 problem+json listing every field, never a bare 500 or a plain string.
     defaultHook: (result, c) => {
       if (!result.success) {
-        return problemFor(c, "validation_failed", { errors: fieldErrors(result.error.issues, result.target === "json" ? "body" : result.target) });
+        return problemFor(c, "validation_failed", { errors: requestFieldErrors(result.error.issues, result.target) });
       }
     },
   });

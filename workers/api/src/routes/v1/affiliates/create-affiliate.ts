@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, conflictError, standardErrors } from "../../../lib/openapi-common";
-import { anyUnknownFields } from "../../../lib/unknown-fields";
 import { problemFor } from "../../../lib/problem";
 import { authenticate } from "../../../middleware/authenticate";
 import { createAffiliate } from "../../../services/affiliates";
@@ -26,8 +25,6 @@ const route = createRoute({
 
 export function registerCreateAffiliate(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(route, async (c) => {
-    const misspelt = await anyUnknownFields(c, Object.keys(createAffiliateBody.shape));
-    if (misspelt) return misspelt;
     const result = await createAffiliate(c.get("db"), c.get("principal").tenantId, c.req.valid("json"));
     if (!result.ok) {
       const { detail, pointer } = result.error;

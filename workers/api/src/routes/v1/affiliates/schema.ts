@@ -2,27 +2,26 @@ import { z } from "@hono/zod-openapi";
 import { pageOf, pageQuery } from "../../../lib/pagination";
 import { email } from "../auth/schema";
 import { idOf, label } from "../fields";
+import { strictBody } from "../../../lib/strict-body";
 
 export const AFFILIATE_STATUSES = ["active", "pending", "suspended"] as const;
 
 const group = label(64).openapi({ description: "The merchant's group for the affiliate (vip, influencers); commission rules may pay groups their own rate", example: "influencers" });
 
-export const createAffiliateBody = z
-  .object({
-    name: label(200).openapi({ example: "Maria Souza" }),
-    email: email.openapi({ example: "maria@example.com" }),
-    status: z.enum(["active", "pending"]).default("active").openapi({ description: "pending: signed up, waiting for approval" }),
-    affiliateGroup: group.nullable().optional(),
-    invite: z.boolean().default(false).openapi({ description: "Also create the affiliate's dashboard user and return a one-time invite token (valid 7 days) to send them" }),
-  })
+export const createAffiliateBody = strictBody({
+  name: label(200).openapi({ example: "Maria Souza" }),
+  email: email.openapi({ example: "maria@example.com" }),
+  status: z.enum(["active", "pending"]).default("active").openapi({ description: "pending: signed up, waiting for approval" }),
+  affiliateGroup: group.nullable().optional(),
+  invite: z.boolean().default(false).openapi({ description: "Also create the affiliate's dashboard user and return a one-time invite token (valid 7 days) to send them" }),
+})
   .openapi("CreateAffiliate");
 
-export const updateAffiliateBody = z
-  .object({
-    name: label(200),
-    affiliateGroup: group.nullable().openapi({ description: "null takes the affiliate out of any group" }),
-    status: z.enum(AFFILIATE_STATUSES).openapi({ description: "active approves a pending affiliate or reactivates a suspended one; suspended stops tracking on all its links within seconds" }),
-  })
+export const updateAffiliateBody = strictBody({
+  name: label(200),
+  affiliateGroup: group.nullable().openapi({ description: "null takes the affiliate out of any group" }),
+  status: z.enum(AFFILIATE_STATUSES).openapi({ description: "active approves a pending affiliate or reactivates a suspended one; suspended stops tracking on all its links within seconds" }),
+})
   .partial()
   .openapi("UpdateAffiliate");
 

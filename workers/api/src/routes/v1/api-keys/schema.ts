@@ -3,6 +3,7 @@ import { PERMISSIONS, type Permission } from "../../../../../../core/auth/access
 import { idParam, label } from "../../../lib/fields";
 import { pageOf, pageQuery } from "../../../lib/pagination";
 import { instantSchema } from "../../../../../../core/schemas/instant";
+import { strictBody } from "../../../lib/strict-body";
 
 const scopes = z
   .array(z.enum(PERMISSIONS as [Permission, ...Permission[]]))
@@ -28,18 +29,16 @@ export const apiKeyQuery = z.object({
   ...pageQuery,
 });
 
-export const createApiKeyBody = z
-  .object({
-    name: label(100),
-    scopes: scopes.optional(),
-    expiresAt: instantSchema.optional().openapi({ description: "When the key stops working; never when omitted" }),
-  })
+export const createApiKeyBody = strictBody({
+  name: label(100),
+  scopes: scopes.optional(),
+  expiresAt: instantSchema.optional().openapi({ description: "When the key stops working; never when omitted" }),
+})
   .openapi("CreateApiKey");
 
-export const rotateApiKeyBody = z
-  .object({
-    graceSeconds: z.number().int().min(0).max(7 * 86_400).default(0).openapi({ description: "How long the old key keeps working, so deployments can switch over; 0 revokes it at once" }),
-  })
+export const rotateApiKeyBody = strictBody({
+  graceSeconds: z.number().int().min(0).max(7 * 86_400).default(0).openapi({ description: "How long the old key keeps working, so deployments can switch over; 0 revokes it at once" }),
+})
   .openapi("RotateApiKey");
 
 export const createdApiKeySchema = z

@@ -3,22 +3,21 @@ import { ROLES } from "../../../../../../core/auth/access";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../../../../../core/auth/password";
 import { currencySchema } from "../../../../../../core/money";
 import { label, timeZone } from "../../../lib/fields";
+import { strictBody } from "../../../lib/strict-body";
 
 export const email = z.string().trim().max(254).email();
 export const password = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH);
 
-export const loginBody = z
-  .object({
-    email,
-    password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-    tenant: z.string().min(1).max(64).optional().openapi({ description: "The merchant's slug; only needed when the same credentials fit several merchants." }),
-  })
+export const loginBody = strictBody({
+  email,
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  tenant: z.string().min(1).max(64).optional().openapi({ description: "The merchant's slug; only needed when the same credentials fit several merchants." }),
+})
   .openapi("LoginRequest");
 
-export const refreshBody = z.object({ refreshToken: z.string().min(1).max(200) }).openapi("RefreshRequest");
+export const refreshBody = strictBody({ refreshToken: z.string().min(1).max(200) }).openapi("RefreshRequest");
 
-export const acceptInviteBody = z
-  .object({ token: z.string().min(1).max(200), password, name: z.string().trim().min(1).max(200).optional() })
+export const acceptInviteBody = strictBody({ token: z.string().min(1).max(200), password, name: z.string().trim().min(1).max(200).optional() })
   .openapi("AcceptInviteRequest");
 
 export const sessionUserSchema = z
@@ -52,14 +51,13 @@ export const meSchema = z
   })
   .openapi("Me");
 
-export const signupBody = z
-  .object({
-    merchantName: label(200).openapi({ example: "Loja da Ana" }),
-    slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/, "3-48 lowercase letters, digits and dashes").optional().openapi({ description: "Your account's short name; made from the merchant name when omitted" }),
-    email,
-    password,
-    name: label(200).optional(),
-    defaultCurrency: currencySchema.optional(),
-    timezone: timeZone.optional(),
-  })
+export const signupBody = strictBody({
+  merchantName: label(200).openapi({ example: "Loja da Ana" }),
+  slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/, "3-48 lowercase letters, digits and dashes").optional().openapi({ description: "Your account's short name; made from the merchant name when omitted" }),
+  email,
+  password,
+  name: label(200).optional(),
+  defaultCurrency: currencySchema.optional(),
+  timezone: timeZone.optional(),
+})
   .openapi("SignupRequest");

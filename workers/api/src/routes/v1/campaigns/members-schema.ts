@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { pageOf, pageQuery } from "../../../lib/pagination";
 import { idOf } from "../fields";
+import { strictBody } from "../../../lib/strict-body";
 
 export const MEMBERSHIP_STATUSES = ["pending", "approved", "rejected"] as const;
 
@@ -28,10 +29,9 @@ export const memberQuery = z.object({
 
 const affiliateId = idOf("affiliate", "aff").openapi({ example: "aff_01JB8Z5Q3X0000000000000000" });
 
-export const applicationBody = z
-  .object({
-    affiliateId: affiliateId.optional().openapi({ description: "Required for merchants adding an affiliate; affiliate users apply for themselves and may leave it out" }),
-  })
+export const applicationBody = strictBody({
+  affiliateId: affiliateId.optional().openapi({ description: "Required for merchants adding an affiliate; affiliate users apply for themselves and may leave it out" }),
+})
   .openapi("CampaignApplication");
 
 export const memberParams = z.object({

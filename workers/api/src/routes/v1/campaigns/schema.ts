@@ -6,6 +6,7 @@ import { fraudSettingsSchema } from "../../../../../../core/fraud-settings";
 import { currencySchema } from "../../../../../../core/money";
 import { isHttpUrl, normalizeHttpUrl } from "../../../../../../core/destination";
 import { pageOf, pageQuery } from "../../../lib/pagination";
+import { strictBody } from "../../../lib/strict-body";
 import { idOf, label } from "../fields";
 import { attributionModelInput, commissionRulesInput, conflictRulesInput, fraudSettingsInput } from "./settings";
 
@@ -36,8 +37,8 @@ const destinationUrl = z
   .transform(normalizeHttpUrl)
   .openapi({ description: "Where links of the campaign send shoppers unless a link says otherwise", example: "https://loja.example/verao" });
 
-export const createCampaignBody = z.object({ name, destinationUrl, ...settings }).partial().required({ name: true, destinationUrl: true }).openapi("CreateCampaign");
-export const updateCampaignBody = z.object({ name, destinationUrl, ...settings }).partial().openapi("UpdateCampaign");
+export const createCampaignBody = strictBody({ name, destinationUrl, ...settings }).partial().required({ name: true, destinationUrl: true }).openapi("CreateCampaign");
+export const updateCampaignBody = strictBody({ name, destinationUrl, ...settings }).partial().openapi("UpdateCampaign");
 
 export const campaignSchema = z
   .object({

@@ -1,7 +1,7 @@
 /**
  * The campaign's JSON settings as a merchant sends them, validated with the core schemas the tracking
- * and commission code read them with. Unknown keys are refused here (unlike unknown top-level fields,
- * which are ignored): a misspelt key in money or fraud rules would otherwise be dropped in silence.
+ * and commission code read them with. Unknown keys are refused here, as at the top of the body
+ * (lib/strict-body.ts): a misspelt key in money or fraud rules would otherwise be dropped in silence.
  */
 import { z } from "@hono/zod-openapi";
 import { attributionModelSchema } from "../../../../../../core/attribution/models";

@@ -2,7 +2,6 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, notFoundError, standardErrors } from "../../../lib/openapi-common";
 import { problemFor } from "../../../lib/problem";
-import { onlyUnknownFields } from "../../../lib/unknown-fields";
 import { authenticate } from "../../../middleware/authenticate";
 import { updateCampaign } from "../../../services/campaigns";
 import { refreshLinkCachesAfterCommit } from "../../../services/link-cache";
@@ -25,8 +24,6 @@ const route = createRoute({
 export function registerUpdateCampaign(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(route, async (c) => {
     const tenantId = c.get("principal").tenantId;
-    const misspelt = await onlyUnknownFields(c, Object.keys(updateCampaignBody.shape));
-    if (misspelt) return misspelt;
     const result = await updateCampaign(c.get("db"), tenantId, c.req.valid("param").id, c.req.valid("json"));
     if (!result.ok) return problemFor(c, "not_found", { detail: result.error.detail });
     const { row, trackingChanged } = result.value;

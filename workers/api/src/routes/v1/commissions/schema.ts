@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { isId } from "../../../../../../core/ids";
 import { pageQuery } from "../../../lib/pagination";
+import { strictBody } from "../../../lib/strict-body";
 
 const commissionId = z.string().refine((v) => isId("commission", v), "expected a commission id (com_...)");
 
@@ -32,12 +33,11 @@ export const commissionQuery = z.object({
   ...pageQuery,
 });
 
-export const decisionBody = z
-  .object({
-    action: z.enum(["approve", "reject"]),
-    ids: z.array(commissionId).min(1).max(500),
-    reason: z.string().max(500).optional(),
-  })
+export const decisionBody = strictBody({
+  action: z.enum(["approve", "reject"]),
+  ids: z.array(commissionId).min(1).max(500),
+  reason: z.string().max(500).optional(),
+})
   .openapi("CommissionDecision");
 
 export const decisionResultSchema = z.object({ decided: z.array(z.string()), skipped: z.array(z.string()) }).openapi("CommissionDecisionResult");

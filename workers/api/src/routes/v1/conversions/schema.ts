@@ -3,6 +3,7 @@ import { isId } from "../../../../../../core/ids";
 import { isStorableText } from "../../../../../../core/text";
 import { pageOf, pageQuery } from "../../../lib/pagination";
 import { instantOrDay, isDay } from "../time-range";
+import { strictBody } from "../../../lib/strict-body";
 
 export const ORDER_STATUSES = ["placed", "paid", "fulfilled", "cancelled"] as const;
 
@@ -60,9 +61,7 @@ export const conversionIdParams = z.object({
   id: z.string().refine((v) => isId("conversion", v), "expected a conversion id (cnv_...)").openapi({ param: { name: "id", in: "path" }, example: "cnv_01JB8Z5Q3X0000000000000000" }),
 });
 
-export const statusChangeBody = z
-  .object({
-    status: z.enum(["paid", "fulfilled", "cancelled"]).openapi({ description: "Orders move forward only: placed → paid → fulfilled, or cancelled from any of them" }),
-  })
-  .strict()
+export const statusChangeBody = strictBody({
+  status: z.enum(["paid", "fulfilled", "cancelled"]).openapi({ description: "Orders move forward only: placed → paid → fulfilled, or cancelled from any of them" }),
+})
   .openapi("ConversionStatusChange");

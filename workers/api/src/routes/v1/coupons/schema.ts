@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isId } from "../../../../../../core/ids";
+import { strictBody } from "../../../lib/strict-body";
 
 /**
  * What shoppers type at checkout: letters, digits, `-` and `_`, 2-64 characters after trimming. The same
@@ -16,12 +17,11 @@ export const couponCodeSchema = z
 const campaignId = z.string().refine((v) => isId("campaign", v), "expected a campaign id (cmp_...)");
 const affiliateId = z.string().refine((v) => isId("affiliate", v), "expected an affiliate id (aff_...)");
 
-export const createCouponBody = z
-  .object({
-    code: couponCodeSchema.openapi({ example: "MARIA10", description: "Letters, digits, - and _; 2-64 characters; unique in your account whatever the case." }),
-    affiliateId: affiliateId.openapi({ example: "aff_01JB8Z5Q3X0000000000000000", description: "An active affiliate approved in the campaign." }),
-    campaignId: campaignId.openapi({ example: "cmp_01JB8Z5Q3X0000000000000000" }),
-  })
+export const createCouponBody = strictBody({
+  code: couponCodeSchema.openapi({ example: "MARIA10", description: "Letters, digits, - and _; 2-64 characters; unique in your account whatever the case." }),
+  affiliateId: affiliateId.openapi({ example: "aff_01JB8Z5Q3X0000000000000000", description: "An active affiliate approved in the campaign." }),
+  campaignId: campaignId.openapi({ example: "cmp_01JB8Z5Q3X0000000000000000" }),
+})
   .openapi("CreateCoupon");
 
 export const couponSchema = z
@@ -40,13 +40,11 @@ export const couponIdParams = z.object({
   id: z.string().refine((v) => isId("coupon", v), "expected a coupon id (cpn_...)").openapi({ param: { name: "id", in: "path" }, example: "cpn_01JB8Z5Q3X0000000000000000" }),
 });
 
-export const updateCouponBody = z
-  .object({
-    status: z.enum(["active", "disabled"]).openapi({
-      description: "A disabled coupon matches no new order; past orders keep their attribution. Its code stays taken, so it can be enabled again.",
-    }),
-  })
-  .strict()
+export const updateCouponBody = strictBody({
+  status: z.enum(["active", "disabled"]).openapi({
+    description: "A disabled coupon matches no new order; past orders keep their attribution. Its code stays taken, so it can be enabled again.",
+  }),
+})
   .openapi("UpdateCoupon");
 
 export type CreateCouponInput = z.infer<typeof createCouponBody>;

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { idParam } from "../../../lib/fields";
 import { pageOf, pageQuery } from "../../../lib/pagination";
 import { hostname } from "../tenant/schema";
+import { strictBody } from "../../../lib/strict-body";
 
 export const domainSchema = z
   .object({
@@ -22,11 +23,10 @@ export const domainSchema = z
 export const domainListSchema = pageOf(domainSchema, "DomainList");
 export const domainQuery = z.object({ ...pageQuery });
 
-export const createDomainBody = z
-  .object({
-    hostname: hostname.openapi({ example: "go.loja.com.br" }),
-    isLinkDomain: z.boolean().default(true),
-  })
+export const createDomainBody = strictBody({
+  hostname: hostname.openapi({ example: "go.loja.com.br" }),
+  isLinkDomain: z.boolean().default(true),
+})
   .openapi("CreateDomain");
 
 export const domainIdParams = z.object({ id: idParam("domain", "dom_01JB8Z5Q3X0000000000000000") });

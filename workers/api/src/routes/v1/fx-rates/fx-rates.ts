@@ -8,13 +8,13 @@ import { bearerAuth, standardErrors, unprocessableError } from "../../../lib/ope
 import { problemFor } from "../../../lib/problem";
 import { authenticate } from "../../../middleware/authenticate";
 import { instantSchema } from "../../../../../../core/schemas/instant";
+import { strictBody } from "../../../lib/strict-body";
 
-const rateBody = z
-  .object({
-    currency: currencySchema,
-    rate: rateSchema.openapi({ type: "string", example: "5.123456", description: "One unit of `currency` in your default currency" }),
-    asOf: instantSchema.optional().openapi({ description: "From when the rate applies; now when omitted" }),
-  })
+const rateBody = strictBody({
+  currency: currencySchema,
+  rate: rateSchema.openapi({ type: "string", example: "5.123456", description: "One unit of `currency` in your default currency" }),
+  asOf: instantSchema.optional().openapi({ description: "From when the rate applies; now when omitted" }),
+})
   .openapi("FxRateInput");
 
 const rateView = z.object({ currency: z.string(), rateMicros: z.number().int(), asOf: z.string() }).openapi("FxRate");

@@ -6,9 +6,10 @@
  */
 import type { Context } from "hono";
 import { affiliateScope } from "../../../../../../core/auth/access";
-import { fieldErrors, type FieldError } from "../../../../../../core/problem";
+import type { FieldError } from "../../../../../../core/problem";
 import type { ApiHonoEnv } from "../../../env";
 import { problemFor } from "../../../lib/problem";
+import { requestFieldErrors } from "../../../lib/strict-body";
 
 interface ValidationResult {
   success: boolean;
@@ -29,7 +30,7 @@ function missingAffiliates(body: unknown, items: (body: unknown) => [string, unk
 
 export function affiliateRequired(items: (body: unknown) => [string, unknown][]) {
   return (result: ValidationResult, c: Context<ApiHonoEnv>) => {
-    const errors = result.success ? [] : fieldErrors(result.error?.issues ?? [], result.target === "json" ? "body" : result.target);
+    const errors = result.success ? [] : requestFieldErrors(result.error?.issues ?? [], result.target);
     if (result.target === "json" && affiliateScope(c.get("principal")) === null) {
       const missing = missingAffiliates(result.data, items).filter((m) => !errors.some((e) => e.pointer === m.pointer));
       errors.push(...missing);

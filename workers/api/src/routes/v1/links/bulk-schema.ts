@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { createLinkBody, linkSchema } from "./schema";
+import { strictBody } from "../../../lib/strict-body";
 
 export const MAX_BULK_LINKS = 500;
 
-export const bulkCreateLinksBody = z
-  .object({ links: z.array(createLinkBody).min(1).max(MAX_BULK_LINKS) })
+export const bulkCreateLinksBody = strictBody({ links: z.array(createLinkBody).min(1).max(MAX_BULK_LINKS) })
   .superRefine((body, ctx) => {
     // Two items asking for the same code would fail only at the second insert; say so up front.
     const seen = new Map<string, number>();

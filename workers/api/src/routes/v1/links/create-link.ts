@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, conflictError, standardErrors, unprocessableError } from "../../../lib/openapi-common";
-import { anyUnknownFields } from "../../../lib/unknown-fields";
 import { problemFor } from "../../../lib/problem";
 import { authenticate } from "../../../middleware/authenticate";
 import { refreshLinkAfterCommit } from "../../../services/link-cache";
@@ -33,8 +32,6 @@ export function registerCreateLink(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(route, async (c) => {
     const db = c.get("db");
     const principal = c.get("principal");
-    const misspelt = await anyUnknownFields(c, Object.keys(createLinkBody.shape));
-    if (misspelt) return misspelt;
     const input = await linkFor(db, principal, c.req.valid("json"));
     const result = input.ok ? await createLink(db, principal.tenantId, input.value, c.env.DEFAULT_LINK_DOMAIN) : input;
     if (!result.ok) {

@@ -4,15 +4,15 @@ import { currencySchema } from "../../../../../../core/money";
 import { isStorableText } from "../../../../../../core/text";
 import { PROVIDER_KINDS } from "../../../../../../db/queries/payout-batches";
 import { pageQuery } from "../../../lib/pagination";
+import { strictBody } from "../../../lib/strict-body";
 
 const providers = Object.keys(PROVIDER_KINDS) as [keyof typeof PROVIDER_KINDS, ...(keyof typeof PROVIDER_KINDS)[]];
 
-export const createBatchBody = z
-  .object({
-    currency: currencySchema,
-    provider: z.enum(providers).openapi({ description: "csv (any method, you pay from your bank), csv_pix (PIX keys file), pix (Efí), stripe_connect, paypal" }),
-    minimumAmount: z.number().int().min(0).max(1e12).default(0).openapi({ description: "Affiliates below this balance (minor units) wait for a later batch" }),
-  })
+export const createBatchBody = strictBody({
+  currency: currencySchema,
+  provider: z.enum(providers).openapi({ description: "csv (any method, you pay from your bank), csv_pix (PIX keys file), pix (Efí), stripe_connect, paypal" }),
+  minimumAmount: z.number().int().min(0).max(1e12).default(0).openapi({ description: "Affiliates below this balance (minor units) wait for a later batch" }),
+})
   .openapi("CreatePayoutBatch");
 
 export const itemSchema = z
@@ -55,20 +55,19 @@ export const batchIdParams = z.object({
 
 export const exportQuery = z.object({ format: z.enum(["generic", "pix"]).default("generic").openapi({ param: { name: "format", in: "query" } }) });
 
-export const reconcileBody = z
-  .object({
-    items: z
-      .array(
-        z.object({
-          id: z.string().refine((v) => isId("payoutItem", v), "expected a payout item id (pyi_...)"),
-          status: z.enum(["paid", "failed"]),
-          reference: z.string().max(200).refine(isStorableText, "must not contain control characters").optional(),
-          reason: z.string().max(500).refine(isStorableText, "must not contain control characters").optional(),
-        }),
-      )
-      .min(1)
-      .max(500),
-  })
+export const reconcileBody = strictBody({
+  items: z
+    .array(
+      strictBody({
+        id: z.string().refine((v) => isId("payoutItem", v), "expected a payout item id (pyi_...)"),
+        status: z.enum(["paid", "failed"]),
+        reference: z.string().max(200).refine(isStorableText, "must not contain control characters").optional(),
+        reason: z.string().max(500).refine(isStorableText, "must not contain control characters").optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
+})
   .openapi("ReconcilePayouts");
 
 export const batchListQuery = z.object({ ...pageQuery });

@@ -6,18 +6,23 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
 import { affiliateScope, can } from "../../../../../../core/auth/access";
 import { isId, newId } from "../../../../../../core/ids";
-import { hintOf, payoutDetailsSchema } from "../../../../../../core/payouts/details";
+import { bankDetailsSchema, hintOf, paypalDetailsSchema, pixDetailsSchema, stripeConnectDetailsSchema } from "../../../../../../core/payouts/details";
 import { seal } from "../../../../../../core/secret-box";
 import { affiliates, payoutMethods } from "../../../../../../db/schema";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, notFoundError, standardErrors } from "../../../lib/openapi-common";
 import { problemFor } from "../../../lib/problem";
+import { strictBody } from "../../../lib/strict-body";
 import { authenticate } from "../../../middleware/authenticate";
 
 const params = z.object({ id: z.string().refine((v) => isId("affiliate", v), "expected an affiliate id (aff_...)").openapi({ param: { name: "id", in: "path" }, example: "aff_01JB8Z5Q3X0000000000000000" }) });
 const methodSchema = z.object({ kind: z.enum(["pix", "paypal", "stripe_connect", "bank"]), hint: z.string(), updatedAt: z.string() }).openapi("PayoutMethod");
 const listSchema = z.object({ items: z.array(methodSchema) }).openapi("PayoutMethodList");
-const body = payoutDetailsSchema.openapi("PayoutDetails", { description: "One of: pix {keyType, key, holderName?}, paypal {email}, stripe_connect {accountId}, bank {bankCode, branch, account, holderName, holderDocument}" });
+// The core schemas (shared with the payout senders, which read stored details) keep unknown keys out by
+// dropping them; what a caller sends is refused instead, so a misspelt `holdername` is not lost.
+const body = z
+  .discriminatedUnion("kind", [strictBody(pixDetailsSchema.shape), strictBody(paypalDetailsSchema.shape), strictBody(stripeConnectDetailsSchema.shape), strictBody(bankDetailsSchema.shape)])
+  .openapi("PayoutDetails", { description: "One of: pix {keyType, key, holderName?}, paypal {email}, stripe_connect {accountId}, bank {bankCode, branch, account, holderName, holderDocument}" });
 
 const put = createRoute({
   method: "put", path: "/v1/affiliates/{id}/payout-methods", tags: ["Payouts"], security: bearerAuth,

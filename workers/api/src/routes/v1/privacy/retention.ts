@@ -5,7 +5,7 @@ import { retentionPolicies } from "../../../../../../db/schema";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, standardErrors } from "../../../lib/openapi-common";
 import { authenticate } from "../../../middleware/authenticate";
-import { retentionView } from "./schema";
+import { retentionBody, retentionView } from "./schema";
 
 const DEFAULTS = { rawEventMonths: 25, ipHashDays: 30 };
 
@@ -26,7 +26,7 @@ const write = createRoute({
   summary: "Set your retention policy",
   security: bearerAuth,
   middleware: [authenticate({ permission: "privacy:write" })] as const,
-  request: { body: { required: true, content: { "application/json": { schema: retentionView } } } },
+  request: { body: { required: true, content: { "application/json": { schema: retentionBody } } } },
   responses: { 200: { description: "The policy", content: { "application/json": { schema: retentionView } } }, ...standardErrors },
 });
 

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { isId } from "../../../../../../core/ids";
 import { instantSchema } from "../../../../../../core/schemas/instant";
+import { strictBody } from "../../../lib/strict-body";
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 hex digest");
 
@@ -8,28 +9,26 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 hex digest
  * Who a request is about: any of a visitor id (the `indica_vid` cookie), an email or customer id (hashed
  * here, never stored or logged in the clear), or their hashes as the tracking script makes them.
  */
-export const subjectBody = z
-  .object({
-    visitorId: z.string().refine((v) => isId("visitor", v), "expected a visitor id (vis_...)").optional(),
-    email: z.email().max(320).optional(),
-    emailHash: sha256.optional(),
-    customerId: z.string().min(1).max(200).optional(),
-    customerIdHash: sha256.optional(),
-  })
+export const subjectBody = strictBody({
+  visitorId: z.string().refine((v) => isId("visitor", v), "expected a visitor id (vis_...)").optional(),
+  email: z.email().max(320).optional(),
+  emailHash: sha256.optional(),
+  customerId: z.string().min(1).max(200).optional(),
+  customerIdHash: sha256.optional(),
+})
   .refine((b) => Object.values(b).some((v) => v !== undefined), { path: ["visitorId"], message: "name the person by at least one identifier" })
   .openapi("DataSubject");
 
-export const consentBody = z
-  .object({
-    visitorId: z.string().refine((v) => isId("visitor", v), "expected a visitor id (vis_...)").optional(),
-    emailHash: sha256.optional(),
-    customerIdHash: sha256.optional(),
-    purpose: z.enum(["analytics", "marketing", "affiliate_tracking"]),
-    granted: z.boolean(),
-    source: z.enum(["banner", "api", "import"]).default("api"),
-    policyVersion: z.string().max(100).optional(),
-    recordedAt: instantSchema.optional().openapi({ description: "When the shopper decided; now when omitted" }),
-  })
+export const consentBody = strictBody({
+  visitorId: z.string().refine((v) => isId("visitor", v), "expected a visitor id (vis_...)").optional(),
+  emailHash: sha256.optional(),
+  customerIdHash: sha256.optional(),
+  purpose: z.enum(["analytics", "marketing", "affiliate_tracking"]),
+  granted: z.boolean(),
+  source: z.enum(["banner", "api", "import"]).default("api"),
+  policyVersion: z.string().max(100).optional(),
+  recordedAt: instantSchema.optional().openapi({ description: "When the shopper decided; now when omitted" }),
+})
   .refine((b) => b.visitorId || b.emailHash || b.customerIdHash, { path: ["visitorId"], message: "name the person by at least one identifier" })
   .openapi("ConsentInput");
 
@@ -47,9 +46,11 @@ export const consentView = z
   })
   .openapi("Consent");
 
-export const retentionView = z
-  .object({
-    rawEventMonths: z.number().int().min(1).max(25).openapi({ description: "Clicks and browser events are deleted after this many months (at most 25)" }),
-    ipHashDays: z.number().int().min(1).max(90).openapi({ description: "The IP hash of clicks and events is cleared after this many days" }),
-  })
-  .openapi("RetentionPolicy");
+const retentionFields = {
+  rawEventMonths: z.number().int().min(1).max(25).openapi({ description: "Clicks and browser events are deleted after this many months (at most 25)" }),
+  ipHashDays: z.number().int().min(1).max(90).openapi({ description: "The IP hash of clicks and events is cleared after this many days" }),
+};
+
+export const retentionView = z.object(retentionFields).openapi("RetentionPolicy");
+// The answer may gain fields; what a merchant sends may not carry ones the policy does not have.
+export const retentionBody = strictBody(retentionFields).openapi("RetentionPolicyInput");

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Permission } from "../../../../../../core/auth/access";
 import { idParam } from "../../../lib/fields";
 import { pageOf, pageQuery } from "../../../lib/pagination";
+import { strictBody } from "../../../lib/strict-body";
 
 /**
  * What the ingest Worker checks a signed request for (workers/ingest/src/middleware/server-auth.ts): only
@@ -24,15 +25,14 @@ export const signingSecretQuery = z.object({
   ...pageQuery,
 });
 
-export const createSigningSecretBody = z
-  .object({
-    scopes: z
-      .array(z.enum(SIGNING_SCOPES))
-      .min(1)
-      .max(SIGNING_SCOPES.length)
-      .default([...SIGNING_SCOPES])
-      .openapi({ description: "What signed requests may do: `conversions:write` (conversions and refunds). You must hold each scope yourself." }),
-  })
+export const createSigningSecretBody = strictBody({
+  scopes: z
+    .array(z.enum(SIGNING_SCOPES))
+    .min(1)
+    .max(SIGNING_SCOPES.length)
+    .default([...SIGNING_SCOPES])
+    .openapi({ description: "What signed requests may do: `conversions:write` (conversions and refunds). You must hold each scope yourself." }),
+})
   .openapi("CreateSigningSecret");
 
 export const createdSigningSecretSchema = signingSecretSchema

@@ -5,8 +5,9 @@ import { bearerAuth, standardErrors } from "../../../lib/openapi-common";
 import { authenticate } from "../../../middleware/authenticate";
 import { checkInstall } from "../../../services/install-check";
 import { webhookUrlProblem } from "../webhooks/url-policy";
+import { strictBody } from "../../../lib/strict-body";
 
-const body = z.object({ url: z.string().max(2048).openapi({ example: "https://www.loja.com.br/" }) }).openapi("InstallCheckRequest");
+const body = strictBody({ url: z.string().max(2048).openapi({ example: "https://www.loja.com.br/" }) }).openapi("InstallCheckRequest");
 const result = z
   .object({
     found: z.boolean().openapi({ description: "A script with src ending in /_indica/s.js (or s.<hash>.js) is on the page" }),

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { isHttpUrl } from "../../../../../../core/destination";
 import { currencySchema } from "../../../../../../core/money";
 import { label, timeZone } from "../../../lib/fields";
+import { strictBody } from "../../../lib/strict-body";
 
 export const hostname = z.string().max(253).regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, "must be a hostname such as loja.com.br");
 const url = z.string().max(2048).refine(isHttpUrl, "must be an absolute http(s) URL");
@@ -35,19 +36,18 @@ export const tenantSchema = z
   })
   .openapi("Tenant");
 
-export const updateTenantBody = z
-  .object({
-    name: label(200),
-    defaultCurrency: currencySchema,
-    timezone: timeZone,
-    clickParam: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "lowercase letters, digits and _, starting with a letter"),
-    cookieDomain: hostname.nullable().openapi({ description: "Domain= of the first-party cookies (loja.com.br covers www. and checkout.); null: host-only" }),
-    fallbackUrl: url.nullable().openapi({ description: "Where unknown codes on your own link domains go" }),
-    consentMode: z.enum(["not_required", "required"]).openapi({ description: "`required`: the tracking script stores nothing until the shopper consents (LGPD/GDPR)" }),
-    allowedOrigins: z.array(origin).max(50),
-    clickCookieDays: z.number().int().min(1).max(400).openapi({ description: "Browsers cap cookies at 400 days" }),
-    alertWebhookUrl: url.nullable(),
-  })
+export const updateTenantBody = strictBody({
+  name: label(200),
+  defaultCurrency: currencySchema,
+  timezone: timeZone,
+  clickParam: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "lowercase letters, digits and _, starting with a letter"),
+  cookieDomain: hostname.nullable().openapi({ description: "Domain= of the first-party cookies (loja.com.br covers www. and checkout.); null: host-only" }),
+  fallbackUrl: url.nullable().openapi({ description: "Where unknown codes on your own link domains go" }),
+  consentMode: z.enum(["not_required", "required"]).openapi({ description: "`required`: the tracking script stores nothing until the shopper consents (LGPD/GDPR)" }),
+  allowedOrigins: z.array(origin).max(50),
+  clickCookieDays: z.number().int().min(1).max(400).openapi({ description: "Browsers cap cookies at 400 days" }),
+  alertWebhookUrl: url.nullable(),
+})
   .partial()
   .refine((b) => Object.keys(b).length > 0, "send at least one field to change")
   .openapi("UpdateTenant");

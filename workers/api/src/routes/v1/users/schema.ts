@@ -4,6 +4,7 @@ import { ROLES } from "../../../../../../core/auth/access";
 import { email } from "../auth/schema";
 import { idParam, label } from "../../../lib/fields";
 import { pageOf, pageQuery } from "../../../lib/pagination";
+import { strictBody } from "../../../lib/strict-body";
 
 export const userSchema = z
   .object({
@@ -26,17 +27,16 @@ export const userQuery = z.object({
   ...pageQuery,
 });
 
-export const inviteUserBody = z
-  .object({
-    email,
-    name: label(200).optional(),
-    role: z.enum(ROLES),
-    affiliateId: z
-      .string()
-      .refine((v) => isId("affiliate", v), "expected an affiliate id (aff_...)")
-      .optional()
-      .openapi({ description: "Required for role `affiliate`: whose data the user sees." }),
-  })
+export const inviteUserBody = strictBody({
+  email,
+  name: label(200).optional(),
+  role: z.enum(ROLES),
+  affiliateId: z
+    .string()
+    .refine((v) => isId("affiliate", v), "expected an affiliate id (aff_...)")
+    .optional()
+    .openapi({ description: "Required for role `affiliate`: whose data the user sees." }),
+})
   .openapi("InviteUser");
 
 export const invitedUserSchema = z
@@ -47,8 +47,7 @@ export const invitedUserSchema = z
   })
   .openapi("InvitedUser");
 
-export const updateUserBody = z
-  .object({ name: label(200).optional(), role: z.enum(ROLES).optional(), status: z.enum(["active", "disabled"]).optional() })
+export const updateUserBody = strictBody({ name: label(200).optional(), role: z.enum(ROLES).optional(), status: z.enum(["active", "disabled"]).optional() })
   .refine((b) => Object.keys(b).length > 0, "send at least one field to change")
   .openapi("UpdateUser");
 

@@ -3,6 +3,7 @@ import { isId } from "../../../../../../core/ids";
 import { isStorableText } from "../../../../../../core/text";
 import { SUBSCRIBABLE_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from "../../../../../../core/webhook-events";
 import { pageQuery } from "../../../lib/pagination";
+import { strictBody } from "../../../lib/strict-body";
 
 // The https rule depends on the Worker's settings, so the handler checks it (core/webhook-url.ts).
 // Trimmed: a URL pasted with a trailing space was stored with it, and one with a trailing newline was
@@ -14,10 +15,9 @@ const eventTypes = z
   .max(SUBSCRIBABLE_EVENT_TYPES.length)
   .openapi({ description: "Event types to receive; empty for all of them.", example: ["commission.approved", "commission.reversed"] });
 
-export const createWebhookBody = z.object({ url, description: description.optional(), eventTypes: eventTypes.default([]) }).openapi("CreateWebhook");
+export const createWebhookBody = strictBody({ url, description: description.optional(), eventTypes: eventTypes.default([]) }).openapi("CreateWebhook");
 
-export const updateWebhookBody = z
-  .object({ url: url.optional(), description: description.nullable().optional(), eventTypes: eventTypes.optional(), status: z.enum(["active", "disabled"]).optional() })
+export const updateWebhookBody = strictBody({ url: url.optional(), description: description.nullable().optional(), eventTypes: eventTypes.optional(), status: z.enum(["active", "disabled"]).optional() })
   .openapi("UpdateWebhook");
 
 export const webhookSchema = z
