@@ -93,10 +93,19 @@ describe("malformed requests", () => {
 
   it("an unknown route is a 404 problem", async () => {
     const p = await seedTestProgram(stack);
-    for (const [method, path] of [["GET", "/v1/nope"], ["GET", "/"], ["POST", "/v2/links"], ["DELETE", "/v1/links"], ["PUT", "/v1/links/lnk_01JB8Z5Q3X0000000000000000"]]) {
+    for (const [method, path] of [["GET", "/v1/nope"], ["GET", "/"], ["POST", "/v2/links"]]) {
       const res = await callApi(stack, method, path, { key: p.apiKey });
       expect(res.status, `${method} ${path}`).toBeLessThan(500);
       await expectProblem(res, 404, "not_found");
+    }
+  });
+
+  it("a method a known path does not take is a 405 problem listing the ones it does", async () => {
+    const p = await seedTestProgram(stack);
+    for (const [method, path, allow] of [["DELETE", "/v1/links", "GET, HEAD, POST"], ["PUT", "/v1/links/lnk_01JB8Z5Q3X0000000000000000", "GET, HEAD, PATCH"]]) {
+      const res = await callApi(stack, method, path, { key: p.apiKey });
+      expect(res.headers.get("allow"), `${method} ${path}`).toBe(allow);
+      await expectProblem(res, 405, "method_not_allowed");
     }
   });
 

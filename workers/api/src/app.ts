@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { isPermanentDataError, isUnavailable, sqlState } from "../../../db/transient-error";
 import type { ApiHonoEnv } from "./env";
+import { allowedMethods } from "./lib/allowed-methods";
 import { problemFor } from "./lib/problem";
 import { requestFieldErrors } from "./lib/strict-body";
 import { database } from "./middleware/database";
@@ -127,7 +128,13 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerOpenApi(app);
   registerDocsPage(app);
 
-  app.notFound((c) => problemFor(c, "not_found", { detail: "No such endpoint. See /openapi.json." }));
+  app.notFound((c) => {
+    // A path that exists under other methods is the caller's wrong verb, not a missing endpoint (RFC 9110 15.5.6).
+    const allow = allowedMethods(app, c.req.path);
+    if (allow.length === 0) return problemFor(c, "not_found", { detail: "No such endpoint. See /openapi.json." });
+    c.header("allow", allow.join(", "));
+    return problemFor(c, "method_not_allowed", { detail: `${c.req.method} is not allowed here; this path answers ${allow.join(", ")}.` });
+  });
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's validators throw these for bodies that are not JSON at all.
