@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { normalizeHost } from "../../../../../../core/link-record";
 import { idParam } from "../../../lib/fields";
 import { pageOf, pageQuery } from "../../../lib/pagination";
 import { hostname } from "../tenant/schema";
@@ -24,7 +25,11 @@ export const domainListSchema = pageOf(domainSchema, "DomainList");
 export const domainQuery = z.object({ ...pageQuery });
 
 export const createDomainBody = strictBody({
-  hostname: hostname.openapi({ example: "go.loja.com.br" }),
+  // As the redirect Worker reads Host headers (core/link-record.ts): `Loja.Example.COM.` is loja.example.com,
+  // and was refused only for its case or its root dot.
+  hostname: z
+    .preprocess((v) => (typeof v === "string" ? normalizeHost(v) : v), hostname)
+    .openapi({ example: "go.loja.com.br", description: "Stored lower-case and without a trailing dot" }),
   isLinkDomain: z.boolean().default(true),
 })
   .openapi("CreateDomain");
