@@ -22,11 +22,20 @@ export function BatchDetail(props: { id: string }) {
   const { client } = useApi();
   const { t } = useI18n();
   const affiliates = useAffiliates();
-  const [batch, { refetch }] = createResource(() => props.id, (id) => must(client.GET("/v1/payout-batches/{id}", { params: { path: { id } } })));
   // What the last action answered; kept apart from the resource so its forms (and their messages) stay put.
   const [latest, setLatest] = createSignal<PayoutBatchWithItems>();
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
   const [notice, setNotice] = createSignal("");
+  // Loading (another batch, or again) starts clean: an answer, a selection or a message belong to the batch they came from.
+  const [batch, { refetch }] = createResource(
+    () => props.id,
+    (id) => {
+      setLatest();
+      setSelected(new Set<string>());
+      setNotice("");
+      return must(client.GET("/v1/payout-batches/{id}", { params: { path: { id } } }));
+    },
+  );
   const [exportError, setExportError] = createSignal<unknown>();
 
   const replace = (b: PayoutBatchWithItems, message: string) => {
@@ -52,7 +61,7 @@ export function BatchDetail(props: { id: string }) {
     <>
       <p><A href="/payout-batches">{t("batch.back")}</A></p>
       <h1>{t("batch.title")} <code>{props.id}</code></h1>
-      <Async data={batch} retry={() => { setLatest(); void refetch(); }}>
+      <Async data={batch} retry={refetch}>
         {(loaded) => {
           const b = () => latest() ?? loaded;
           return (
