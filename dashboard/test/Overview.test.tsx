@@ -5,7 +5,9 @@ import { perCurrency } from "../src/reports/series";
 import { fakeApi, renderPage } from "./render";
 
 /** One affiliate with a BRL order and a US$ order (no exchange rate known): one row per day and per affiliate. */
-const amounts = [{ currency: "BRL", revenue: 19_990, commission: 1_999 }, { currency: "USD", revenue: 5_000, commission: 500 }];
+/** Amounts as the report gives them, nothing refunded. */
+const money = (currency: string, revenue: number, commission: number) => ({ currency, revenue, refunded: 0, netRevenue: revenue, commission });
+const amounts = [money("BRL", 19_990, 1_999), money("USD", 5_000, 500)];
 function summary(req: Request) {
   const q = new URL(req.url).searchParams;
   const key = q.get("groupBy") === "affiliate" ? "aff_1" : q.get("to");
@@ -28,9 +30,9 @@ describe("overview", () => {
   });
 
   it("lists the main currency first, even at zero, and other currencies only when they have an amount", () => {
-    const row = (a: { currency: string; revenue: number; commission: number }[]) => ({ key: "k", clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 0, amounts: a });
-    expect(perCurrency([row([{ currency: "USD", revenue: 100, commission: 0 }])], "BRL", "commission")).toEqual([{ currency: "BRL", amount: 0 }]);
-    expect(perCurrency([row(amounts), row([{ currency: "BRL", revenue: 10, commission: 1 }])], "BRL", "revenue")).toEqual([
+    const row = (a: ReturnType<typeof money>[]) => ({ key: "k", clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 0, amounts: a });
+    expect(perCurrency([row([money("USD", 100, 0)])], "BRL", "commission")).toEqual([{ currency: "BRL", amount: 0 }]);
+    expect(perCurrency([row(amounts), row([money("BRL", 10, 1)])], "BRL", "revenue")).toEqual([
       { currency: "BRL", amount: 20_000 },
       { currency: "USD", amount: 5_000 },
     ]);

@@ -24,9 +24,10 @@ describe("formatting", () => {
 });
 
 describe("report series", () => {
+  const money = (currency: string, revenue: number, commission: number) => ({ currency, revenue, refunded: 0, netRevenue: revenue, commission });
   const rows = [
-    { key: "2026-11-02", clicks: 10, uniqueVisitors: 8, flaggedClicks: 1, conversions: 2, amounts: [{ currency: "BRL", revenue: 50_000, commission: 5000 }, { currency: "USD", revenue: 100, commission: 10 }] },
-    { key: "2026-11-04", clicks: 4, uniqueVisitors: 4, flaggedClicks: 0, conversions: 1, amounts: [{ currency: "BRL", revenue: 10_000, commission: 1000 }] },
+    { key: "2026-11-02", clicks: 10, uniqueVisitors: 8, flaggedClicks: 1, conversions: 2, amounts: [money("BRL", 50_000, 5000), money("USD", 100, 10)] },
+    { key: "2026-11-04", clicks: 4, uniqueVisitors: 4, flaggedClicks: 0, conversions: 1, amounts: [money("BRL", 10_000, 1000)] },
   ];
   it("fills quiet days with zeros and never adds currencies together", () => {
     expect(mainCurrency(rows)).toBe("BRL");

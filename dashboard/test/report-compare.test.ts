@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { change, lastDaysIn, ordered, pairRows, sumRows } from "../src/reports/compare";
 
-const row = (key: string | null, clicks: number, amounts: { currency: string; revenue: number; commission: number }[] = []) =>
-  ({ key, clicks, uniqueVisitors: clicks, flaggedClicks: 0, conversions: 0, amounts });
+type Money = { currency: string; revenue: number; commission: number; refunded?: number; netRevenue?: number };
+/** Amounts with nothing refunded unless a test says otherwise. */
+const row = (key: string | null, clicks: number, amounts: Money[] = []) => ({
+  key, clicks, uniqueVisitors: clicks, flaggedClicks: 0, conversions: 0,
+  amounts: amounts.map((a) => ({ refunded: 0, netRevenue: a.revenue - (a.refunded ?? 0), ...a })),
+});
 
 describe("report comparison", () => {
   it("pairs days by their position in the period, and other keys by key", () => {
@@ -23,9 +27,15 @@ describe("report comparison", () => {
   });
 
   it("adds money per currency only, and tells a change from nothing to compare with", () => {
-    const sum = sumRows([row("a", 1, [{ currency: "USD", revenue: 100, commission: 10 }]), row("b", 2, [{ currency: "BRL", revenue: 5, commission: 1 }, { currency: "USD", revenue: 1, commission: 0 }])]);
+    const sum = sumRows([
+      row("a", 1, [{ currency: "USD", revenue: 100, refunded: 30, netRevenue: 70, commission: 10 }]),
+      row("b", 2, [{ currency: "BRL", revenue: 5, refunded: 0, netRevenue: 5, commission: 1 }, { currency: "USD", revenue: 1, refunded: 1, netRevenue: 0, commission: 0 }]),
+    ]);
     expect(sum.clicks).toBe(3);
-    expect(sum.amounts).toEqual([{ currency: "BRL", revenue: 5, commission: 1 }, { currency: "USD", revenue: 101, commission: 10 }]);
+    expect(sum.amounts).toEqual([
+      { currency: "BRL", revenue: 5, refunded: 0, netRevenue: 5, commission: 1 },
+      { currency: "USD", revenue: 101, refunded: 31, netRevenue: 70, commission: 10 },
+    ]);
     expect([change(15, 10), change(0, 0), change(3, 0)]).toEqual([0.5, 0, null]);
   });
 
