@@ -34,15 +34,36 @@ export async function markCommissionsPaid(db: Executor, item: ItemRow, before: D
     .where(and(eq(commissions.tenantId, item.tenantId), eq(commissions.affiliateId, item.affiliateId), eq(commissions.currency, item.currency), eq(commissions.status, "approved"), lte(commissions.lockUntil, before)));
 }
 
+/**
+ * The merchant says an item was paid. A failed item's attempt is over (any debit of it was given back, or
+ * there was none), so this payment is a new attempt with a debit of its own: under the old attempt's key
+ * the debit was taken for a repeat and skipped, and the affiliate kept a balance it had been paid.
+ */
+export async function markPaidByMerchant(db: Executor, item: ItemRow, reference: string, batchCreatedAt: Date): Promise<void> {
+  if (item.status === "paid") return;
+  const attempt = item.status === "failed" ? { ...item, attempts: item.attempts + 1 } : item;
+  if (attempt !== item) await db.update(payoutItems).set({ attempts: attempt.attempts }).where(and(eq(payoutItems.tenantId, item.tenantId), eq(payoutItems.id, item.id)));
+  await markAccepted(db, attempt, "paid", reference, batchCreatedAt);
+}
+
 /** A call that failed: nothing was debited; the same key is used again, since the provider may have acted on it. */
 export async function markCallFailed(db: Executor, item: ItemRow, error: string): Promise<void> {
   await db.update(payoutItems).set({ status: "failed", lastError: error.slice(0, 1000) }).where(and(eq(payoutItems.tenantId, item.tenantId), eq(payoutItems.id, item.id)));
 }
 
-/** The provider reported a payment it had accepted as not made: the debit is returned, a retry is a new payment. */
+/**
+ * A payment reported as not made (the provider's webhook, or the merchant reconciling): the attempt's debit
+ * is returned, and a retry is a new payment. A CSV item is processing without a debit (nothing is taken
+ * until the merchant says it was paid), so there is nothing to give back: returning anyway credited the
+ * affiliate with money it never lost.
+ */
 export async function markReturned(db: Executor, item: ItemRow, error: string): Promise<void> {
   if (item.status !== "processing" && item.status !== "paid") return;
-  await ledger(db, item, item.amount, `payout-return:${item.id}:${item.attempts}`);
+  await db.execute(sql`
+    INSERT INTO ledger_entries (id, tenant_id, affiliate_id, currency, amount, kind, entry_key)
+    SELECT ${newId("ledgerEntry")}, ${item.tenantId}, ${item.affiliateId}, ${item.currency}, ${item.amount}, 'payout', ${`payout-return:${item.id}:${item.attempts}`}
+    WHERE EXISTS (SELECT 1 FROM ledger_entries d WHERE d.tenant_id = ${item.tenantId} AND d.entry_key = ${`payout:${item.id}:${item.attempts}`})
+    ON CONFLICT DO NOTHING`);
   await db
     .update(payoutItems)
     .set({ status: "failed", lastError: error.slice(0, 1000), idempotencyKey: `${item.id}-${item.attempts + 1}`, paidAt: null })

@@ -6,7 +6,7 @@ import { genericCsv, pixCsv } from "../../../../../../core/payouts/csv";
 import { payoutDetailsSchema } from "../../../../../../core/payouts/details";
 import { open } from "../../../../../../core/secret-box";
 import { getBatch, itemsOf } from "../../../../../../db/queries/payout-batches";
-import { itemsByIds, markAccepted, markReturned, refreshBatchStatus } from "../../../../../../db/queries/payout-settlement";
+import { itemsByIds, markPaidByMerchant, markReturned, refreshBatchStatus } from "../../../../../../db/queries/payout-settlement";
 import { affiliates, payoutMethods } from "../../../../../../db/schema";
 import type { ApiHonoEnv } from "../../../env";
 import { bearerAuth, notFoundError, standardErrors } from "../../../lib/openapi-common";
@@ -63,7 +63,7 @@ export function registerPayoutSettlement(app: OpenAPIHono<ApiHonoEnv>): void {
     for (const u of updates) {
       const item = items.find((i) => i.id === u.id);
       if (!item || item.status === u.status) continue;
-      if (u.status === "paid") await markAccepted(db, item, "paid", u.reference ?? item.providerReference ?? "manual", batch.createdAt);
+      if (u.status === "paid") await markPaidByMerchant(db, item, u.reference ?? item.providerReference ?? "manual", batch.createdAt);
       else await markReturned(db, item, u.reason ?? "reported as not paid");
     }
     await refreshBatchStatus(db, tenantId, batch.id);

@@ -1,0 +1,93 @@
+/**
+ * Reconciling a CSV batch by hand: whatever order the merchant marks lines paid and failed in, the ledger
+ * debits the affiliate exactly once per payment actually made. A CSV line is not debited when it is sent
+ * (the merchant pays it from the bank), so marking it failed must give nothing back; and a line paid,
+ * then reported failed, then paid again is debited again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../core/ids";
+import type { SeededProgram } from "../scripts/lib/seed-program";
+import { callApi } from "./helpers/api";
+import { bodyOf } from "./helpers/programs";
+import { seedTestProgram, startTestStack, type TestStack } from "./helpers/stack";
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** An approved commission past its lock period, and its credit in the ledger. */
+async function earn(p: SeededProgram, amount: number): Promise<void> {
+  const id = newId("commission");
+  await stack.db.query(
+    `INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, status, rules_version, lock_until)
+     VALUES ($1, $2, $3, $4, $5, $6, 'BRL', $7, 10000, 'approved', 1, now() - interval '1 day')`,
+    [id, p.tenantId, newId("conversion"), `o-${id}`, p.affiliateId, p.campaignId, amount],
+  );
+  await stack.db.query(
+    "INSERT INTO ledger_entries (id, tenant_id, affiliate_id, currency, amount, kind, commission_id, entry_key) VALUES ($1, $2, $3, 'BRL', $4, 'commission', $5, $6)",
+    [newId("ledgerEntry"), p.tenantId, p.affiliateId, amount, id, `commission:${id}`],
+  );
+}
+
+const post = async (p: SeededProgram, path: string, body: unknown) => bodyOf(await callApi(stack, "POST", path, { key: p.apiKey, body }), path === "/v1/payout-batches" ? 201 : 200);
+const payouts = async (p: SeededProgram) =>
+  (await stack.db.query("SELECT amount::int AS amount FROM ledger_entries WHERE tenant_id = $1 AND kind = 'payout' ORDER BY created_at, id", [p.tenantId])).rows.map((r) => r.amount);
+async function available(p: SeededProgram): Promise<number> {
+  const listed = await bodyOf(await callApi(stack, "GET", `/v1/balances?affiliateId=${p.affiliateId}`, { key: p.apiKey }), 200);
+  return listed.items[0]?.balances.find((b: { currency: string }) => b.currency === "BRL")?.available ?? 0;
+}
+
+async function sentCsvBatch(p: SeededProgram): Promise<{ batchId: string; itemId: string }> {
+  await earn(p, 10_000);
+  const batch = await post(p, "/v1/payout-batches", { currency: "BRL", provider: "csv" });
+  const sent = await post(p, `/v1/payout-batches/${batch.id}/send`, {});
+  expect(sent.items[0]).toMatchObject({ status: "processing", amount: 10_000 });
+  return { batchId: batch.id, itemId: sent.items[0].id };
+}
+
+const reconcile = (p: SeededProgram, batchId: string, item: Record<string, unknown>) => post(p, `/v1/payout-batches/${batchId}/reconcile`, { items: [item] });
+
+describe("reconciling a CSV batch", () => {
+  it("a line marked failed before anything was paid gives nothing back; paid later, it is debited once", async () => {
+    const p = await seedTestProgram(stack);
+    const { batchId, itemId } = await sentCsvBatch(p);
+    expect(await payouts(p)).toEqual([]);
+
+    const failed = await reconcile(p, batchId, { id: itemId, status: "failed", reason: "conta encerrada" });
+    expect(failed.items[0]).toMatchObject({ status: "failed" });
+    // Before the fix the "return" of a debit never taken credited +10,000: the affiliate showed 20,000 available.
+    expect(await payouts(p)).toEqual([]);
+    expect(await available(p)).toBe(10_000);
+
+    const paid = await reconcile(p, batchId, { id: itemId, status: "paid", reference: "TED 123" });
+    expect(paid).toMatchObject({ status: "paid" });
+    expect(await payouts(p)).toEqual([-10_000]);
+    expect(await available(p)).toBe(0);
+  });
+
+  it("a line paid, reported failed (the transfer bounced), then paid again is debited again", async () => {
+    const p = await seedTestProgram(stack);
+    const { batchId, itemId } = await sentCsvBatch(p);
+    await reconcile(p, batchId, { id: itemId, status: "paid", reference: "PIX E1" });
+    expect(await payouts(p)).toEqual([-10_000]);
+    expect(await available(p)).toBe(0);
+
+    await reconcile(p, batchId, { id: itemId, status: "failed", reason: "devolvido pelo banco" });
+    expect(await payouts(p)).toEqual([-10_000, 10_000]);
+    expect(await available(p)).toBe(10_000);
+
+    // Before the fix this payment reused the first attempt's ledger key and was skipped: 10,000 stayed available.
+    const again = await reconcile(p, batchId, { id: itemId, status: "paid", reference: "PIX E2" });
+    expect(again.items[0]).toMatchObject({ status: "paid", providerReference: "PIX E2" });
+    expect(await payouts(p)).toEqual([-10_000, 10_000, -10_000]);
+    expect(await available(p)).toBe(0);
+
+    // Marking it paid once more changes nothing.
+    await reconcile(p, batchId, { id: itemId, status: "paid" });
+    expect(await payouts(p)).toEqual([-10_000, 10_000, -10_000]);
+  });
+});
