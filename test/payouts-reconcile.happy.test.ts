@@ -2,7 +2,8 @@
  * Reconciling a CSV batch by hand: whatever order the merchant marks lines paid and failed in, the ledger
  * debits the affiliate exactly once per payment actually made. A CSV line is not debited when it is sent
  * (the merchant pays it from the bank), so marking it failed must give nothing back; and a line paid,
- * then reported failed, then paid again is debited again.
+ * then reported failed, then paid again is debited again. A batch nobody was paid from can be cancelled,
+ * which frees its affiliates for the next batch.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
@@ -89,5 +90,38 @@ describe("reconciling a CSV batch", () => {
     // Marking it paid once more changes nothing.
     await reconcile(p, batchId, { id: itemId, status: "paid" });
     expect(await payouts(p)).toEqual([-10_000, 10_000, -10_000]);
+  });
+});
+
+describe("cancelling a batch", () => {
+  it("a draft, or a CSV batch not paid, is cancelled and its affiliates can be in the next batch; one with a payment cannot be", async () => {
+    const p = await seedTestProgram(stack);
+    await earn(p, 10_000);
+    const draft = await post(p, "/v1/payout-batches", { currency: "BRL", provider: "csv" });
+    // Nobody is in two open batches: the draft holds the affiliate.
+    expect((await callApi(stack, "POST", "/v1/payout-batches", { key: p.apiKey, body: { currency: "BRL", provider: "csv" } })).status).toBe(422);
+    const cancelled = await post(p, `/v1/payout-batches/${draft.id}/cancel`, {});
+    expect(cancelled).toMatchObject({ status: "cancelled" });
+    expect((await post(p, `/v1/payout-batches/${draft.id}/cancel`, {})).status).toBe("cancelled");
+    expect((await callApi(stack, "POST", `/v1/payout-batches/${draft.id}/send`, { key: p.apiKey, body: {} })).status).toBe(409);
+
+    // Free again: a new batch takes the affiliate, is sent, and (a CSV batch nobody paid) cancelled too.
+    const next = await post(p, "/v1/payout-batches", { currency: "BRL", provider: "csv" });
+    expect(next.items).toEqual([expect.objectContaining({ affiliateId: p.affiliateId, amount: 10_000 })]);
+    const sent = await post(p, `/v1/payout-batches/${next.id}/send`, {});
+    await post(p, `/v1/payout-batches/${next.id}/cancel`, {});
+    const refused = await callApi(stack, "POST", `/v1/payout-batches/${next.id}/reconcile`, { key: p.apiKey, body: { items: [{ id: sent.items[0].id, status: "paid" }] } });
+    expect(refused.status).toBe(409);
+    expect(await payouts(p)).toEqual([]);
+
+    // A batch someone was paid from stays.
+    const third = await post(p, "/v1/payout-batches", { currency: "BRL", provider: "csv" });
+    const thirdSent = await post(p, `/v1/payout-batches/${third.id}/send`, {});
+    await reconcile(p, third.id, { id: thirdSent.items[0].id, status: "paid" });
+    const paidCancel = await callApi(stack, "POST", `/v1/payout-batches/${third.id}/cancel`, { key: p.apiKey, body: {} });
+    expect(paidCancel.status).toBe(409);
+    expect((await bodyOf(paidCancel, 409)).detail).toMatch(/paid/);
+    expect(await payouts(p)).toEqual([-10_000]);
+    expect((await callApi(stack, "POST", `/v1/payout-batches/${newId("payout")}/cancel`, { key: p.apiKey, body: {} })).status).toBe(404);
   });
 });

@@ -56,6 +56,7 @@ import { registerListCoupons } from "./routes/v1/coupons/list-coupons";
 import { registerUpdateCoupon } from "./routes/v1/coupons/update-coupon";
 import { registerIntegrationConnections } from "./routes/v1/integrations/connections";
 import { registerPayoutBatches } from "./routes/v1/payout-batches/batches";
+import { registerPayoutBatchCancel } from "./routes/v1/payout-batches/cancel";
 import { registerPayoutSettlement } from "./routes/v1/payout-batches/settle";
 import { registerPayoutWebhooks } from "./routes/v1/payout-webhooks/receivers";
 import { registerPayoutMethods } from "./routes/v1/payout-methods/payout-methods";
@@ -122,6 +123,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerWebhookDeliveries(app);
   registerIntegrationConnections(app);
   registerPayoutBatches(app);
+  registerPayoutBatchCancel(app);
   registerPayoutSettlement(app);
   registerPayoutWebhooks(app);
   registerPayoutMethods(app);

@@ -58,6 +58,8 @@ export function registerPayoutSettlement(app: OpenAPIHono<ApiHonoEnv>): void {
     const tenantId = c.get("principal").tenantId;
     const batch = await getBatch(db, tenantId, c.req.valid("param").id, true);
     if (!batch) return problemFor(c, "not_found", { detail: "No payout batch with this id in your account." });
+    // Its affiliates may be in a newer batch already: a payment made anyway belongs there.
+    if (batch.status === "cancelled") return problemFor(c, "conflict", { detail: "The batch is cancelled; record payments in the batch its affiliates are in now." });
     const updates = c.req.valid("json").items;
     const items = (await itemsByIds(db, tenantId, updates.map((u) => u.id))).filter((i) => i.batchId === batch.id);
     for (const u of updates) {
