@@ -5,8 +5,8 @@
  *
  * Every JSON body of the API is built with `strictBody` (workers/api/src/lib/strict-body.test.ts checks the
  * OpenAPI document for it); the validation hooks (`requestFieldErrors`) turn zod's one issue for the body
- * into a field error at `/body/<key>` for each unknown key. Free-form maps (sub-ids, metadata) are records inside a body and
- * stay open.
+ * into a field error at `/body/<key>` for each unknown key. Free-form maps (sub-ids) are records inside a
+ * body and stay open.
  */
 import { z } from "@hono/zod-openapi";
 import { fieldErrors, type FieldError } from "../../../../core/problem";
@@ -17,7 +17,7 @@ export function strictBody<S extends z.core.$ZodLooseShape>(shape: S) {
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code !== "unrecognized_keys") return undefined;
-      // At the top the pointer names the key; inside a list item (bulk links) the pointer is the item's.
+      // At the top the pointer names the key; inside a list item (bulk links, reconcile items) it is the item's.
       if (!issue.path?.length) return `unknown field; this resource's fields are ${fields}`;
       return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}; the fields here are ${fields}`;
     },
