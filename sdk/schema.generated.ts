@@ -4654,6 +4654,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payout-batches/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a batch nobody was paid from
+         * @description For a draft, or a CSV batch you decided not to pay: its affiliates can be in the next batch again. Refused (409) once an item is paid, or while a provider's accepted payment is still processing. Cancelling a cancelled batch answers it as it is.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The cancelled batch */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayoutBatchWithItems"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with an existing resource */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payout-batches/{id}/export": {
         parameters: {
             query?: never;
@@ -5607,7 +5702,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["RetentionPolicy"];
+                    "application/json": components["schemas"]["RetentionPolicyInput"];
                 };
             };
             responses: {
@@ -5774,7 +5869,7 @@ export interface paths {
         };
         /**
          * The summary report as CSV (one line per key and currency)
-         * @description Takes the parameters of `GET /v1/reports/summary`. Columns: key, clicks, unique_visitors, flagged_clicks, conversions, currency, revenue, commission.
+         * @description Takes the parameters of `GET /v1/reports/summary`. Columns: key, clicks, unique_visitors, flagged_clicks, conversions, currency, revenue (gross), commission, refunded, net_revenue.
          */
         get: {
             parameters: {
@@ -8099,7 +8194,10 @@ export interface components {
             key: string;
         };
         CreateDomain: {
-            /** @example go.loja.com.br */
+            /**
+             * @description Stored lower-case and without a trailing dot
+             * @example go.loja.com.br
+             */
             hostname: string;
             /** @default true */
             isLinkDomain: boolean;
@@ -8248,6 +8346,8 @@ export interface components {
                 detail: string;
                 pointer: string;
             }[];
+            /** @description The request's id, also in the `X-Request-Id` header and the log line: quote it to support */
+            requestId: string;
             status: number;
             title: string;
             type: string;
@@ -8465,6 +8565,11 @@ export interface components {
         RealtimeMinute: {
             amounts: {
                 currency: string;
+                /** @description revenue - refunded */
+                netRevenue: number;
+                /** @description Refunds of those orders so far (in the order's minute, as the rollups count them) */
+                refunded: number;
+                /** @description Gross, before refunds */
                 revenue: number;
             }[];
             clicks: number;
@@ -8493,7 +8598,11 @@ export interface components {
             /** @description Commissions on those orders less what refunds took back, rejected ones left out; minor units */
             commission: number;
             currency: string;
-            /** @description Orders' amounts, not cancelled, before refunds; minor units */
+            /** @description revenue - refunded; below zero only if refunds exceeded the orders' amounts; minor units */
+            netRevenue: number;
+            /** @description What refunds gave back of those same orders (counted with the order's day and keys, not the refund's), as sent; minor units */
+            refunded: number;
+            /** @description Gross: orders' amounts, not cancelled, before refunds; minor units */
             revenue: number;
         };
         ReportRow: {
@@ -8526,6 +8635,12 @@ export interface components {
             to: string;
         };
         RetentionPolicy: {
+            /** @description The IP hash of clicks and events is cleared after this many days */
+            ipHashDays: number;
+            /** @description Clicks and browser events are deleted after this many months (at most 25) */
+            rawEventMonths: number;
+        };
+        RetentionPolicyInput: {
             /** @description The IP hash of clicks and events is cleared after this many days */
             ipHashDays: number;
             /** @description Clicks and browser events are deleted after this many months (at most 25) */

@@ -9,7 +9,11 @@ import { browserEventBatchSchema, conversionBatchSchema, conversionInputSchema, 
 import type { IngestHonoEnv } from "./env";
 
 const problem = z
-  .object({ type: z.string(), title: z.string(), status: z.number().int(), code: z.string(), detail: z.string().optional(), errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional() })
+  .object({
+    type: z.string(), title: z.string(), status: z.number().int(), code: z.string(), detail: z.string().optional(),
+    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+    requestId: z.string().meta({ description: "The request's id, also in the `X-Request-Id` header and the log line: quote it to support" }),
+  })
   .meta({ id: "IngestProblem" });
 const problems = { content: { "application/problem+json": { schema: problem } } };
 const accepted = z.object({ accepted: z.number().int(), orderId: z.string().optional() });
