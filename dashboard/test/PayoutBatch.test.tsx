@@ -82,8 +82,6 @@ describe("payout batch page", () => {
     });
     renderPage(() => <BatchDetail id="pay_1" />, { api, location: "/payout-batches/pay_1", locale: "en" });
     fireEvent.click(await screen.findByLabelText("Select the line of Maria Souza"));
-    // CSV lines were never debited, so "failed" (which credits the amount back) is not offered for them.
-    expect(screen.queryByRole("button", { name: "Mark selected failed" })).toBeNull();
     expect(screen.getByText("1 line(s) selected")).toBeTruthy();
     fireEvent.input(screen.getByLabelText("Payment reference (optional)"), { target: { value: "TED 991" } });
     fireEvent.click(screen.getByRole("button", { name: "Mark selected paid" }));
@@ -109,6 +107,51 @@ describe("payout batch page", () => {
     fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
     await screen.findByText("NAO_REALIZADO", { selector: "small" });
     expect(api.calls.find((c) => c.method === "POST")?.body).toEqual({ items: [{ id: "pyi_1", status: "failed", reason: "NAO_REALIZADO" }] });
+  });
+
+  it("marks a CSV batch's line failed with the reason, as the bank reported", async () => {
+    const processing = batch({ provider: "csv_pix", status: "processing", sentAt: "2026-11-24T12:00:00Z" }, [item("pyi_1", "aff_1", { status: "processing" })]);
+    const api = fakeApi({
+      "GET /v1/affiliates": affiliates,
+      "GET /v1/payout-batches/pay_1": () => processing,
+      "POST /v1/payout-batches/pay_1/reconcile": () => ({ ...processing, status: "failed", items: [{ ...processing.items[0], status: "failed", lastError: "chave PIX inválida" }] }),
+    });
+    renderPage(() => <BatchDetail id="pay_1" />, { api, location: "/payout-batches/pay_1", locale: "en" });
+    fireEvent.click(await screen.findByLabelText("Select the line of Maria Souza"));
+    fireEvent.input(screen.getByLabelText("Why it failed (optional)"), { target: { value: "chave PIX inválida" } });
+    fireEvent.click(screen.getByRole("button", { name: "Mark selected failed" }));
+    fireEvent.click(within(screen.getByRole("group", { name: /Mark 1 line\(s\) as failed\?/ })).getByRole("button", { name: "Confirm" }));
+    await screen.findByText("chave PIX inválida", { selector: "small" });
+    expect(api.calls.filter((c) => c.method === "POST")).toMatchObject([
+      { path: "/v1/payout-batches/pay_1/reconcile", body: { items: [{ id: "pyi_1", status: "failed", reason: "chave PIX inválida" }] } },
+    ]);
+  });
+
+  it("records a failed line as paid with its reference (a new attempt); paid lines cannot be selected", async () => {
+    const failed = batch({ status: "failed", sentAt: "2026-11-24T12:00:00Z" }, [
+      item("pyi_1", "aff_1", { status: "failed", attempts: 1, lastError: "NAO_REALIZADO" }),
+      item("pyi_2", "aff_2", { amount: 2_345, status: "paid", providerReference: "E2", attempts: 1, paidAt: "2026-11-25T12:00:00Z" }),
+    ]);
+    const api = fakeApi({
+      "GET /v1/affiliates": affiliates,
+      "GET /v1/payout-batches/pay_1": () => failed,
+      "POST /v1/payout-batches/pay_1/reconcile": () => ({
+        ...failed, status: "paid", items: [{ ...failed.items[0], status: "paid", providerReference: "TED 42", paidAt: "2026-11-26T12:00:00Z" }, failed.items[1]],
+      }),
+    });
+    renderPage(() => <BatchDetail id="pay_1" />, { api, location: "/payout-batches/pay_1", locale: "en" });
+    fireEvent.click(await screen.findByLabelText("Select the line of Maria Souza"));
+    expect(screen.queryByLabelText("Select the line of Bruno Lima")).toBeNull();
+    fireEvent.input(screen.getByLabelText("Payment reference (optional)"), { target: { value: "TED 42" } });
+    fireEvent.click(screen.getByRole("button", { name: "Mark selected paid" }));
+    fireEvent.click(within(screen.getByRole("group", { name: /Mark 1 line\(s\) as paid\?/ })).getByRole("button", { name: "Confirm" }));
+
+    expect((await screen.findByRole("status")).textContent).toBe("Lines updated.");
+    expect(api.calls.filter((c) => c.method === "POST")).toMatchObject([
+      { path: "/v1/payout-batches/pay_1/reconcile", body: { items: [{ id: "pyi_1", status: "paid", reference: "TED 42" }] } },
+    ]);
+    expect(screen.getByText("TED 42")).toBeTruthy();
+    expect(screen.queryByLabelText("Select the line of Maria Souza")).toBeNull();
   });
 
   it("shows the API's error when the batch does not exist", async () => {

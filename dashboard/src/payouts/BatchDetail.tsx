@@ -1,6 +1,7 @@
 /**
  * One payout batch: its summary, the actions its status allows (send, download the CSV, record what was
- * paid), and its lines. Each action answers with the batch as it now is, which replaces the one shown.
+ * paid or failed, cancel it while nobody was paid), and its lines. Each action answers with the batch as it
+ * now is, which replaces the one shown.
  */
 import { A } from "@solidjs/router";
 import { createResource, createSignal, Show } from "solid-js";
@@ -12,11 +13,12 @@ import { Async } from "../ui/Async";
 import { ProblemNotice } from "../ui/ProblemNotice";
 import { BatchLines } from "./BatchLines";
 import { BatchSummary } from "./BatchSummary";
-import { canMarkFailed, canReconcile, canSend, offersPixExport } from "./batch-rules";
+import { canCancel, canReconcile, canSend, offersPixExport } from "./batch-rules";
+import { CancelBatch } from "./CancelBatch";
 import { downloadBatchCsv, type ExportFormat } from "./download";
 import { ReconcileLines } from "./ReconcileLines";
 import { SendBatch } from "./SendBatch";
-import type { PayoutBatchWithItems } from "./types";
+import type { PayoutBatchWithItems, PayoutItem } from "./types";
 
 export function BatchDetail(props: { id: string }) {
   const { client } = useApi();
@@ -64,6 +66,7 @@ export function BatchDetail(props: { id: string }) {
       <Async data={batch} retry={refetch}>
         {(loaded) => {
           const b = () => latest() ?? loaded;
+          const reconcilable = (x: PayoutItem) => canReconcile(b(), x);
           return (
             <>
               <BatchSummary batch={b()} />
@@ -73,16 +76,17 @@ export function BatchDetail(props: { id: string }) {
                 <Show when={offersPixExport(b())}>
                   <button type="button" class="secondary" onClick={() => void download("pix")}>{t("batch.exportPix")}</button>
                 </Show>
+                <Show when={canCancel(b())}><CancelBatch batch={b()} onCancelled={(x) => replace(x, t("batch.cancelled"))} /></Show>
               </div>
               <Show when={exportError()}>{(err) => <ProblemNotice error={err()} />}</Show>
               <Show when={notice()}><p class="notice ok" role="status">{notice()}</p></Show>
-              <Show when={b().items.some(canReconcile)}>
-                <ReconcileLines batch={b()} selected={[...selected()]} canFail={canMarkFailed(b())} onDone={(x) => replace(x, t("batch.reconciled"))} />
+              <Show when={b().items.some(reconcilable)}>
+                <ReconcileLines batch={b()} selected={[...selected()]} onDone={(x) => replace(x, t("batch.reconciled"))} />
               </Show>
               <section>
                 <h2>{t("batch.lines")}</h2>
                 <Show when={b().items.length > 0} fallback={<p class="empty">{t("batch.noLines")}</p>}>
-                  <BatchLines items={b().items} name={affiliates.name} selectable={canReconcile} selected={selected()} onSelect={select} />
+                  <BatchLines items={b().items} name={affiliates.name} selectable={reconcilable} selected={selected()} onSelect={select} />
                 </Show>
               </section>
             </>

@@ -18,8 +18,6 @@ type Outcome = "paid" | "failed";
 export function ReconcileLines(props: {
   batch: PayoutBatchWithItems;
   selected: string[];
-  /** False where the API cannot record a failure correctly (see canMarkFailed). */
-  canFail: boolean;
   onDone: (b: PayoutBatchWithItems) => void;
 }) {
   const { client } = useApi();
@@ -62,18 +60,14 @@ export function ReconcileLines(props: {
       <p>{t("batch.selected", { n: n() })}</p>
       <div class="grid2">
         <TextField label={t("batch.reference")} maxLength={200} value={reference()} onInput={(e) => setReference(e.currentTarget.value)} />
-        <Show when={props.canFail}>
-          <TextField label={t("batch.reason")} maxLength={500} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-        </Show>
+        <TextField label={t("batch.reason")} maxLength={500} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
       </div>
       <Show
         when={asking()}
         fallback={
           <div class="row">
             <button type="button" disabled={n() === 0} onClick={() => { setError(); setAsking("paid"); }}>{t("batch.markPaid")}</button>
-            <Show when={props.canFail}>
-              <button type="button" class="danger" disabled={n() === 0} onClick={() => { setError(); setAsking("failed"); }}>{t("batch.markFailed")}</button>
-            </Show>
+            <button type="button" class="danger" disabled={n() === 0} onClick={() => { setError(); setAsking("failed"); }}>{t("batch.markFailed")}</button>
           </div>
         }
       >
