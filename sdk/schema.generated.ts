@@ -8959,7 +8959,7 @@ export interface components {
              * @enum {string}
              */
             consentMode?: "not_required" | "required";
-            /** @description Domain= of the first-party cookies (loja.com.br covers www. and checkout.); null: host-only */
+            /** @description Domain= of the first-party cookies (loja.com.br covers www. and checkout.); null: host-only. Stored lower-case, without leading or trailing dots */
             cookieDomain?: string | null;
             /** @enum {string} */
             defaultCurrency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";

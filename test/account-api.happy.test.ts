@@ -42,6 +42,10 @@ describe("account settings", () => {
     const bad = { timezone: "Mars/Olympus", allowedOrigins: ["https://loja.com.br/path"], clickCookieDays: 1000, cookieDomain: "not a host" };
     await expectFieldErrors(await callApi(stack, "PATCH", "/v1/tenant", { key: token, body: bad }), ["/body/timezone", "/body/allowedOrigins/0", "/body/clickCookieDays", "/body/cookieDomain"]);
     await expectFieldErrors(await callApi(stack, "PATCH", "/v1/tenant", { key: token, body: {} }), ["/body"]);
+    // The cookie domain as a person may type it: kept in the form a Set-Cookie Domain= takes.
+    const typed = await jsonOf(await callApi(stack, "PATCH", "/v1/tenant", { key: token, body: { cookieDomain: ".Loja.COM.br." } }));
+    expect(typed.cookieDomain).toBe("loja.com.br");
+    expect((await jsonOf(await callApi(stack, "PATCH", "/v1/tenant", { key: token, body: { cookieDomain: null } }))).cookieDomain).toBeNull();
   });
 });
 

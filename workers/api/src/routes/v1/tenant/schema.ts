@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isHttpUrl } from "../../../../../../core/destination";
+import { normalizeHost } from "../../../../../../core/link-record";
 import { currencySchema } from "../../../../../../core/money";
 import { label, timeZone } from "../../../lib/fields";
 import { strictBody } from "../../../lib/strict-body";
@@ -41,7 +42,11 @@ export const updateTenantBody = strictBody({
   defaultCurrency: currencySchema,
   timezone: timeZone,
   clickParam: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "lowercase letters, digits and _, starting with a letter"),
-  cookieDomain: hostname.nullable().openapi({ description: "Domain= of the first-party cookies (loja.com.br covers www. and checkout.); null: host-only" }),
+  // Normalised as the domains' hostnames are (`.Loja.com.br.` is loja.com.br): a root dot makes a Domain=
+  // attribute no browser accepts, and a leading dot is what browsers ignore anyway.
+  cookieDomain: z
+    .preprocess((v) => (typeof v === "string" ? normalizeHost(v.replace(/^\./, "")) : v), hostname.nullable())
+    .openapi({ description: "Domain= of the first-party cookies (loja.com.br covers www. and checkout.); null: host-only. Stored lower-case, without leading or trailing dots" }),
   fallbackUrl: url.nullable().openapi({ description: "Where unknown codes on your own link domains go" }),
   consentMode: z.enum(["not_required", "required"]).openapi({ description: "`required`: the tracking script stores nothing until the shopper consents (LGPD/GDPR)" }),
   allowedOrigins: z.array(origin).max(50),
