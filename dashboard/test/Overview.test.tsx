@@ -1,40 +1,68 @@
 import { screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import Overview from "../src/pages/merchant/Overview";
+import Overview, { topAffiliates } from "../src/pages/merchant/Overview";
 import { perCurrency } from "../src/reports/series";
 import { fakeApi, renderPage } from "./render";
 
-/** One affiliate with a BRL order and a US$ order (no exchange rate known): one row per day and per affiliate. */
-/** Amounts as the report gives them, nothing refunded. */
-const money = (currency: string, revenue: number, commission: number) => ({ currency, revenue, refunded: 0, netRevenue: revenue, commission });
-const amounts = [money("BRL", 19_990, 1_999), money("USD", 5_000, 500)];
-function summary(req: Request) {
-  const q = new URL(req.url).searchParams;
-  const key = q.get("groupBy") === "affiliate" ? "aff_1" : q.get("to");
-  return { groupBy: q.get("groupBy"), from: q.get("from"), to: q.get("to"), timezone: "UTC", rows: [{ key, clicks: 1, uniqueVisitors: 1, flaggedClicks: 0, conversions: 2, amounts }] };
+/** Amounts as the report gives them: gross, what refunds gave back of it, net, commission. */
+const money = (currency: string, revenue: number, commission: number, refunded = 0) => ({ currency, revenue, refunded, netRevenue: revenue - refunded, commission });
+const row = (key: string | null, amounts: ReturnType<typeof money>[], clicks = 1) => ({ key, clicks, uniqueVisitors: clicks, flaggedClicks: 0, conversions: 2, amounts });
+
+/**
+ * By day: one day with a BRL order (R$50.00 of it refunded) and a US$ order (no exchange rate known). By
+ * affiliate: Ana sold more gross but most of it was refunded; Bruno kept more.
+ */
+const day = [money("BRL", 19_990, 1_999, 5_000), money("USD", 5_000, 500)];
+const byAffiliate = [row("aff_1", [money("BRL", 19_990, 1_999, 15_000), money("USD", 5_000, 500)], 9), row("aff_2", [money("BRL", 15_000, 1_500)], 3), row(null, [money("BRL", 90_000, 0)])];
+function summary(refunds: boolean) {
+  return (req: Request) => {
+    const q = new URL(req.url).searchParams;
+    const rows = q.get("groupBy") === "affiliate" ? byAffiliate : [row(q.get("to"), refunds ? day : day.map((a) => money(a.currency, a.revenue, a.commission)))];
+    return { groupBy: q.get("groupBy"), from: q.get("from"), to: q.get("to"), timezone: "UTC", rows };
+  };
 }
+const affiliates = () => ({ items: [{ id: "aff_1", name: "Ana", status: "active" }, { id: "aff_2", name: "Bruno", status: "active" }], nextCursor: null });
 
 describe("overview", () => {
-  it("shows an order in another currency beside the main one instead of leaving it out of the key figures", async () => {
-    const api = fakeApi({
-      "GET /v1/reports/summary": summary,
-      "GET /v1/affiliates": () => ({ items: [{ id: "aff_1", name: "Ana", status: "active" }], nextCursor: null }),
-    });
+  it("shows net revenue with what was refunded under it, per currency, and charts net revenue per day", async () => {
+    const api = fakeApi({ "GET /v1/reports/summary": summary(true), "GET /v1/affiliates": affiliates });
     renderPage(() => <Overview />, { api, locale: "en" });
-    const revenue = (await screen.findByText("Revenue", { selector: "dt" })).closest("div")!;
-    expect(revenue.textContent).toBe("RevenueR$199.90$50.00");
+    const net = (await screen.findByText("Net revenue", { selector: "dt" })).closest("div")!;
+    // R$199.90 sold, R$50.00 refunded: R$149.90 kept; the US$ order is beside it, never added in.
+    expect(net.textContent).toBe("Net revenueR$149.90$50.00R$50.00 refunded");
+    expect(screen.queryByText("Revenue", { selector: "dt" })).toBeNull();
     expect(screen.getByText("Commissions", { selector: "dt" }).closest("div")!.textContent).toBe("CommissionsR$19.99$5.00");
-    const ana = (await screen.findByRole("rowheader", { name: "Ana" })).closest("tr")!;
-    expect(within(ana).getByText("$50.00")).toBeTruthy();
-    expect(within(ana).getByText("$5.00")).toBeTruthy();
+
+    const chart = screen.getByText("Net revenue and commissions per day").closest("figure")!;
+    expect(within(chart).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Day", "Net revenue", "Commissions"]);
+    expect(within(chart).getByText("R$149.90")).toBeTruthy();
+    expect(within(chart).queryByText("R$199.90")).toBeNull();
+  });
+
+  it("ranks top affiliates by net revenue and shows it, in Portuguese, with no refunded line when nothing was refunded", async () => {
+    const api = fakeApi({ "GET /v1/reports/summary": summary(false), "GET /v1/affiliates": affiliates });
+    renderPage(() => <Overview />, { api, locale: "pt-BR" });
+    const net = (await screen.findByText("Receita líquida", { selector: "dt" })).closest("div")!;
+    expect(net.textContent).not.toContain("reembolsado");
+    const table = (await screen.findByRole("rowheader", { name: "Bruno" })).closest("table")!;
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toContain("Receita líquida");
+    expect(within(table).getAllByRole("rowheader").map((h) => h.textContent)).toEqual(["Bruno", "Ana"]);
+    const ana = within(table).getByRole("rowheader", { name: "Ana" }).closest("tr")!;
+    expect(ana.textContent!.replace(/\u00a0/g, " ")).toContain("R$ 49,90US$ 50,00");
+  });
+
+  it("orders by net revenue in the main currency, leaving out orders matched to nobody", () => {
+    expect(topAffiliates(byAffiliate, "BRL").map((r) => r.key)).toEqual(["aff_2", "aff_1"]);
+    // In US$ only Ana sold anything.
+    expect(topAffiliates(byAffiliate, "USD").map((r) => r.key)).toEqual(["aff_1", "aff_2"]);
   });
 
   it("lists the main currency first, even at zero, and other currencies only when they have an amount", () => {
-    const row = (a: ReturnType<typeof money>[]) => ({ key: "k", clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 0, amounts: a });
-    expect(perCurrency([row([money("USD", 100, 0)])], "BRL", "commission")).toEqual([{ currency: "BRL", amount: 0 }]);
-    expect(perCurrency([row(amounts), row([money("BRL", 10, 1)])], "BRL", "revenue")).toEqual([
-      { currency: "BRL", amount: 20_000 },
+    expect(perCurrency([row("k", [money("USD", 100, 0)])], "BRL", "commission")).toEqual([{ currency: "BRL", amount: 0 }]);
+    expect(perCurrency([row("k", day), row("k", [money("BRL", 10, 1)])], "BRL", "netRevenue")).toEqual([
+      { currency: "BRL", amount: 15_000 },
       { currency: "USD", amount: 5_000 },
     ]);
+    expect(perCurrency([row("k", day)], "BRL", "refunded")).toEqual([{ currency: "BRL", amount: 5_000 }]);
   });
 });

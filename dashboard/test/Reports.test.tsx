@@ -37,6 +37,10 @@ describe("reports page", () => {
     expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Day", "Clicks", "Unique visitors", "Flagged clicks", "Orders", "Gross revenue", "Refunded", "Net revenue", "Commissions"]);
     expect(within(table).getAllByText("R$50.00")).toHaveLength(2);
     expect(within(table).getAllByText("R$200.00")).toHaveLength(2);
+    // The daily chart draws net revenue (R$250.00 sold, R$50.00 refunded), not gross.
+    const chart = screen.getByText("Net revenue and commissions per day").closest("figure")!;
+    expect(within(chart).getAllByText("R$200.00")).toHaveLength(1);
+    expect(within(chart).queryByText("R$250.00")).toBeNull();
     const first = reportCalls(api).at(-1)!;
     expect(first).toMatchObject({ groupBy: "day", compare: "previous" });
     expect(first.from < first.to).toBe(true);

@@ -24,16 +24,18 @@ describe("formatting", () => {
 });
 
 describe("report series", () => {
-  const money = (currency: string, revenue: number, commission: number) => ({ currency, revenue, refunded: 0, netRevenue: revenue, commission });
+  const money = (currency: string, revenue: number, commission: number, refunded = 0) => ({ currency, revenue, refunded, netRevenue: revenue - refunded, commission });
   const rows = [
-    { key: "2026-11-02", clicks: 10, uniqueVisitors: 8, flaggedClicks: 1, conversions: 2, amounts: [money("BRL", 50_000, 5000), money("USD", 100, 10)] },
+    { key: "2026-11-02", clicks: 10, uniqueVisitors: 8, flaggedClicks: 1, conversions: 2, amounts: [money("BRL", 50_000, 5000, 20_000), money("USD", 100, 10)] },
     { key: "2026-11-04", clicks: 4, uniqueVisitors: 4, flaggedClicks: 0, conversions: 1, amounts: [money("BRL", 10_000, 1000)] },
   ];
   it("fills quiet days with zeros and never adds currencies together", () => {
     expect(mainCurrency(rows)).toBe("BRL");
-    expect(totals(rows, "BRL")).toMatchObject({ clicks: 14, flaggedClicks: 1, conversions: 3, revenue: 60_000, commission: 6000 });
+    expect(totals(rows, "BRL")).toMatchObject({ clicks: 14, flaggedClicks: 1, conversions: 3, revenue: 60_000, refunded: 20_000, netRevenue: 40_000, commission: 6000 });
     const s = dailySeries(rows, "2026-11-01", "2026-11-04", "BRL");
     expect(s.days).toEqual(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"]);
-    expect(s.revenue).toEqual([0, 50_000, 0, 10_000]);
+    // The money chart draws net revenue: the R$200.00 refunded of the 2nd's orders is not counted as earned.
+    expect(s.netRevenue).toEqual([0, 30_000, 0, 10_000]);
+    expect(dailySeries(rows, "2026-11-01", "2026-11-04", "USD").netRevenue).toEqual([0, 100, 0, 0]);
   });
 });

@@ -22,6 +22,8 @@ export const en = {
   "report.conversions": "Orders", "report.conversionRate": "Conversion rate", "report.revenue": "Revenue", "report.commissions": "Commissions",
   "report.earnings": "Earnings", "report.fraudRate": "Flagged clicks", "report.trafficChart": "Clicks and orders per day",
   "report.moneyChart": "Revenue and commissions per day",
+  "report.grossRevenue": "Gross revenue", "report.refunded": "Refunded", "report.netRevenue": "Net revenue", "report.refundedAmount": "{amount} refunded",
+  "report.netMoneyChart": "Net revenue and commissions per day",
   "reports.custom": "Custom dates", "reports.groupBy": "Group by", "reports.compare": "Compare with the previous period", "reports.download": "Download CSV",
   "reports.total": "Total", "reports.noKey": "(none: not matched)", "reports.visitors": "Unique visitors", "reports.vsPrevious": "Change against the previous period:",
   "reports.new": "new", "reports.empty": "No activity in this period.", "reports.period": "{from} to {to}, days in {timezone}.", "reports.previousPeriod": "Compared with {from} to {to}.",

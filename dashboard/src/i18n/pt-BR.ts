@@ -24,6 +24,8 @@ export const ptBR: Record<MessageKey, string> = {
   "report.conversions": "Pedidos", "report.conversionRate": "Taxa de conversão", "report.revenue": "Receita", "report.commissions": "Comissões",
   "report.earnings": "Ganhos", "report.fraudRate": "Cliques suspeitos", "report.trafficChart": "Cliques e pedidos por dia",
   "report.moneyChart": "Receita e comissões por dia",
+  "report.grossRevenue": "Receita bruta", "report.refunded": "Reembolsado", "report.netRevenue": "Receita líquida", "report.refundedAmount": "{amount} reembolsado",
+  "report.netMoneyChart": "Receita líquida e comissões por dia",
   "reports.custom": "Datas personalizadas", "reports.groupBy": "Agrupar por", "reports.compare": "Comparar com o período anterior", "reports.download": "Baixar CSV",
   "reports.total": "Total", "reports.noKey": "(nenhum: sem atribuição)", "reports.visitors": "Visitantes únicos", "reports.vsPrevious": "Variação em relação ao período anterior:",
   "reports.new": "novo", "reports.empty": "Nenhuma atividade neste período.", "reports.period": "De {from} a {to}, dias no fuso {timezone}.", "reports.previousPeriod": "Comparado com {from} a {to}.",

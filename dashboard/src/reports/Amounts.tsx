@@ -10,3 +10,16 @@ export function Amounts(props: { amounts: { currency: string; amount: number }[]
     </For>
   );
 }
+
+/**
+ * What refunds gave back, one small line per currency under a net figure, so the gap between what was sold
+ * and what was kept is visible; nothing when no currency had a refund.
+ */
+export function Refunds(props: { amounts: { currency: string; amount: number }[] }) {
+  const i = useI18n();
+  return (
+    <For each={props.amounts.filter((a) => a.amount !== 0)}>
+      {(a) => <small class="also refunded">{i.t("report.refundedAmount", { amount: i.money(a.amount, a.currency) })}</small>}
+    </For>
+  );
+}

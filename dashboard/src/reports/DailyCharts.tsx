@@ -1,6 +1,7 @@
 /**
- * Clicks and orders, revenue and commissions per day of a report, in one currency (amounts in different
- * currencies are never drawn on one axis). Shared by the Overview panel and the Reports screen.
+ * Clicks and orders, net revenue and commissions per day of a report, in one currency (amounts in different
+ * currencies are never drawn on one axis). Net, not gross: a day whose orders were refunded later should not
+ * look like money earned. Shared by the Overview panel and the Reports screen.
  */
 import { useI18n } from "../i18n/i18n";
 import { TimeChart } from "../ui/TimeChart";
@@ -17,8 +18,8 @@ export function DailyCharts(props: { rows: ReportRow[]; from: string; to: string
         { label: t("report.clicks"), values: s().clicks, color: "#1d4ed8" },
         { label: t("report.conversions"), values: s().conversions, color: "#b45309" },
       ]} />
-      <TimeChart title={t("report.moneyChart")} days={s().days} format={m} series={[
-        { label: t("report.revenue"), values: s().revenue, color: "#047857" },
+      <TimeChart title={t("report.netMoneyChart")} days={s().days} format={m} series={[
+        { label: t("report.netRevenue"), values: s().netRevenue, color: "#047857" },
         { label: props.commissionLabel, values: s().commission, color: "#7c3aed" },
       ]} />
     </div>

@@ -1,6 +1,7 @@
 /**
  * Key figures and daily charts from /v1/reports/summary for a range. Merchants see their whole program;
- * affiliates get the same report scoped by the API to their own rows, labelled as earnings.
+ * affiliates get the same report scoped by the API to their own rows, labelled as earnings. Revenue is shown
+ * net of refunds, with what was refunded under it, so the headline is what was actually kept.
  */
 import { createResource, createSignal, For } from "solid-js";
 import { useApi } from "../api/context";
@@ -8,7 +9,7 @@ import { must } from "../api/errors";
 import { useI18n } from "../i18n/i18n";
 import { Async } from "../ui/Async";
 import { DailyCharts } from "./DailyCharts";
-import { Amounts } from "./Amounts";
+import { Amounts, Refunds } from "./Amounts";
 import { lastDays, mainCurrency, perCurrency, totals } from "./series";
 
 export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
@@ -40,7 +41,10 @@ export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
                 <div><dt>{t("report.clicks")}</dt><dd>{i.number(sum.clicks)}</dd></div>
                 <div><dt>{t("report.conversions")}</dt><dd>{i.number(sum.conversions)}</dd></div>
                 <div><dt>{t("report.conversionRate")}</dt><dd>{sum.clicks ? i.percent(sum.conversions / sum.clicks) : "—"}</dd></div>
-                <div><dt>{t("report.revenue")}</dt><dd><Amounts amounts={perCurrency(r.rows, currency, "revenue")} /></dd></div>
+                <div>
+                  <dt>{t("report.netRevenue")}</dt>
+                  <dd><Amounts amounts={perCurrency(r.rows, currency, "netRevenue")} /><Refunds amounts={perCurrency(r.rows, currency, "refunded")} /></dd>
+                </div>
                 <div><dt>{commissionLabel()}</dt><dd><Amounts amounts={perCurrency(r.rows, currency, "commission")} /></dd></div>
                 {props.audience === "merchant" && (
                   <div><dt>{t("report.fraudRate")}</dt><dd>{sum.clicks ? i.percent(sum.flaggedClicks / sum.clicks) : "—"}</dd></div>

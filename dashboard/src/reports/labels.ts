@@ -1,13 +1,11 @@
 /**
- * Labels of the report's refund columns, per locale (the catalogs' two). Beside the report instead of in
- * i18n/en.ts and pt-BR.ts only because those catalogs were being changed by other work at the same time;
- * they belong there (keys `report.refunded`, `report.netRevenue`).
+ * Labels of the report's revenue columns for a locale. The wording lives in the catalogs (so the key figures
+ * and charts, which use `t`, say the same); this keeps the table's plain-locale call working.
  */
+import { en } from "../i18n/en";
 import type { Locale } from "../i18n/i18n";
+import { ptBR } from "../i18n/pt-BR";
 
-const LABELS: Record<Locale, { refunded: string; netRevenue: string; revenue: string }> = {
-  en: { revenue: "Gross revenue", refunded: "Refunded", netRevenue: "Net revenue" },
-  "pt-BR": { revenue: "Receita bruta", refunded: "Reembolsado", netRevenue: "Receita líquida" },
-};
+const KEYS = { revenue: "report.grossRevenue", refunded: "report.refunded", netRevenue: "report.netRevenue" } as const;
 
-export const moneyLabel = (locale: Locale, figure: "revenue" | "refunded" | "netRevenue") => LABELS[locale][figure];
+export const moneyLabel = (locale: Locale, figure: keyof typeof KEYS) => (locale === "en" ? en : ptBR)[KEYS[figure]];

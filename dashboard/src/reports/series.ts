@@ -24,6 +24,8 @@ export interface Totals {
   flaggedClicks: number;
   conversions: number;
   revenue: number;
+  refunded: number;
+  netRevenue: number;
   commission: number;
   currency: string;
 }
@@ -35,17 +37,16 @@ export function mainCurrency(rows: ReportRow[], fallback = "BRL"): string {
   return [...byCurrency.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallback;
 }
 
-const amountOf = (r: ReportRow, currency: string) => r.amounts.find((a) => a.currency === currency) ?? { revenue: 0, commission: 0 };
+/** One figure of a row in one currency; 0 when the row has no money in it. */
+const amountOf = (r: ReportRow, currency: string, figure: MoneyFigure) => figureOf(r.amounts.find((a) => a.currency === currency), figure);
 
 export function totals(rows: ReportRow[], currency: string): Totals {
-  const t: Totals = { clicks: 0, flaggedClicks: 0, conversions: 0, revenue: 0, commission: 0, currency };
+  const t: Totals = { clicks: 0, flaggedClicks: 0, conversions: 0, revenue: 0, refunded: 0, netRevenue: 0, commission: 0, currency };
   for (const r of rows) {
     t.clicks += r.clicks;
     t.flaggedClicks += r.flaggedClicks;
     t.conversions += r.conversions;
-    const a = amountOf(r, currency);
-    t.revenue += a.revenue;
-    t.commission += a.commission;
+    for (const f of ["revenue", "refunded", "netRevenue", "commission"] as const) t[f] += amountOf(r, currency, f);
   }
   return t;
 }
@@ -54,9 +55,9 @@ export function totals(rows: ReportRow[], currency: string): Totals {
  * One figure's total in every currency, the main one first (even at zero), then any other with an amount:
  * the key figures show those beside the main currency instead of dropping them (a US$ order in a BRL shop).
  */
-export function perCurrency(rows: ReportRow[], main: string, figure: "revenue" | "commission"): { currency: string; amount: number }[] {
+export function perCurrency(rows: ReportRow[], main: string, figure: MoneyFigure): { currency: string; amount: number }[] {
   const sums = new Map<string, number>([[main, 0]]);
-  for (const r of rows) for (const a of r.amounts) sums.set(a.currency, (sums.get(a.currency) ?? 0) + a[figure]);
+  for (const r of rows) for (const a of r.amounts) sums.set(a.currency, (sums.get(a.currency) ?? 0) + figureOf(a, figure));
   return [...sums].filter(([c, v]) => c === main || v !== 0).map(([currency, amount]) => ({ currency, amount }));
 }
 
@@ -68,6 +69,7 @@ export function daysBetween(from: string, to: string): string[] {
   return days;
 }
 
+/** Per day: counts, and net revenue (what the merchant kept after refunds, not gross) and commission. */
 export function dailySeries(rows: ReportRow[], from: string, to: string, currency: string) {
   const byDay = new Map(rows.map((r) => [r.key, r]));
   const days = daysBetween(from, to);
@@ -76,8 +78,8 @@ export function dailySeries(rows: ReportRow[], from: string, to: string, currenc
     days,
     clicks: pick((r) => r.clicks),
     conversions: pick((r) => r.conversions),
-    revenue: pick((r) => amountOf(r, currency).revenue),
-    commission: pick((r) => amountOf(r, currency).commission),
+    netRevenue: pick((r) => amountOf(r, currency, "netRevenue")),
+    commission: pick((r) => amountOf(r, currency, "commission")),
   };
 }
 

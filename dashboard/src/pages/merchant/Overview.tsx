@@ -1,4 +1,4 @@
-/** The merchant's first page: key figures and charts, then the affiliates bringing the most revenue. */
+/** The merchant's first page: key figures and charts, then the affiliates bringing the most net revenue. */
 import { createResource, For } from "solid-js";
 import { useApi } from "../../api/context";
 import { must } from "../../api/errors";
@@ -6,14 +6,17 @@ import { useAffiliates } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
 import { ReportPanel } from "../../reports/ReportPanel";
 import { Amounts } from "../../reports/Amounts";
-import { lastDays, mainCurrency, perCurrency, type ReportRow } from "../../reports/series";
+import { figureOf, lastDays, mainCurrency, perCurrency, type ReportRow } from "../../reports/series";
 import { Async } from "../../ui/Async";
 import { TableWrap } from "../../ui/Table";
 
-/** Rows of matched affiliates (not "no affiliate"), by revenue in the main currency, best first. */
+/**
+ * Rows of matched affiliates (not "no affiliate"), by net revenue in the main currency, best first: an
+ * affiliate whose orders were mostly refunded did not bring the shop the most money.
+ */
 export function topAffiliates(rows: ReportRow[], currency: string, n = 5): ReportRow[] {
-  const revenue = (r: ReportRow) => r.amounts.find((a) => a.currency === currency)?.revenue ?? 0;
-  return rows.filter((r) => r.key).sort((a, b) => revenue(b) - revenue(a) || b.clicks - a.clicks).slice(0, n);
+  const net = (r: ReportRow) => figureOf(r.amounts.find((a) => a.currency === currency), "netRevenue");
+  return rows.filter((r) => r.key).sort((a, b) => net(b) - net(a) || b.clicks - a.clicks).slice(0, n);
 }
 
 export default function Overview() {
@@ -40,7 +43,7 @@ export default function Overview() {
                       <th scope="col">{t("col.affiliate")}</th>
                       <th scope="col" class="num">{t("report.clicks")}</th>
                       <th scope="col" class="num">{t("report.conversions")}</th>
-                      <th scope="col" class="num">{t("report.revenue")}</th>
+                      <th scope="col" class="num">{t("report.netRevenue")}</th>
                       <th scope="col" class="num">{t("report.commissions")}</th>
                     </tr>
                   </thead>
@@ -52,7 +55,7 @@ export default function Overview() {
                             <th scope="row">{affiliates.name(row.key)}</th>
                             <td class="num">{i.number(row.clicks)}</td>
                             <td class="num">{i.number(row.conversions)}</td>
-                            <td class="num"><Amounts amounts={perCurrency([row], currency, "revenue")} /></td>
+                            <td class="num"><Amounts amounts={perCurrency([row], currency, "netRevenue")} /></td>
                             <td class="num"><Amounts amounts={perCurrency([row], currency, "commission")} /></td>
                           </tr>
                         );
