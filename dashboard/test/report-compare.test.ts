@@ -19,10 +19,11 @@ describe("report comparison", () => {
     expect(byCampaign[0]?.previous).toBeUndefined();
   });
 
-  it("puts the best campaigns or affiliates first and the unmatched row last, days in order", () => {
-    const brl = (revenue: number) => [{ currency: "BRL", revenue, commission: 0 }];
-    const lines = [row(null, 9, brl(900)), row("a", 5, brl(100)), row("b", 1, brl(300)), row("c", 7)].map((current) => ({ key: current.key, current }));
-    expect(ordered(lines, "affiliate", "BRL").map((l) => l.key)).toEqual(["b", "a", "c", null]);
+  it("puts the best campaigns or affiliates first (by net revenue) and the unmatched row last, days in order", () => {
+    const brl = (revenue: number, refunded = 0) => [{ currency: "BRL", revenue, refunded, commission: 0 }];
+    const lines = [row(null, 9, brl(900)), row("a", 5, brl(100)), row("b", 1, brl(300)), row("d", 2, brl(400, 350)), row("c", 7)].map((current) => ({ key: current.key, current }));
+    // d sold the most but gave back 350 of 400: 50 net, behind a's 100.
+    expect(ordered(lines, "affiliate", "BRL").map((l) => l.key)).toEqual(["b", "a", "d", "c", null]);
     expect(ordered(lines, "day", "BRL")).toBe(lines);
   });
 

@@ -51,11 +51,15 @@ export function pairRows(r: ReportSummary): Line[] {
 
 /**
  * Days stay in calendar order; campaigns and affiliates (which the API orders by id) come best first, by
- * revenue in `currency` and then clicks, with the "none" row last.
+ * net revenue in `currency` (what the orders earned after refunds, as the Overview ranks them) and then
+ * clicks, with the "none" row last.
  */
 export function ordered(lines: Line[], groupBy: string, currency: string): Line[] {
   if (groupBy === "day") return lines;
-  const revenue = (l: Line) => l.current.amounts.find((a) => a.currency === currency)?.revenue ?? 0;
+  const revenue = (l: Line) => {
+    const amount = l.current.amounts.find((a) => a.currency === currency);
+    return amount ? figureOf(amount, "netRevenue") : 0;
+  };
   return [...lines].sort((a, b) => Number(a.key === null) - Number(b.key === null) || revenue(b) - revenue(a) || b.current.clicks - a.current.clicks);
 }
 
