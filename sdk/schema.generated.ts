@@ -8523,8 +8523,11 @@ export interface components {
             lastError: string | null;
             paidAt: string | null;
             providerReference: string | null;
-            /** @enum {string} */
-            status: "pending" | "processing" | "paid" | "failed";
+            /**
+             * @description `cancelled`: its batch was cancelled before it was paid
+             * @enum {string}
+             */
+            status: "pending" | "processing" | "paid" | "failed" | "cancelled";
         };
         PayoutList: {
             items: components["schemas"]["Payout"][];

@@ -101,7 +101,7 @@ describe("cancelling a batch", () => {
     // Nobody is in two open batches: the draft holds the affiliate.
     expect((await callApi(stack, "POST", "/v1/payout-batches", { key: p.apiKey, body: { currency: "BRL", provider: "csv" } })).status).toBe(422);
     const cancelled = await post(p, `/v1/payout-batches/${draft.id}/cancel`, {});
-    expect(cancelled).toMatchObject({ status: "cancelled" });
+    expect(cancelled).toMatchObject({ status: "cancelled", items: [expect.objectContaining({ status: "cancelled" })] });
     expect((await post(p, `/v1/payout-batches/${draft.id}/cancel`, {})).status).toBe("cancelled");
     expect((await callApi(stack, "POST", `/v1/payout-batches/${draft.id}/send`, { key: p.apiKey, body: {} })).status).toBe(409);
 

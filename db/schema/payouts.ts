@@ -59,7 +59,7 @@ export const payoutItems = pgTable(
     affiliateId: text("affiliate_id").notNull(),
     currency: text("currency").notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
-    /** pending | processing | paid | failed */
+    /** pending | processing | paid | failed | cancelled (its batch was cancelled before it was paid) */
     status: text("status").notNull().default("pending"),
     idempotencyKey: text("idempotency_key").notNull(),
     /** The provider's id of the payment (PIX end-to-end id, tr_..., payout_item_id). */

@@ -21,7 +21,7 @@ export const itemSchema = z
     affiliateId: z.string(),
     currency: z.string(),
     amount: z.number().int().openapi({ description: "Minor units" }),
-    status: z.enum(["pending", "processing", "paid", "failed"]),
+    status: z.enum(["pending", "processing", "paid", "failed", "cancelled"]).openapi({ description: "`cancelled`: its batch was cancelled before it was paid" }),
     providerReference: z.string().nullable(),
     attempts: z.number().int(),
     lastError: z.string().nullable(),

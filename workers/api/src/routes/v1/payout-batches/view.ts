@@ -2,7 +2,7 @@ import type { BatchRow, ItemRow } from "../../../../../../db/queries/payout-batc
 
 type Provider = "csv" | "csv_pix" | "pix" | "stripe_connect" | "paypal";
 type BatchStatus = "draft" | "processing" | "paid" | "failed" | "cancelled";
-type ItemStatus = "pending" | "processing" | "paid" | "failed";
+type ItemStatus = "pending" | "processing" | "paid" | "failed" | "cancelled";
 
 // Statuses and providers are written only by this code, from these closed sets.
 export const toBatchView = (b: BatchRow) => ({
