@@ -1,10 +1,10 @@
 /**
- * The webhook outbox: an event becomes one `webhook_deliveries` row per active endpoint of its tenant
+ * The webhook outbox: an event becomes one `webhook_deliveries` row per endpoint (active or disabled) of its tenant
  * that subscribes to its type, written in the caller's transaction, so an event is announced exactly
  * when what it describes commits. Idempotent by (endpoint, event id): an event announced again (a queue
  * batch redelivered, a decision repeated) adds nothing. The scheduled sender (workers/ingest) does the rest.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { newId } from "../../core/ids";
 import type { WebhookEnvelope, WebhookEvent } from "../../core/webhook-events";
 import type { Executor } from "../client";
@@ -28,7 +28,9 @@ export async function emitWebhookEvents(db: Executor, events: WebhookEvent[]): P
   const endpoints = await db
     .select({ id: webhookEndpoints.id, tenantId: webhookEndpoints.tenantId, eventTypes: webhookEndpoints.eventTypes })
     .from(webhookEndpoints)
-    .where(and(inArray(webhookEndpoints.tenantId, [...new Set(events.map((e) => e.tenantId))]), eq(webhookEndpoints.status, "active")));
+    // Disabled endpoints too: their events wait (the sender skips them) and go out once it is active again,
+    // as docs/webhooks.md promises; only deleting an endpoint drops what it would have received.
+    .where(inArray(webhookEndpoints.tenantId, [...new Set(events.map((e) => e.tenantId))]));
   if (endpoints.length === 0) return [];
   const rows = events.flatMap((e) =>
     endpoints
