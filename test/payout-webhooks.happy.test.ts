@@ -10,6 +10,7 @@ import { newId } from "../core/ids";
 import { signPayload } from "../core/request-signature";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi } from "./helpers/api";
+import { earnApproved } from "./helpers/earnings";
 import { startFakeServer, type FakeServer } from "./helpers/fake-server";
 import { addAffiliate } from "./helpers/ingest-fixtures";
 import { bodyOf } from "./helpers/programs";
@@ -61,15 +62,8 @@ afterAll(async () => {
   await provider?.close();
 });
 
-async function earn(p: SeededProgram, affiliateId: string, amount: number) {
-  const id = newId("commission");
-  await stack.db.query(
-    `INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, status, rules_version, lock_until)
-     VALUES ($1, $2, $3, $4, $5, $6, 'BRL', $7, 10000, 'approved', 1, now() - interval '1 day')`,
-    [id, p.tenantId, newId("conversion"), `o-${id}`, affiliateId, p.campaignId, amount],
-  );
-  await stack.db.query("INSERT INTO ledger_entries (id, tenant_id, affiliate_id, currency, amount, kind, commission_id, entry_key) VALUES ($1, $2, $3, 'BRL', $4, 'commission', $5, $6)", [newId("ledgerEntry"), p.tenantId, affiliateId, amount, id, `commission:${id}`]);
-}
+const earn = (p: SeededProgram, affiliateId: string, amount: number) => earnApproved(stack.db, p, affiliateId, amount);
+
 
 /** A sent batch of two affiliates (5 000 and 7 000) through `provider`, with its items by affiliate. */
 async function sentBatch(providerName: string, method: (n: number) => Record<string, string>) {

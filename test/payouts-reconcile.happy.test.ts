@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi } from "./helpers/api";
+import { earnApproved } from "./helpers/earnings";
 import { bodyOf } from "./helpers/programs";
 import { seedTestProgram, startTestStack, type TestStack } from "./helpers/stack";
 
@@ -20,19 +21,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** An approved commission past its lock period, and its credit in the ledger. */
-async function earn(p: SeededProgram, amount: number): Promise<void> {
-  const id = newId("commission");
-  await stack.db.query(
-    `INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, status, rules_version, lock_until)
-     VALUES ($1, $2, $3, $4, $5, $6, 'BRL', $7, 10000, 'approved', 1, now() - interval '1 day')`,
-    [id, p.tenantId, newId("conversion"), `o-${id}`, p.affiliateId, p.campaignId, amount],
-  );
-  await stack.db.query(
-    "INSERT INTO ledger_entries (id, tenant_id, affiliate_id, currency, amount, kind, commission_id, entry_key) VALUES ($1, $2, $3, 'BRL', $4, 'commission', $5, $6)",
-    [newId("ledgerEntry"), p.tenantId, p.affiliateId, amount, id, `commission:${id}`],
-  );
-}
+const earn = (p: SeededProgram, amount: number) => earnApproved(stack.db, p, p.affiliateId, amount);
 
 const post = async (p: SeededProgram, path: string, body: unknown) => bodyOf(await callApi(stack, "POST", path, { key: p.apiKey, body }), path === "/v1/payout-batches" ? 201 : 200);
 const payouts = async (p: SeededProgram) =>

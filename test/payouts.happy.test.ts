@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi } from "./helpers/api";
+import { earnApproved } from "./helpers/earnings";
 import { addAffiliate } from "./helpers/ingest-fixtures";
 import { startFakeServer, type FakeRequest, type FakeServer } from "./helpers/fake-server";
 import { bodyOf } from "./helpers/programs";
@@ -61,17 +62,7 @@ afterAll(async () => {
   await provider?.close();
 });
 
-/** An approved commission's worth in the ledger, past its lock period. */
-async function earn(p: SeededProgram, affiliateId: string, amount: number, lockedUntil = "now() - interval '1 day'") {
-  const id = newId("commission");
-  await stack.db.query(
-    `INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, status, rules_version, lock_until)
-     VALUES ($1, $2, $3, $4, $5, $6, 'BRL', $7, 10000, 'approved', 1, ${lockedUntil})`,
-    [id, p.tenantId, newId("conversion"), `o-${id}`, affiliateId, p.campaignId, amount],
-  );
-  await stack.db.query("INSERT INTO ledger_entries (id, tenant_id, affiliate_id, currency, amount, kind, commission_id, entry_key) VALUES ($1, $2, $3, 'BRL', $4, 'commission', $5, $6)", [newId("ledgerEntry"), p.tenantId, affiliateId, amount, id, `commission:${id}`]);
-  return id;
-}
+const earn = (p: SeededProgram, affiliateId: string, amount: number, lockedUntil?: string) => earnApproved(stack.db, p, affiliateId, amount, lockedUntil);
 const api = (p: SeededProgram) => ({
   post: async (path: string, body: unknown, status: number) => bodyOf(await callApi(stack, "POST", path, { key: p.apiKey, body }), status),
   put: async (path: string, body: unknown) => bodyOf(await callApi(stack, "PUT", path, { key: p.apiKey, body }), 200),

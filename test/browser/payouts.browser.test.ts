@@ -10,8 +10,8 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../../core/ids";
 import type { SeededProgram } from "../../scripts/lib/seed-program";
+import { earnApproved } from "../helpers/earnings";
 import { freePort } from "../helpers/ports";
 import { seedTestProgram, startTestStack, type TestStack } from "../helpers/stack";
 import { startDashboard, type DashboardServer } from "./dashboard-server";
@@ -44,19 +44,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** An approved commission past its lock period and its ledger credit, as test/payouts-reconcile.happy.test.ts seeds them. */
-async function earn(amount: number): Promise<void> {
-  const id = newId("commission");
-  await stack.db.query(
-    `INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, status, rules_version, lock_until)
-     VALUES ($1, $2, $3, $4, $5, $6, 'BRL', $7, 10000, 'approved', 1, now() - interval '1 day')`,
-    [id, program.tenantId, newId("conversion"), `o-${id}`, program.affiliateId, program.campaignId, amount],
-  );
-  await stack.db.query(
-    "INSERT INTO ledger_entries (id, tenant_id, affiliate_id, currency, amount, kind, commission_id, entry_key) VALUES ($1, $2, $3, 'BRL', $4, 'commission', $5, $6)",
-    [newId("ledgerEntry"), program.tenantId, program.affiliateId, amount, id, `commission:${id}`],
-  );
-}
+const earn = (amount: number) => earnApproved(stack.db, program, program.affiliateId, amount);
 
 const payoutDebits = async () =>
   (await stack.db.query("SELECT amount::int AS amount FROM ledger_entries WHERE tenant_id = $1 AND kind = 'payout' ORDER BY created_at, id", [program.tenantId])).rows.map((r) => r.amount);
