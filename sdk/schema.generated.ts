@@ -1997,7 +1997,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Commissions, oldest first, filtered by status and affiliate
+         * Commissions, oldest first, filtered by status, affiliate and order id
          * @description Affiliate users see only their own.
          */
         get: {
@@ -2008,6 +2008,7 @@ export interface paths {
                     cursor?: string;
                     /** @description Page size, 1-200 */
                     limit?: number;
+                    orderId?: string;
                     status?: "pending" | "approved" | "rejected" | "reversed" | "paid";
                 };
                 header?: never;

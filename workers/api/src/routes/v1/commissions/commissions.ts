@@ -14,7 +14,7 @@ const list = createRoute({
   method: "get",
   path: "/v1/commissions",
   tags: ["Commissions"],
-  summary: "Commissions, oldest first, filtered by status and affiliate",
+  summary: "Commissions, oldest first, filtered by status, affiliate and order id",
   description: "Affiliate users see only their own.",
   security: bearerAuth,
   middleware: [authenticate({ permission: "commissions:read" })] as const,
@@ -44,7 +44,7 @@ export function registerCommissions(app: OpenAPIHono<ApiHonoEnv>): void {
       .get("db")
       .select()
       .from(commissions)
-      .where(and(eq(commissions.tenantId, principal.tenantId), own ? eq(commissions.affiliateId, own) : undefined, q.status ? eq(commissions.status, q.status) : undefined, q.affiliateId ? eq(commissions.affiliateId, q.affiliateId) : undefined, q.cursor ? gt(commissions.id, q.cursor) : undefined))
+      .where(and(eq(commissions.tenantId, principal.tenantId), own ? eq(commissions.affiliateId, own) : undefined, q.status ? eq(commissions.status, q.status) : undefined, q.affiliateId ? eq(commissions.affiliateId, q.affiliateId) : undefined, q.orderId ? eq(commissions.orderId, q.orderId) : undefined, q.cursor ? gt(commissions.id, q.cursor) : undefined))
       .orderBy(asc(commissions.id))
       .limit(q.limit + 1);
     return c.json(toPage(rows, q.limit, toCommissionView), 200);

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isId } from "../../../../../../core/ids";
+import { isStorableText } from "../../../../../../core/text";
 import { pageQuery } from "../../../lib/pagination";
 import { strictBody } from "../../../lib/strict-body";
 
@@ -29,6 +30,9 @@ export const commissionListSchema = z.object({ items: z.array(commissionSchema),
 export const commissionQuery = z.object({
   status: z.enum(["pending", "approved", "rejected", "reversed", "paid"]).optional().openapi({ param: { name: "status", in: "query" } }),
   affiliateId: z.string().refine((v) => isId("affiliate", v), "expected an affiliate id").optional().openapi({ param: { name: "affiliateId", in: "query" } }),
+  // An integrator reconciles an order's commissions by its order id (webhooks carry it); without this filter
+  // `?orderId=` was ignored and answered every commission of the account.
+  orderId: z.string().min(1).max(128).refine(isStorableText, "must not contain control characters or broken Unicode").optional().openapi({ param: { name: "orderId", in: "query" } }),
   // The shared page parameters: a cursor that is not an id is a 400 on its field, not a database refusal (422).
   ...pageQuery,
 });
