@@ -113,7 +113,8 @@ const STATUS_ORDER = ["placed", "paid", "fulfilled", "cancelled"];
 
 /**
  * Reports of the same order (tenant, order id) in one batch, merged: the first report's identifiers,
- * filled in by later ones where it had none, and the furthest status the merchant's server reported.
+ * filled in by later ones where it had none, the furthest status the merchant's server reported, and the
+ * server's amount, currency and items over the script's.
  */
 export function mergeDrafts(drafts: ConversionDraft[]): ConversionDraft[] {
   const byOrder = new Map<string, ConversionDraft>();
@@ -125,8 +126,13 @@ export function mergeDrafts(drafts: ConversionDraft[]): ConversionDraft[] {
       continue;
     }
     const status = d.source === "s2s" && STATUS_ORDER.indexOf(d.status) > STATUS_ORDER.indexOf(seen.status) ? d.status : seen.status;
+    // The merchant's server says what was sold; the script's figures come from the shopper's browser.
+    const figures = seen.source === "browser" && d.source === "s2s" ? d : seen;
     byOrder.set(key, {
       ...seen,
+      amount: figures.amount,
+      currency: figures.currency,
+      items: figures.items,
       status,
       source: seen.source === "s2s" || d.source === "s2s" ? "s2s" : "browser",
       coupon: seen.coupon ?? d.coupon,

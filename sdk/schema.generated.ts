@@ -2318,7 +2318,7 @@ export interface paths {
         put?: never;
         /**
          * Report an order
-         * @description Idempotent by orderId. A later report from your server updates the order's status.
+         * @description Idempotent by orderId. Your server's first report of an order the tracking script reported replaces its amount, currency and items (pending commissions are made again); later reports move the status forward.
          */
         post: {
             parameters: {
@@ -7918,7 +7918,10 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             renewal: number | null;
-            /** @enum {string} */
+            /**
+             * @description Whose figures these are: `browser` (the tracking script) until your server reports the order, whose amount, currency and items then replace the script's
+             * @enum {string}
+             */
             source: "browser" | "s2s";
             /** @enum {string} */
             status: "placed" | "paid" | "fulfilled" | "cancelled";

@@ -35,7 +35,7 @@ export function registerIngestDocs(app: OpenAPIHono<IngestHonoEnv>): void {
   });
   const s2s = (path: string, summary: string, body: z.ZodType, description: string) =>
     r.registerPath({ method: "post", path, servers, tags: ["Conversions"], summary, description, security: serverAuth, request: { body: { required: true, ...json(body) } }, responses: { 202: { description: "Queued; idempotent", ...json(accepted) }, ...errors } });
-  s2s("/v1/conversions", "Report an order", conversionInputSchema, "Idempotent by orderId. A later report from your server updates the order's status.");
+  s2s("/v1/conversions", "Report an order", conversionInputSchema, "Idempotent by orderId. Your server's first report of an order the tracking script reported replaces its amount, currency and items (pending commissions are made again); later reports move the status forward.");
   s2s("/v1/conversions/batch", "Report up to 100 orders", conversionBatchSchema, "Accepted whole or refused whole.");
   s2s("/v1/refunds", "Report a full or partial refund", refundInputSchema, "Idempotent by refundId, which is unique in your account (not per order). In the order's currency: a refund in another currency, or with a refundId another order used, is not applied (it is kept in failed_events).");
   r.registerPath({

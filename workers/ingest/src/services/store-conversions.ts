@@ -12,10 +12,12 @@ import { affiliateEmailHashes, fxSnapshots, affiliatesOfCoupons, clickKey, coupo
 import { linkIdentities, type IdentityLink } from "./store-browser-events";
 import { conversionCreated, conversionStatusChanged } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
+import { browserFiguresOf, redoPendingCommissions } from "./server-figures";
 
 /**
  * Orders, idempotent by (tenant, order id): the first report creates the row with the identity chain's
- * result; later reports from the merchant's server only move its status (placed → paid → ...). Both are
+ * result; later reports from the merchant's server move its status (placed → paid → ...), and the first of
+ * them replaces the figures of an order the tracking script reported (server-figures.ts). Both are
  * announced to the merchant's webhooks in the same transaction.
  */
 export async function storeConversions(db: Executor, reported: ConversionDraft[]): Promise<void> {
@@ -32,6 +34,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
   );
   const emailHashes = await affiliateEmailHashes(db, matches.flatMap((m) => (m?.affiliateId ? [m.affiliateId] : [])));
   const fx = await fxSnapshots(db, drafts);
+  const scripted = await browserFiguresOf(db, drafts);
 
   const rows = drafts.map((d, i) => {
     const match = matches[i];
@@ -67,18 +70,31 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
     .values(rows)
     .onConflictDoUpdate({
       target: [conversions.tenantId, conversions.orderId],
-      set: { status: sql`excluded.status` },
-      // Only the merchant's server moves an order's status, and only forward (placed → paid → fulfilled, or
-      // cancelled): a late or redelivered report never rolls it back.
-      setWhere: sql`excluded.source = 's2s' AND ${statusRank(sql`excluded.status`)} > ${statusRank(conversions.status)}`,
+      set: {
+        status: sql`CASE WHEN ${statusMoves} THEN excluded.status ELSE ${conversions.status} END`,
+        amount: sql`CASE WHEN ${serverReplacesScript} THEN excluded.amount ELSE ${conversions.amount} END`,
+        currency: sql`CASE WHEN ${serverReplacesScript} THEN excluded.currency ELSE ${conversions.currency} END`,
+        items: sql`CASE WHEN ${serverReplacesScript} THEN excluded.items ELSE ${conversions.items} END`,
+        fxRateMicros: sql`CASE WHEN ${serverReplacesScript} THEN excluded.fx_rate_micros ELSE ${conversions.fxRateMicros} END`,
+        defaultCurrencyAmount: sql`CASE WHEN ${serverReplacesScript} THEN excluded.default_currency_amount ELSE ${conversions.defaultCurrencyAmount} END`,
+        source: sql`CASE WHEN ${serverReplacesScript} THEN 's2s' ELSE ${conversions.source} END`,
+      },
+      setWhere: sql`${statusMoves} OR ${serverReplacesScript}`,
     })
     .returning({
       id: conversions.id, tenantId: conversions.tenantId, orderId: conversions.orderId, status: conversions.status, amount: conversions.amount,
       currency: conversions.currency, matchedAffiliateId: conversions.matchedAffiliateId, occurredAt: conversions.occurredAt,
     });
-  // A returned row with the id made here is new; any other returned row is an existing order whose status moved.
+  // A returned row with the id made here is new; any other is an existing order whose status moved, or whose
+  // script-reported figures the server replaced (announced only if its status moved too).
   const fresh = new Set(rows.map((r) => r.id));
-  await emitWebhookEvents(db, stored.map((c) => (fresh.has(c.id) ? conversionCreated(c) : conversionStatusChanged(c))));
+  const moved = stored.filter((c) => !fresh.has(c.id) && scripted.get(`${c.tenantId}|${c.orderId}`)?.status !== c.status);
+  await emitWebhookEvents(db, [...stored.filter((c) => fresh.has(c.id)).map(conversionCreated), ...moved.map(conversionStatusChanged)]);
+  const refigured = stored.filter((c) => {
+    const before = scripted.get(`${c.tenantId}|${c.orderId}`);
+    return !fresh.has(c.id) && before !== undefined && (Number(before.amount) !== c.amount || before.currency !== c.currency);
+  });
+  await redoPendingCommissions(db, refigured.map((c) => ({ tenantId: c.tenantId, orderId: c.orderId })));
 
   const links: IdentityLink[] = drafts.flatMap((d) =>
     d.visitorId
@@ -90,6 +106,11 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
   );
   await linkIdentities(db, links);
 }
+
+/** Only the merchant's server moves an order's status, and only forward: a late or redelivered report never rolls it back. */
+const statusMoves = sql`(excluded.source = 's2s' AND ${statusRank(sql`excluded.status`)} > ${statusRank(conversions.status)})`;
+/** The server's first report of an order the tracking script reported: its figures are the ones that count. */
+const serverReplacesScript = sql`(excluded.source = 's2s' AND ${conversions.source} = 'browser')`;
 
 function statusRank(status: SQL | AnyColumn) {
   return sql`(CASE ${status} WHEN 'placed' THEN 0 WHEN 'paid' THEN 1 WHEN 'fulfilled' THEN 2 WHEN 'cancelled' THEN 3 ELSE -1 END)`;

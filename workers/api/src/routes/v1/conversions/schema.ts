@@ -12,7 +12,7 @@ export const conversionSchema = z
     id: z.string().openapi({ example: "cnv_01JB8Z5Q3X0000000000000000" }),
     orderId: z.string(),
     status: z.enum(ORDER_STATUSES),
-    source: z.enum(["browser", "s2s"]),
+    source: z.enum(["browser", "s2s"]).openapi({ description: "Whose figures these are: `browser` (the tracking script) until your server reports the order, whose amount, currency and items then replace the script's" }),
     amount: z.number().int().openapi({ description: "Minor units of `currency`" }),
     currency: z.string(),
     defaultCurrencyAmount: z.number().int().nullable().openapi({ description: "In the merchant's default currency at the order's rate; null without a rate" }),

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { mergeDrafts, type ConversionDraft } from "./conversion-draft";
+
+const draft = (o: Partial<ConversionDraft>): ConversionDraft => ({
+  tenantId: "tnt_1", orderId: "pedido-1", eventId: "e", source: "browser", status: "placed", amount: 1, currency: "BRL", items: [], coupon: null,
+  clickId: null, clickIdSource: null, visitorId: null, emailHash: null, customerIdHash: null, metadata: {}, country: null, deviceType: null,
+  isBot: false, ipHash: null, occurredAt: 0, receivedAt: 0, subscriptionId: null, renewal: null, candidates: {}, ...o,
+});
+
+describe("mergeDrafts", () => {
+  it("takes the server's figures over the script's, whichever came first in the batch, and keeps the script's identifiers", () => {
+    const script = draft({ source: "browser", amount: 5_000_000, currency: "USD", items: [{ sku: "x" }], visitorId: "vis_1", candidates: { cookieClickId: "clk_1" } });
+    const server = draft({ source: "s2s", status: "paid", amount: 10_000, currency: "BRL", items: [] });
+    for (const batch of [[script, server], [server, script]]) {
+      const [merged] = mergeDrafts(batch);
+      expect(merged).toMatchObject({ source: "s2s", status: "paid", amount: 10_000, currency: "BRL", items: [], visitorId: "vis_1", candidates: { cookieClickId: "clk_1" } });
+    }
+  });
+
+  it("between two reports of one kind, keeps the first one's figures", () => {
+    const [merged] = mergeDrafts([draft({ source: "s2s", amount: 100 }), draft({ source: "s2s", amount: 200, status: "paid" })]);
+    expect(merged).toMatchObject({ amount: 100, status: "paid" });
+  });
+});
