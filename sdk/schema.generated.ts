@@ -73,6 +73,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             accepted: number;
+                            /** @description Keys of the body this endpoint does not know (JSON pointers, e.g. /body/clickid): the rest was taken; check for a typo */
+                            ignoredFields?: string[];
                             orderId?: string;
                         };
                     };
@@ -2377,6 +2379,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             accepted: number;
+                            /** @description Keys of the body this endpoint does not know (JSON pointers, e.g. /body/clickid): the rest was taken; check for a typo */
+                            ignoredFields?: string[];
                             orderId?: string;
                         };
                     };
@@ -2688,6 +2692,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             accepted: number;
+                            /** @description Keys of the body this endpoint does not know (JSON pointers, e.g. /body/clickid): the rest was taken; check for a typo */
+                            ignoredFields?: string[];
                             orderId?: string;
                         };
                     };
@@ -5804,6 +5810,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             accepted: number;
+                            /** @description Keys of the body this endpoint does not know (JSON pointers, e.g. /body/clickid): the rest was taken; check for a typo */
+                            ignoredFields?: string[];
                             orderId?: string;
                         };
                     };

@@ -16,7 +16,11 @@ const problem = z
   })
   .meta({ id: "IngestProblem" });
 const problems = { content: { "application/problem+json": { schema: problem } } };
-const accepted = z.object({ accepted: z.number().int(), orderId: z.string().optional() });
+const accepted = z.object({
+  accepted: z.number().int(),
+  orderId: z.string().optional(),
+  ignoredFields: z.array(z.string()).optional().meta({ description: "Keys of the body this endpoint does not know (JSON pointers, e.g. /body/clickid): the rest was taken; check for a typo" }),
+});
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 
 /** Ingest lives on its own hostname (or the merchant's /_indica path), not the API's. */

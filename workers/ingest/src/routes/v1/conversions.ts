@@ -8,6 +8,7 @@ import { hashCustomerId, hashEmail } from "../../../../../core/identity-hash";
 import { conversionBatchSchema, conversionInputSchema, type ConversionInput } from "../../../../../core/schemas/tracking";
 import type { ConversionMessage } from "../../../../../core/schemas/queue-event";
 import type { IngestHonoEnv } from "../../env";
+import { ignoredFieldsOf } from "../../lib/ignored-fields";
 import { invalidBody, problemFrom } from "../../lib/problems";
 import { readJsonBody } from "../../lib/read-json";
 import { serverAuth } from "../../middleware/server-auth";
@@ -39,7 +40,7 @@ export function registerConversions(app: Hono<IngestHonoEnv>): void {
     const parsed = conversionInputSchema.safeParse(body.value);
     if (!parsed.success) return invalidBody(c, parsed.error);
     await enqueue(c.env, [await toConversionMessage(c.get("principal").tenantId, parsed.data, Date.now())]);
-    return c.json({ accepted: 1, orderId: parsed.data.orderId }, 202);
+    return c.json({ accepted: 1, orderId: parsed.data.orderId, ...ignoredFieldsOf(conversionInputSchema, body.value) }, 202);
   });
 
   app.post("/v1/conversions/batch", serverAuth({ scope: "conversions:write", maxBodyBytes: MAX_BODY_BYTES }), async (c) => {
@@ -51,6 +52,6 @@ export function registerConversions(app: Hono<IngestHonoEnv>): void {
     const tenantId = c.get("principal").tenantId;
     const messages = await Promise.all(parsed.data.conversions.map((input) => toConversionMessage(tenantId, input, now)));
     await enqueue(c.env, messages);
-    return c.json({ accepted: messages.length }, 202);
+    return c.json({ accepted: messages.length, ...ignoredFieldsOf(conversionBatchSchema, body.value) }, 202);
   });
 }

@@ -4,6 +4,7 @@ import { sha256Hex } from "../../../../../core/ip";
 import { refundInputSchema } from "../../../../../core/schemas/tracking";
 import type { RefundMessage } from "../../../../../core/schemas/queue-event";
 import type { IngestHonoEnv } from "../../env";
+import { ignoredFieldsOf } from "../../lib/ignored-fields";
 import { invalidBody, problemFrom } from "../../lib/problems";
 import { readJsonBody } from "../../lib/read-json";
 import { serverAuth } from "../../middleware/server-auth";
@@ -24,6 +25,6 @@ export function registerRefunds(app: Hono<IngestHonoEnv>): void {
     const refundKey = input.refundId ?? `derived:${await sha256Hex(JSON.stringify([input.orderId, input.amount, input.currency, at]))}`;
     const message: RefundMessage = { type: "refund", v: 1, tenantId: c.get("principal").tenantId, receivedAt: Date.now(), refundKey, input };
     await enqueue(c.env, [message]);
-    return c.json({ accepted: 1, orderId: input.orderId }, 202);
+    return c.json({ accepted: 1, orderId: input.orderId, ...ignoredFieldsOf(refundInputSchema, body.value) }, 202);
   });
 }
