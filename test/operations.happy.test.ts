@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePrometheusText } from "../core/observability/prometheus-text";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi } from "./helpers/api";
-import { clickOn } from "./helpers/program-activity";
-import { seedTestProgram, startTestStack, type TestStack } from "./helpers/stack";
+import { clickOn, placeOrder } from "./helpers/program-activity";
+import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
+import { serverPost } from "./helpers/tracking";
 
 let stack: TestStack;
 let p: SeededProgram;
@@ -14,6 +15,10 @@ beforeAll(async () => {
   stack = await startTestStack({ bindings: { "indica-api": { METRICS_TOKEN: TOKEN } } });
   p = await seedTestProgram(stack);
   await clickOn(stack, p.code);
+  // An order and a partial refund of it, for the revenue figures.
+  const order = await placeOrder(stack, p, { amount: 10_000 });
+  expect((await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: order.orderId, amount: 2_500, currency: "BRL", refundId: `r-${order.orderId}` })).status).toBe(202);
+  await waitFor(async () => (await stack.db.query("SELECT 1 FROM refunds WHERE tenant_id = $1", [p.tenantId])).rowCount === 1, 20_000, "the refund");
 });
 afterAll(() => stack?.close());
 
@@ -36,5 +41,8 @@ describe("operations endpoints", () => {
     }
     expect(samples.find((s) => s.name === "indica_http_requests_total" && s.labels.route === "/v1/campaigns" && s.labels.status === "200")?.value).toBeGreaterThanOrEqual(1);
     expect(samples.find((s) => s.name === "indica_clicks_recent")?.value).toBeGreaterThanOrEqual(1);
+    const brl = (name: string) => samples.find((s) => s.name === name && s.labels.currency === "BRL")?.value;
+    expect(brl("indica_revenue_recent_minor")).toBeGreaterThanOrEqual(10_000);
+    expect(brl("indica_refunded_recent_minor")).toBeGreaterThanOrEqual(2_500);
   });
 });

@@ -41,12 +41,14 @@ async function databaseGauges(db: Executor, m: MetricsRegistry): Promise<void> {
   m.set("indica_clicks_flagged_recent", "Flagged clicks in this and the previous UTC hour, all merchants", {}, Number(g.flagged_hour));
   m.set("indica_conversions_recent", "Orders (not cancelled) in this and the previous UTC hour, all merchants", {}, Number(g.conversions_hour));
   const revenue = rowsOf(
-    await db.execute<{ currency: string; revenue: string; commission: string }>(sql`
-      SELECT currency, sum(revenue) AS revenue, sum(commission) AS commission FROM report_hourly
+    await db.execute<{ currency: string; revenue: string; refunded: string; commission: string }>(sql`
+      SELECT currency, sum(revenue) AS revenue, sum(refunded) AS refunded, sum(commission) AS commission FROM report_hourly
       WHERE currency <> '' AND hour >= date_trunc('hour', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - interval '1 hour' GROUP BY currency`),
   );
   for (const r of revenue) {
-    m.set("indica_revenue_recent_minor", "Order revenue in this and the previous UTC hour, minor units", { currency: r.currency }, Number(r.revenue));
+    m.set("indica_revenue_recent_minor", "Order revenue (gross) in this and the previous UTC hour, minor units", { currency: r.currency }, Number(r.revenue));
+    // Keyed by the orders' hour, as the rollups are: what was given back of those same orders.
+    m.set("indica_refunded_recent_minor", "Refunded of the orders of this and the previous UTC hour, minor units", { currency: r.currency }, Number(r.refunded));
     m.set("indica_commission_recent_minor", "Commissions in this and the previous UTC hour, minor units", { currency: r.currency }, Number(r.commission));
   }
 }
