@@ -4436,7 +4436,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payout batches, oldest first */
+        /** Payout batches, newest first */
         get: {
             parameters: {
                 query?: {

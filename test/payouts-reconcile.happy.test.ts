@@ -111,6 +111,11 @@ describe("cancelling a batch", () => {
     expect(paidCancel.status).toBe(409);
     expect((await bodyOf(paidCancel, 409)).detail).toMatch(/paid/);
     expect(await payouts(p)).toEqual([-10_000]);
+    // Listed newest first, a page at a time.
+    const first = await bodyOf(await callApi(stack, "GET", "/v1/payout-batches?limit=2", { key: p.apiKey }), 200);
+    const rest = await bodyOf(await callApi(stack, "GET", `/v1/payout-batches?limit=2&cursor=${first.nextCursor}`, { key: p.apiKey }), 200);
+    expect([...first.items, ...rest.items].map((b: { id: string; status: string }) => [b.id, b.status])).toEqual([[third.id, "paid"], [next.id, "cancelled"], [draft.id, "cancelled"]]);
+    expect(rest.nextCursor).toBeNull();
     expect((await callApi(stack, "POST", `/v1/payout-batches/${newId("payout")}/cancel`, { key: p.apiKey, body: {} })).status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@
  * their lock period, when that reaches the minimum; affiliates with a payout still open are left out, so
  * nobody is in two batches at once. Runs inside the API's tenant transaction.
  */
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import { newId } from "../../core/ids";
 import { rowsOf, type Executor } from "../client";
 import { payoutBatches, payoutItems } from "../schema";
@@ -78,6 +78,7 @@ export const listBatches = (db: Executor, tenantId: string, limit: number, curso
   db
     .select()
     .from(payoutBatches)
-    .where(and(eq(payoutBatches.tenantId, tenantId), cursor ? gt(payoutBatches.id, cursor) : undefined))
-    .orderBy(asc(payoutBatches.id))
+    .where(and(eq(payoutBatches.tenantId, tenantId), cursor ? lt(payoutBatches.id, cursor) : undefined))
+    // Newest first: the batch a merchant is working on is the latest, not the one from a year ago.
+    .orderBy(desc(payoutBatches.id))
     .limit(limit + 1);

@@ -134,7 +134,7 @@ describe("payout batches in the dashboard", () => {
     // It is listed, and opens from the list.
     await page.getByRole("link", { name: "Todos os lotes de pagamento" }).click();
     await page.waitForURL(/\/payout-batches$/);
-    const listed = page.getByRole("region", { name: "Lotes (mais antigos primeiro)" }).getByRole("row").filter({ has: page.getByRole("link", { name: `Abrir o lote ${paidId}` }) });
+    const listed = page.getByRole("region", { name: "Lotes (mais recentes primeiro)" }).getByRole("row").filter({ has: page.getByRole("link", { name: `Abrir o lote ${paidId}` }) });
     await shows(listed, "Rascunho");
     await shows(listed, "R$ 123,45");
     await shot(page, "payout-batches");
@@ -198,11 +198,13 @@ describe("payout batches in the dashboard", () => {
 
     // The list shows all three as they stand.
     await page.getByRole("link", { name: "Todos os lotes de pagamento" }).click();
-    const rows = page.getByRole("region", { name: "Lotes (mais antigos primeiro)" }).getByRole("row");
+    const rows = page.getByRole("region", { name: "Lotes (mais recentes primeiro)" }).getByRole("row");
     const status = (id: string) => rows.filter({ has: page.getByRole("link", { name: `Abrir o lote ${id}` }) }).getByRole("cell").first();
     await shows(status(paidId), "Pago");
     await shows(status(cancelledId), "Cancelado");
     await shows(status(nextId), "Rascunho");
+    // Newest first: the header row, then the draft just made.
+    await rows.nth(1).getByRole("link", { name: `Abrir o lote ${nextId}` }).waitFor();
 
     // The ledger: one payout debit, for the one line paid; the cancelled batch and the draft debited nothing.
     expect(await payoutDebits()).toEqual([-12_345]);

@@ -125,7 +125,7 @@ export const en = {
   "batches.invalidMinimum": "Type the minimum as an amount, e.g. {example}.",
   "batches.preview": "{n} affiliate(s) have {total} available in {currency} at or above the minimum. Those without a payout method for this provider, or with a payout still open, are left out.",
   "batches.previewNone": "No affiliate has {currency} available at or above the minimum yet.",
-  "batches.list": "Batches (oldest first)", "batches.none": "No payout batches yet.", "batches.total": "Total", "batches.affiliates": "Affiliates",
+  "batches.list": "Batches (newest first)", "batches.none": "No payout batches yet.", "batches.total": "Total", "batches.affiliates": "Affiliates",
   "batches.sent": "Sent", "batches.settled": "Settled", "batches.open": "Open batch {id}",
   "batch.back": "All payout batches", "batch.title": "Payout batch", "batch.lines": "Lines", "batch.minimum": "Minimum",
   "batch.send": "Approve and send", "batch.resend": "Send again (retries failed lines)", "batch.approveCsv": "Approve", "batch.sent": "Batch sent.",

@@ -127,7 +127,7 @@ export const ptBR: Record<MessageKey, string> = {
   "batches.invalidMinimum": "Digite o mínimo como um valor, por exemplo {example}.",
   "batches.preview": "{n} afiliado(s) têm {total} disponível em {currency} a partir do mínimo. Ficam de fora quem não tem forma de recebimento para este meio ou tem um pagamento ainda em aberto.",
   "batches.previewNone": "Nenhum afiliado tem {currency} disponível a partir do mínimo ainda.",
-  "batches.list": "Lotes (mais antigos primeiro)", "batches.none": "Nenhum lote de pagamento ainda.", "batches.total": "Total", "batches.affiliates": "Afiliados",
+  "batches.list": "Lotes (mais recentes primeiro)", "batches.none": "Nenhum lote de pagamento ainda.", "batches.total": "Total", "batches.affiliates": "Afiliados",
   "batches.sent": "Enviado", "batches.settled": "Concluído", "batches.open": "Abrir o lote {id}",
   "batch.back": "Todos os lotes de pagamento", "batch.title": "Lote de pagamento", "batch.lines": "Linhas", "batch.minimum": "Mínimo",
   "batch.send": "Aprovar e enviar", "batch.resend": "Enviar de novo (repete as linhas que falharam)", "batch.approveCsv": "Aprovar", "batch.sent": "Lote enviado.",

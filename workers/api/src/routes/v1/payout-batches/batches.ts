@@ -26,7 +26,7 @@ const create = createRoute({
 const list = createRoute({
   method: "get", path: "/v1/payout-batches", tags, security: bearerAuth,
   middleware: [authenticate({ permission: "payouts:write" })] as const,
-  summary: "Payout batches, oldest first",
+  summary: "Payout batches, newest first",
   request: { query: batchListQuery },
   responses: { 200: { description: "A page", content: json(pageOf(batchSchema, "PayoutBatchList")) }, ...standardErrors },
 });
