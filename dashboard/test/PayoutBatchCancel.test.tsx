@@ -2,22 +2,7 @@ import { fireEvent, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import { BatchDetail } from "../src/payouts/BatchDetail";
 import { fakeApi, renderPage } from "./render";
-
-const item = (id: string, affiliateId: string, over: Record<string, unknown> = {}) => ({
-  id, affiliateId, currency: "BRL", amount: 10_000, status: "pending", providerReference: null, attempts: 0, lastError: null, paidAt: null, ...over,
-});
-const batch = (over: Record<string, unknown> = {}, items = [item("pyi_1", "aff_1"), item("pyi_2", "aff_2", { amount: 2_345 })]) => ({
-  id: "pay_1", currency: "BRL", provider: "pix", status: "draft", minimumAmount: 1_000, totalAmount: 12_345, itemCount: 2,
-  createdAt: "2026-11-23T12:00:00Z", sentAt: null, completedAt: null, ...over, items,
-});
-const affiliates = () => ({
-  items: [
-    { id: "aff_1", name: "Maria Souza", email: "m@x", status: "active", affiliateGroup: null, createdAt: "2026-11-01T00:00:00Z" },
-    { id: "aff_2", name: "Bruno Lima", email: "b@x", status: "active", affiliateGroup: null, createdAt: "2026-11-01T00:00:00Z" },
-  ],
-  nextCursor: null,
-});
-const problem = (status: number, body: Record<string, unknown>) => Response.json({ status, ...body }, { status, headers: { "content-type": "application/problem+json" } });
+import { affiliates, batch, item, problem } from "./payout-batch-fixtures";
 
 /** A CSV batch approved and waiting for the bank: nobody paid yet, so it can still be cancelled. */
 const approvedCsv = () =>
