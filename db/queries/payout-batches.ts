@@ -16,6 +16,9 @@ export type ItemRow = typeof payoutItems.$inferSelect;
 export const PROVIDER_KINDS = { csv: null, csv_pix: "pix", pix: "pix", stripe_connect: "stripe_connect", paypal: "paypal" } as const;
 export type ProviderName = keyof typeof PROVIDER_KINDS;
 
+/** CSV batches are paid by the merchant from the bank: nothing is sent, and nothing is debited until a line is marked paid. */
+export const isCsvProvider = (provider: string) => provider === "csv" || provider === "csv_pix";
+
 export interface NewBatch {
   tenantId: string;
   currency: string;

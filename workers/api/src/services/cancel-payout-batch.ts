@@ -8,10 +8,8 @@
 import { and, eq, ne } from "drizzle-orm";
 import { fail, ok, type Result } from "../../../../core/result";
 import type { Executor } from "../../../../db/client";
-import { getBatch, itemsOf, type BatchRow } from "../../../../db/queries/payout-batches";
+import { getBatch, isCsvProvider, itemsOf, type BatchRow } from "../../../../db/queries/payout-batches";
 import { payoutBatches, payoutItems } from "../../../../db/schema";
-
-const isCsv = (provider: string) => provider === "csv" || provider === "csv_pix";
 
 export async function cancelBatch(db: Executor, tenantId: string, id: string): Promise<Result<BatchRow>> {
   const batch = await getBatch(db, tenantId, id, true);
@@ -21,7 +19,7 @@ export async function cancelBatch(db: Executor, tenantId: string, id: string): P
   const items = await itemsOf(db, tenantId, batch.id);
   const paid = items.filter((i) => i.status === "paid").length;
   if (paid > 0) return fail("conflict", `${paid} of the batch's items are paid; a batch someone was paid from cannot be cancelled (mark a payment that did not happen as failed first).`);
-  const accepted = isCsv(batch.provider) ? 0 : items.filter((i) => i.status === "processing").length;
+  const accepted = isCsvProvider(batch.provider) ? 0 : items.filter((i) => i.status === "processing").length;
   if (accepted > 0) return fail("conflict", `${accepted} of the batch's items were accepted by ${batch.provider} and are still processing; wait until they are paid or failed.`);
   await db
     .update(payoutItems)

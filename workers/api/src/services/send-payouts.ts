@@ -10,7 +10,7 @@ import { payoutDetailsSchema } from "../../../../core/payouts/details";
 import { fail, ok, type Result } from "../../../../core/result";
 import { open } from "../../../../core/secret-box";
 import type { Executor } from "../../../../db/client";
-import { getBatch, itemsOf, type BatchRow } from "../../../../db/queries/payout-batches";
+import { getBatch, isCsvProvider, itemsOf, type BatchRow } from "../../../../db/queries/payout-batches";
 import { markAccepted, markCallFailed, refreshBatchStatus } from "../../../../db/queries/payout-settlement";
 import { payoutBatches, payoutItems, payoutMethods } from "../../../../db/schema";
 import type { ApiEnv } from "../env";
@@ -20,7 +20,7 @@ export async function sendBatch(db: Executor, env: ApiEnv, tenantId: string, id:
   const batch = await getBatch(db, tenantId, id, true);
   if (!batch) return fail("not_found", "No payout batch with this id in your account.");
   if (batch.status === "paid" || batch.status === "cancelled") return fail("conflict", `The batch is ${batch.status}; there is nothing to send.`);
-  const csv = batch.provider === "csv" || batch.provider === "csv_pix";
+  const csv = isCsvProvider(batch.provider);
   const provider = csv ? null : payoutProvider(env, batch.provider);
   if (!csv && !provider) return fail("unprocessable", `The ${batch.provider} provider is not configured on this server (docs/payouts.md).`);
   await db.update(payoutBatches).set({ status: "processing", approvedBy: batch.approvedBy ?? actor, sentAt: sql`now()` }).where(eq(payoutBatches.id, batch.id));

@@ -25,7 +25,8 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
   // One insert may not touch a row twice: reports of the same order in one batch become one.
   const drafts = mergeDrafts(reported);
   const wanted = drafts.flatMap((d) => Object.values(d.candidates).flatMap((clickId) => (clickId ? [{ tenantId: d.tenantId, clickId }] : [])));
-  const [clicksById, byCoupon, byIdentity] = await Promise.all([storedClicks(db, wanted), affiliatesOfCoupons(db, drafts), identityClicks(db, drafts)]);
+  // With the other lookups: orders the script reported whose figures this batch's server reports replace.
+  const [clicksById, byCoupon, byIdentity, scripted] = await Promise.all([storedClicks(db, wanted), affiliatesOfCoupons(db, drafts), identityClicks(db, drafts), browserFiguresOf(db, drafts)]);
   const matches = drafts.map((d, i) =>
     resolveIdentity(
       { ...d.candidates, couponAffiliateId: d.coupon ? byCoupon.get(couponKey(d))?.affiliateId : null, identityClick: byIdentity.get(i) },
@@ -34,7 +35,6 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
   );
   const emailHashes = await affiliateEmailHashes(db, matches.flatMap((m) => (m?.affiliateId ? [m.affiliateId] : [])));
   const fx = await fxSnapshots(db, drafts);
-  const scripted = await browserFiguresOf(db, drafts);
 
   const rows = drafts.map((d, i) => {
     const match = matches[i];
