@@ -60,4 +60,21 @@ describe("webhooks, as an integrator receives them", () => {
     await runWebhookCron(stack);
     expect(receiver.hooksFor(url).map((h) => JSON.parse(h.body).id)).toEqual([`conversion.created:${order.id}`]);
   });
+
+  it("keeps a disabled endpoint's commission.created events too (the consumer announced commissions only to active endpoints)", async () => {
+    const p = await seedTestProgram(stack);
+    const url = receiver.newUrl();
+    const hook = await createWebhook(stack, p.apiKey, { url, eventTypes: ["commission.created"] });
+    expect((await callApi(stack, "PATCH", `/v1/webhooks/${hook.id}`, { key: p.apiKey, body: { status: "disabled" } })).status).toBe(200);
+
+    const { clickId } = await clickOn(stack, p.code);
+    const order = await placeOrder(stack, p, { amount: 10_000, clickId });
+    expect((await deliveriesOf(stack, hook.id)).map((d) => d.event_type)).toEqual(["commission.created"]);
+
+    expect((await callApi(stack, "PATCH", `/v1/webhooks/${hook.id}`, { key: p.apiKey, body: { status: "active" } })).status).toBe(200);
+    await runWebhookCron(stack);
+    const sent = receiver.hooksFor(url).map((h) => JSON.parse(h.body));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: "commission.created", data: { orderId: order.orderId } });
+  });
 });
