@@ -1,24 +1,25 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
+import { idText } from "./id-text";
 
 export const users = pgTable(
   "users",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     name: text("name"),
     /** owner | admin | analyst | affiliate_manager | affiliate */
     role: text("role").notNull(),
-    passwordHash: text("password_hash"),
+    passwordHash: idText("password_hash"),
     /** For role `affiliate`: the affiliate whose data alone this user sees. */
-    affiliateId: text("affiliate_id"),
+    affiliateId: idText("affiliate_id"),
     /** active | disabled: a disabled user cannot sign in and its sessions stop working at once. */
     status: text("status").notNull().default("active"),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     /** SHA-256 of the one-time invite token (shown once); cleared when the invite is accepted. */
-    inviteHash: text("invite_hash"),
+    inviteHash: idText("invite_hash"),
     inviteExpiresAt: timestamp("invite_expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -36,12 +37,12 @@ export const users = pgTable(
 export const sessions = pgTable(
   "sessions",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    refreshHash: text("refresh_hash").notNull(),
+    userId: idText("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    refreshHash: idText("refresh_hash").notNull(),
     /** The previous refresh token's hash: seeing it again means a copy is in someone else's hands. */
-    previousRefreshHash: text("previous_refresh_hash"),
+    previousRefreshHash: idText("previous_refresh_hash"),
     userAgent: text("user_agent"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
@@ -60,9 +61,9 @@ export const idempotencyKeys = pgTable(
   {
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     actor: text("actor").notNull(),
-    key: text("key").notNull(),
+    key: idText("key").notNull(),
     /** SHA-256 of method, path and body: the same key with a different request is a conflict. */
-    requestHash: text("request_hash").notNull(),
+    requestHash: idText("request_hash").notNull(),
     status: integer("status"),
     responseBody: text("response_body"),
     responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
@@ -75,12 +76,12 @@ export const idempotencyKeys = pgTable(
 export const apiKeys = pgTable(
   "api_keys",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     /** First characters of the key, shown in listings so people can tell keys apart. */
     prefix: text("prefix").notNull(),
-    keyHash: text("key_hash").notNull(),
+    keyHash: idText("key_hash").notNull(),
     scopes: text("scopes").array().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
@@ -101,7 +102,7 @@ export const apiKeys = pgTable(
 export const signingSecrets = pgTable(
   "signing_secrets",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     sealedSecret: text("sealed_secret").notNull(),
     scopes: text("scopes").array().notNull().default([]),

@@ -1,4 +1,5 @@
 import { bigint, boolean, char, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { idText } from "./id-text";
 
 /**
  * What an affiliate earned on an order: one row per (order, affiliate), made when the order is stored,
@@ -7,12 +8,12 @@ import { bigint, boolean, char, index, integer, jsonb, pgTable, text, timestamp,
 export const commissions = pgTable(
   "commissions",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
-    conversionId: text("conversion_id").notNull(),
-    orderId: text("order_id").notNull(),
-    affiliateId: text("affiliate_id").notNull(),
-    campaignId: text("campaign_id").notNull(),
+    conversionId: idText("conversion_id").notNull(),
+    orderId: idText("order_id").notNull(),
+    affiliateId: idText("affiliate_id").notNull(),
+    campaignId: idText("campaign_id").notNull(),
     currency: char("currency", { length: 3 }).notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
     reversedAmount: bigint("reversed_amount", { mode: "number" }).notNull().default(0),
@@ -40,8 +41,8 @@ export const commissions = pgTable(
 export const commissionReversals = pgTable(
   "commission_reversals",
   {
-    commissionId: text("commission_id").notNull(),
-    refundId: text("refund_id").notNull(),
+    commissionId: idText("commission_id").notNull(),
+    refundId: idText("refund_id").notNull(),
     tenantId: text("tenant_id").notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -57,17 +58,17 @@ export const commissionReversals = pgTable(
 export const ledgerEntries = pgTable(
   "ledger_entries",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
-    affiliateId: text("affiliate_id").notNull(),
+    affiliateId: idText("affiliate_id").notNull(),
     currency: char("currency", { length: 3 }).notNull(),
     /** Signed minor units: credits positive, debits negative. */
     amount: bigint("amount", { mode: "number" }).notNull(),
     /** commission | reversal | clawback | payout */
     kind: text("kind").notNull(),
-    commissionId: text("commission_id"),
+    commissionId: idText("commission_id"),
     /** What makes the entry unique: `commission:<id>`, `refund:<commission>:<refund id>`, `payout:<id>`. */
-    entryKey: text("entry_key").notNull(),
+    entryKey: idText("entry_key").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("ledger_entries_key").on(t.tenantId, t.entryKey), index("ledger_entries_balance_idx").on(t.tenantId, t.affiliateId, t.currency)],
@@ -77,9 +78,9 @@ export const ledgerEntries = pgTable(
 export const commissionDecisions = pgTable(
   "commission_decisions",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
-    commissionId: text("commission_id").notNull(),
+    commissionId: idText("commission_id").notNull(),
     /** approved | rejected | auto_approved */
     action: text("action").notNull(),
     /** The API key (or, later, the user) that decided; `system` for automatic approval. */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, char, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { idText } from "./id-text";
 
 /**
  * Clicks are append-only facts, range-partitioned by month on `clicked_at` (the partitioning DDL lives in
@@ -13,15 +14,15 @@ import { boolean, char, index, integer, jsonb, pgTable, primaryKey, smallint, te
 export const clicks = pgTable(
   "clicks",
   {
-    id: text("id").notNull(),
+    id: idText("id").notNull(),
     clickedAt: timestamp("clicked_at", { withTimezone: true, mode: "date" }).notNull(),
     tenantId: text("tenant_id").notNull(),
-    linkId: text("link_id").notNull(),
-    campaignId: text("campaign_id").notNull(),
-    affiliateId: text("affiliate_id").notNull(),
-    visitorId: text("visitor_id").notNull(),
+    linkId: idText("link_id").notNull(),
+    campaignId: idText("campaign_id").notNull(),
+    affiliateId: idText("affiliate_id").notNull(),
+    visitorId: idText("visitor_id").notNull(),
     subIds: jsonb("sub_ids").$type<Record<string, string>>().notNull().default({}),
-    ipHash: text("ip_hash"),
+    ipHash: idText("ip_hash"),
     country: char("country", { length: 2 }),
     userAgent: text("user_agent"),
     referrerHost: text("referrer_host"),
@@ -54,13 +55,13 @@ export const clicks = pgTable(
 export const failedEvents = pgTable(
   "failed_events",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id"),
     /** Which consumer gave up: `queue:indica-events`, `queue:indica-events-dlq`, later webhooks. */
     source: text("source").notNull(),
     eventType: text("event_type"),
     /** Id of the event inside the payload, when it has one, so replays and duplicates can be traced. */
-    eventId: text("event_id"),
+    eventId: idText("event_id"),
     payload: jsonb("payload").notNull(),
     reason: text("reason").notNull(),
     attempts: integer("attempts").notNull().default(1),
@@ -82,11 +83,11 @@ export const failedEvents = pgTable(
 export const alerts = pgTable(
   "alerts",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
     /** affiliate_click_spike | affiliate_conversion_rate_spike */
     kind: text("kind").notNull(),
-    affiliateId: text("affiliate_id").notNull(),
+    affiliateId: idText("affiliate_id").notNull(),
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     observed: integer("observed").notNull(),
     baseline: integer("baseline").notNull(),

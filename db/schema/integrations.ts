@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
+import { idText } from "./id-text";
 
 /**
  * A merchant's store or billing platform (Shopify, WooCommerce, Nuvemshop, Stripe) sending its webhooks to
@@ -9,7 +10,7 @@ import { tenants } from "./tenants";
 export const integrationConnections = pgTable(
   "integration_connections",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     /** shopify | woocommerce | nuvemshop | stripe */
     platform: text("platform").notNull(),
@@ -31,8 +32,8 @@ export const integrationConnections = pgTable(
 export const integrationDeliveries = pgTable(
   "integration_deliveries",
   {
-    connectionId: text("connection_id").notNull().references(() => integrationConnections.id, { onDelete: "cascade" }),
-    deliveryId: text("delivery_id").notNull(),
+    connectionId: idText("connection_id").notNull().references(() => integrationConnections.id, { onDelete: "cascade" }),
+    deliveryId: idText("delivery_id").notNull(),
     tenantId: text("tenant_id").notNull(),
     topic: text("topic").notNull(),
     /** What came of it: accepted (queued), ignored (a topic we do not import), parked (failed_events). */

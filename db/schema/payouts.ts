@@ -1,5 +1,6 @@
 import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
+import { idText } from "./id-text";
 
 /**
  * How an affiliate is paid: a PIX key, a PayPal email, a Stripe Connect account or bank details. The
@@ -8,9 +9,9 @@ import { tenants } from "./tenants";
 export const payoutMethods = pgTable(
   "payout_methods",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    affiliateId: text("affiliate_id").notNull(),
+    affiliateId: idText("affiliate_id").notNull(),
     /** pix | paypal | stripe_connect | bank */
     kind: text("kind").notNull(),
     sealedDetails: text("sealed_details").notNull(),
@@ -27,9 +28,9 @@ export const payoutMethods = pgTable(
 export const payoutBatches = pgTable(
   "payout_batches",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    currency: text("currency").notNull(),
+    currency: idText("currency").notNull(),
     /** csv | csv_pix | pix | stripe_connect | paypal */
     provider: text("provider").notNull(),
     /** draft | processing | paid | partially_paid | failed | cancelled */
@@ -53,15 +54,15 @@ export const payoutBatches = pgTable(
 export const payoutItems = pgTable(
   "payout_items",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    batchId: text("batch_id").notNull().references(() => payoutBatches.id, { onDelete: "cascade" }),
-    affiliateId: text("affiliate_id").notNull(),
-    currency: text("currency").notNull(),
+    batchId: idText("batch_id").notNull().references(() => payoutBatches.id, { onDelete: "cascade" }),
+    affiliateId: idText("affiliate_id").notNull(),
+    currency: idText("currency").notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
     /** pending | processing | paid | failed | cancelled (its batch was cancelled before it was paid) */
     status: text("status").notNull().default("pending"),
-    idempotencyKey: text("idempotency_key").notNull(),
+    idempotencyKey: idText("idempotency_key").notNull(),
     /** The provider's id of the payment (PIX end-to-end id, tr_..., payout_item_id). */
     providerReference: text("provider_reference"),
     attempts: integer("attempts").notNull().default(0),
@@ -85,9 +86,9 @@ export const payoutProviderEvents = pgTable(
   "payout_provider_events",
   {
     provider: text("provider").notNull(),
-    eventId: text("event_id").notNull(),
+    eventId: idText("event_id").notNull(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    itemId: text("item_id").notNull(),
+    itemId: idText("item_id").notNull(),
     /** applied | unchanged (the item already had that outcome) */
     outcome: text("outcome").notNull(),
     replays: integer("replays").notNull().default(0),

@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { idText } from "./id-text";
 
 /**
  * A merchant's retention policy (docs/data-model.md, Retention). No row: the defaults. Raw events are
@@ -19,11 +20,11 @@ export const retentionPolicies = pgTable("retention_policies", {
 export const consents = pgTable(
   "consents",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
-    visitorId: text("visitor_id"),
-    emailHash: text("email_hash"),
-    customerIdHash: text("customer_id_hash"),
+    visitorId: idText("visitor_id"),
+    emailHash: idText("email_hash"),
+    customerIdHash: idText("customer_id_hash"),
     /** analytics | marketing | affiliate_tracking */
     purpose: text("purpose").notNull(),
     granted: boolean("granted").notNull(),

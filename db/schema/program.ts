@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { char, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
+import { idText } from "./id-text";
 
 export const campaigns = pgTable(
   "campaigns",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     /** active | paused | archived: paused links still send shoppers on, without tracking. */
@@ -34,7 +35,7 @@ export const campaigns = pgTable(
 export const affiliates = pgTable(
   "affiliates",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     email: text("email").notNull(),
@@ -51,8 +52,8 @@ export const campaignMemberships = pgTable(
   "campaign_memberships",
   {
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    campaignId: text("campaign_id").notNull().references(() => campaigns.id, { onDelete: "cascade" }),
-    affiliateId: text("affiliate_id").notNull().references(() => affiliates.id, { onDelete: "cascade" }),
+    campaignId: idText("campaign_id").notNull().references(() => campaigns.id, { onDelete: "cascade" }),
+    affiliateId: idText("affiliate_id").notNull().references(() => affiliates.id, { onDelete: "cascade" }),
     /** pending | approved | rejected */
     status: text("status").notNull().default("approved"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -66,10 +67,10 @@ export const campaignMemberships = pgTable(
 export const links = pgTable(
   "links",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    campaignId: text("campaign_id").notNull().references(() => campaigns.id),
-    affiliateId: text("affiliate_id").notNull().references(() => affiliates.id),
+    campaignId: idText("campaign_id").notNull().references(() => campaigns.id),
+    affiliateId: idText("affiliate_id").notNull().references(() => affiliates.id),
     /** The hostname the link is served on: the shared link domain or one of the merchant's domains. */
     domain: text("domain").notNull(),
     code: text("code").notNull(),

@@ -1,4 +1,5 @@
 import { bigint, date, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { idText } from "./id-text";
 
 /**
  * Report rollups, kept exact by statement-level triggers on clicks, conversions, refunds and commissions
@@ -26,12 +27,12 @@ const metrics = () => ({
 
 const dimensions = () => ({
   tenantId: text("tenant_id").notNull(),
-  campaignId: text("campaign_id").notNull().default(""),
-  affiliateId: text("affiliate_id").notNull().default(""),
-  sub1: text("sub1").notNull().default(""),
-  country: text("country").notNull().default(""),
-  device: text("device").notNull().default(""),
-  currency: text("currency").notNull().default(""),
+  campaignId: idText("campaign_id").notNull().default(""),
+  affiliateId: idText("affiliate_id").notNull().default(""),
+  sub1: idText("sub1").notNull().default(""),
+  country: idText("country").notNull().default(""),
+  device: idText("device").notNull().default(""),
+  currency: idText("currency").notNull().default(""),
 });
 
 /** Per UTC hour: today's figures, hour-grain reports, days of zones other than the merchant's. */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, char, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { idText } from "./id-text";
 
 /** A merchant: the unit of tenancy. Every merchant-owned row carries `tenant_id`. */
 export const tenants = pgTable("tenants", {
@@ -29,7 +30,7 @@ export const tenants = pgTable("tenants", {
 export const domains = pgTable(
   "domains",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     hostname: text("hostname").notNull(),
     isLinkDomain: boolean("is_link_domain").notNull().default(true),

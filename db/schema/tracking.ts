@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, char, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { idText } from "./id-text";
 
 /**
  * Browser events from the tracking script, range-partitioned by month on `occurred_at` (the time inside
@@ -9,7 +10,7 @@ import { bigint, boolean, char, index, integer, jsonb, pgTable, primaryKey, smal
 export const events = pgTable(
   "events",
   {
-    id: text("id").notNull(),
+    id: idText("id").notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     tenantId: text("tenant_id").notNull(),
     type: text("type").notNull(),
@@ -17,21 +18,21 @@ export const events = pgTable(
     /** Page URL with the query reduced to campaign parameters (utm_*, click ids): queries can carry PII. */
     url: text("url").notNull(),
     referrerHost: text("referrer_host"),
-    visitorId: text("visitor_id"),
-    clickId: text("click_id"),
+    visitorId: idText("visitor_id"),
+    clickId: idText("click_id"),
     /** cookie | local_storage | url */
     clickIdSource: text("click_id_source"),
     props: jsonb("props").$type<Record<string, unknown>>().notNull().default({}),
-    emailHash: text("email_hash"),
-    customerIdHash: text("customer_id_hash"),
-    orderId: text("order_id"),
+    emailHash: idText("email_hash"),
+    customerIdHash: idText("customer_id_hash"),
+    orderId: idText("order_id"),
     consent: text("consent").notNull(),
     country: char("country", { length: 2 }),
     deviceType: text("device_type"),
     browser: text("browser"),
     os: text("os"),
     isBot: boolean("is_bot").notNull().default(false),
-    ipHash: text("ip_hash"),
+    ipHash: idText("ip_hash"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -49,10 +50,10 @@ export const events = pgTable(
 export const conversions = pgTable(
   "conversions",
   {
-    id: text("id").notNull(),
+    id: idText("id").notNull(),
     tenantId: text("tenant_id").notNull(),
-    orderId: text("order_id").notNull(),
-    eventId: text("event_id").notNull(),
+    orderId: idText("order_id").notNull(),
+    eventId: idText("event_id").notNull(),
     /** browser | s2s */
     source: text("source").notNull(),
     /** placed | paid | fulfilled | cancelled */
@@ -62,11 +63,11 @@ export const conversions = pgTable(
     items: jsonb("items").$type<unknown[]>().notNull().default([]),
     coupon: text("coupon"),
     /** The click id reported with the order, and where it came from (cookie, local_storage, url, s2s). */
-    clickId: text("click_id"),
+    clickId: idText("click_id"),
     clickIdSource: text("click_id_source"),
-    visitorId: text("visitor_id"),
-    emailHash: text("email_hash"),
-    customerIdHash: text("customer_id_hash"),
+    visitorId: idText("visitor_id"),
+    emailHash: idText("email_hash"),
+    customerIdHash: idText("customer_id_hash"),
     /** Result of the identity fallback chain (docs/tracking.md): which step found the shopper. */
     identitySource: text("identity_source"),
     matchedClickId: text("matched_click_id"),
@@ -75,7 +76,7 @@ export const conversions = pgTable(
      * click up probes one month's partition instead of every month the retention keeps (25 by default).
      */
     matchedClickAt: timestamp("matched_click_at", { withTimezone: true }).generatedAlwaysAs(sql`indica_id_time(matched_click_id)`),
-    matchedAffiliateId: text("matched_affiliate_id"),
+    matchedAffiliateId: idText("matched_affiliate_id"),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     fraudScore: smallint("fraud_score").notNull().default(0),
     fraudReasons: text("fraud_reasons").array().notNull().default([]),
@@ -83,7 +84,7 @@ export const conversions = pgTable(
     reviewStatus: text("review_status"),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     /** Subscription payments: renewals earn for the affiliate of the first payment (core/commission/rules.ts). */
-    subscriptionId: text("subscription_id"),
+    subscriptionId: idText("subscription_id"),
     renewal: integer("renewal"),
     /** The order's currency → the merchant's default currency, in millionths, as known when it arrived. */
     fxRateMicros: bigint("fx_rate_micros", { mode: "number" }),
@@ -92,7 +93,7 @@ export const conversions = pgTable(
     country: char("country", { length: 2 }),
     deviceType: text("device_type"),
     isBot: boolean("is_bot").notNull().default(false),
-    ipHash: text("ip_hash"),
+    ipHash: idText("ip_hash"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
   },
@@ -114,11 +115,11 @@ export const conversions = pgTable(
 export const refunds = pgTable(
   "refunds",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
-    orderId: text("order_id").notNull(),
+    orderId: idText("order_id").notNull(),
     /** The merchant's refund id, or one derived from the request, so a resent refund counts once. */
-    refundKey: text("refund_key").notNull(),
+    refundKey: idText("refund_key").notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
     currency: char("currency", { length: 3 }).notNull(),
     reason: text("reason"),
@@ -135,8 +136,8 @@ export const identities = pgTable(
     tenantId: text("tenant_id").notNull(),
     /** email | customer */
     kind: text("kind").notNull(),
-    valueHash: text("value_hash").notNull(),
-    visitorId: text("visitor_id").notNull(),
+    valueHash: idText("value_hash").notNull(),
+    visitorId: idText("visitor_id").notNull(),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -147,11 +148,11 @@ export const identities = pgTable(
 export const coupons = pgTable(
   "coupons",
   {
-    id: text("id").primaryKey(),
+    id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
     code: text("code").notNull(),
-    affiliateId: text("affiliate_id").notNull(),
-    campaignId: text("campaign_id").notNull(),
+    affiliateId: idText("affiliate_id").notNull(),
+    campaignId: idText("campaign_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /**
      * Set when the merchant retires the code: new orders with it no longer match, but the row stays, because
