@@ -10,23 +10,19 @@ import { inject } from "vitest";
 import * as schema from "../db/schema";
 
 let db: pg.Pool;
-type Column = { table: string; column: string; collation: string | null; generatedFrom: boolean };
+type Column = { table: string; column: string; collation: string | null };
 let columns: Column[];
 
 /** The naming rule of migration 0027: ids, foreign ids, hashes, keys and the rollups' dimension keys. */
 const isIdentifierName = (name: string) =>
   ["id", "key", "currency", "country", "device", "sub1"].includes(name) || /_(id|hash|key)$/.test(name);
 /** Left in the default collation, with the reasons in migration 0027. */
-const keptDefault = (c: Column) => c.column === "tenant_id" || c.table === "tenants" || c.generatedFrom;
+const keptDefault = (c: Column) => c.column === "tenant_id" || c.table === "tenants";
 
 beforeAll(async () => {
   db = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
   const { rows } = await db.query<Column>(`
-    SELECT c.relname AS table, a.attname AS column, co.collname AS collation,
-      EXISTS (SELECT 1 FROM pg_depend d
-        JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid
-        JOIN pg_attribute g ON g.attrelid = ad.adrelid AND g.attnum = ad.adnum AND g.attgenerated = 's'
-        WHERE d.refobjid = c.oid AND d.refobjsubid = a.attnum) AS "generatedFrom"
+    SELECT c.relname AS table, a.attname AS column, co.collname AS collation
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped

@@ -70,7 +70,7 @@ export const conversions = pgTable(
     customerIdHash: idText("customer_id_hash"),
     /** Result of the identity fallback chain (docs/tracking.md): which step found the shopper. */
     identitySource: text("identity_source"),
-    matchedClickId: text("matched_click_id"),
+    matchedClickId: idText("matched_click_id"),
     /**
      * The matched click's time, read from its id (migration 0024): the clicks partition key, so looking the
      * click up probes one month's partition instead of every month the retention keeps (25 by default).
