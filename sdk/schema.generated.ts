@@ -5032,6 +5032,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payout-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payout methods of all affiliates, as hints, oldest first
+         * @description Affiliate users see only their own. An affiliate that is not in your account simply has no methods here.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this affiliate's methods */
+                    affiliateId?: string;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AffiliatePayoutMethodList"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payout-webhooks/paypal": {
         parameters: {
             query?: never;
@@ -7572,6 +7654,15 @@ export interface components {
         };
         AffiliateList: {
             items: components["schemas"]["Affiliate"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AffiliatePayoutMethod: components["schemas"]["PayoutMethod"] & {
+            /** @example aff_01JB8Z5Q3X0000000000000000 */
+            affiliateId: string;
+        };
+        AffiliatePayoutMethodList: {
+            items: components["schemas"]["AffiliatePayoutMethod"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };

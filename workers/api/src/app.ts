@@ -60,6 +60,7 @@ import { registerPayoutBatchCancel } from "./routes/v1/payout-batches/cancel";
 import { registerPayoutSettlement } from "./routes/v1/payout-batches/settle";
 import { registerPayoutWebhooks } from "./routes/v1/payout-webhooks/receivers";
 import { registerPayoutMethods } from "./routes/v1/payout-methods/payout-methods";
+import { registerListPayoutMethods } from "./routes/v1/payout-methods/list-payout-methods";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -127,6 +128,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerPayoutSettlement(app);
   registerPayoutWebhooks(app);
   registerPayoutMethods(app);
+  registerListPayoutMethods(app);
   registerOpenApi(app);
   registerDocsPage(app);
 

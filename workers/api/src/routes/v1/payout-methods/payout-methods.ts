@@ -16,7 +16,7 @@ import { strictBody } from "../../../lib/strict-body";
 import { authenticate } from "../../../middleware/authenticate";
 
 const params = z.object({ id: z.string().refine((v) => isId("affiliate", v), "expected an affiliate id (aff_...)").openapi({ param: { name: "id", in: "path" }, example: "aff_01JB8Z5Q3X0000000000000000" }) });
-const methodSchema = z.object({ kind: z.enum(["pix", "paypal", "stripe_connect", "bank"]), hint: z.string(), updatedAt: z.string() }).openapi("PayoutMethod");
+export const methodSchema = z.object({ kind: z.enum(["pix", "paypal", "stripe_connect", "bank"]), hint: z.string(), updatedAt: z.string() }).openapi("PayoutMethod");
 const listSchema = z.object({ items: z.array(methodSchema) }).openapi("PayoutMethodList");
 // The core schemas (shared with the payout senders, which read stored details) keep unknown keys out by
 // dropping them; what a caller sends is refused instead, so a misspelt `holdername` is not lost.
@@ -42,7 +42,8 @@ const list = createRoute({
 });
 
 const KINDS = ["pix", "paypal", "stripe_connect", "bank"] as const;
-const view = (m: typeof payoutMethods.$inferSelect) => ({ kind: KINDS.find((k) => k === m.kind) ?? "bank", hint: m.hint, updatedAt: m.updatedAt.toISOString() });
+// Takes only the columns a hint needs, so lists can leave the sealed details out of their query.
+export const view = (m: Pick<typeof payoutMethods.$inferSelect, "kind" | "hint" | "updatedAt">) => ({ kind: KINDS.find((k) => k === m.kind) ?? "bank", hint: m.hint, updatedAt: m.updatedAt.toISOString() });
 
 export function registerPayoutMethods(app: OpenAPIHono<ApiHonoEnv>): void {
   app.openapi(put, async (c) => {
