@@ -18,27 +18,39 @@ async function signedIn(role: string, routes: Record<string, Handler>, page: () 
   return api;
 }
 
+/** GET /v1/payout-methods answering `pages` in turn, by cursor: the page must read them all. */
+const methodPages = (...pages: unknown[][]): Handler => (req) => {
+  const at = Number(new URL(req.url).searchParams.get("cursor")?.slice(-1) ?? 0);
+  return { items: pages[at], nextCursor: at + 1 < pages.length ? `pym_0000000000000000000000000${at + 1}` : null };
+};
+const methodCalls = (api: Awaited<ReturnType<typeof signedIn>>) => api.calls.filter((c) => c.method === "GET" && c.path.includes("payout-methods"));
+
 describe("payout methods page (merchant)", () => {
-  it("shows which affiliates have a method on file, and sets a PIX key for one, refreshing its row", async () => {
-    let bruno: unknown[] = [];
+  it("reads every affiliate's methods from the paged list, not once per affiliate, and sets a PIX key for one, updating its row", async () => {
     const api = await signedIn(
       "owner",
       {
-        "GET /v1/affiliates": () => ({ items: [affiliate("aff_1", "Maria Souza"), affiliate("aff_2", "Bruno Lima")], nextCursor: null }),
-        "GET /v1/affiliates/aff_1/payout-methods": () => ({ items: [pixHint] }),
-        "GET /v1/affiliates/aff_2/payout-methods": () => ({ items: bruno }),
-        "PUT /v1/affiliates/aff_2/payout-methods": () => {
-          bruno = [{ kind: "pix", hint: "pix cpf 123***901", updatedAt: "2026-11-23T12:00:00Z" }];
-          return bruno[0];
-        },
+        "GET /v1/affiliates": () => ({ items: [affiliate("aff_1", "Maria Souza"), affiliate("aff_2", "Bruno Lima"), affiliate("aff_3", "Carla Dias")], nextCursor: null }),
+        "GET /v1/payout-methods": methodPages(
+          [{ affiliateId: "aff_1", ...pixHint }, { affiliateId: "aff_3", kind: "paypal", hint: "paypal car***com", updatedAt: "2026-11-21T12:00:00Z" }],
+          [{ affiliateId: "aff_1", kind: "bank", hint: "bank 001 ***890", updatedAt: "2026-11-22T12:00:00Z" }],
+        ),
+        "PUT /v1/affiliates/aff_2/payout-methods": () => ({ kind: "pix", hint: "pix cpf 123***901", updatedAt: "2026-11-23T12:00:00Z" }),
       },
       () => <PayoutMethods />,
       "/payout-methods",
     );
     const maria = (await screen.findByText("Maria Souza")).closest("tr")!;
     await within(maria).findByText("pix email mar***com");
+    // Maria's second method came on the list's second page.
+    expect(within(maria).getByText("bank 001 ***890")).toBeTruthy();
+    expect(within(screen.getByText("Carla Dias").closest("tr")!).getByText("paypal car***com")).toBeTruthy();
     const brunoRow = screen.getByText("Bruno Lima").closest("tr")!;
-    await within(brunoRow).findByText("None on file");
+    expect(within(brunoRow).getByText("None on file")).toBeTruthy();
+    expect(methodCalls(api).map((c) => [c.path, new URLSearchParams(c.search).get("cursor")])).toEqual([
+      ["/v1/payout-methods", null],
+      ["/v1/payout-methods", "pym_00000000000000000000000001"],
+    ]);
 
     fireEvent.click(within(brunoRow).getByRole("button", { name: "Payout method for Bruno Lima" }));
     const form = screen.getByRole("form", { name: "Payout method for Bruno Lima" });
@@ -49,7 +61,53 @@ describe("payout methods page (merchant)", () => {
 
     expect((await within(form).findByRole("status")).textContent).toBe("Saved: pix cpf 123***901.");
     expect(api.calls.find((c) => c.method === "PUT")).toMatchObject({ path: "/v1/affiliates/aff_2/payout-methods", body: { kind: "pix", keyType: "cpf", key: "12345678901" } });
+    // The same row shows the saved method, from the PUT's answer: nothing is read again.
     await within(brunoRow).findByText("pix cpf 123***901");
+    expect(brunoRow.isConnected).toBe(true);
+    expect(methodCalls(api)).toHaveLength(2);
+  });
+
+  it("replaces the affiliate's method of the saved kind in its place", async () => {
+    await signedIn(
+      "owner",
+      {
+        "GET /v1/affiliates": () => ({ items: [affiliate("aff_1", "Maria Souza")], nextCursor: null }),
+        "GET /v1/payout-methods": methodPages([{ affiliateId: "aff_1", ...pixHint }, { affiliateId: "aff_1", kind: "paypal", hint: "paypal mar***com", updatedAt: "2026-11-21T12:00:00Z" }]),
+        "PUT /v1/affiliates/aff_1/payout-methods": () => ({ kind: "pix", hint: "pix cpf 123***901", updatedAt: "2026-11-23T12:00:00Z" }),
+      },
+      () => <PayoutMethods />,
+      "/payout-methods",
+    );
+    const maria = (await screen.findByText("Maria Souza")).closest("tr")!;
+    await within(maria).findByText("pix email mar***com");
+    fireEvent.click(within(maria).getByRole("button", { name: "Payout method for Maria Souza" }));
+    const form = screen.getByRole("form", { name: "Payout method for Maria Souza" });
+    fireEvent.change(within(form).getByLabelText("Key type"), { target: { value: "cpf" } });
+    fireEvent.input(within(form).getByLabelText("PIX key"), { target: { value: "12345678901" } });
+    fireEvent.submit(form);
+    await within(maria).findByText("pix cpf 123***901");
+    expect(within(maria).getAllByRole("listitem").map((li) => li.querySelector("code")?.textContent)).toEqual(["pix cpf 123***901", "paypal mar***com"]);
+  });
+
+  it("shows the list's error with a retry that reads it again", async () => {
+    let fail = true;
+    await signedIn(
+      "owner",
+      {
+        "GET /v1/affiliates": () => ({ items: [affiliate("aff_1", "Maria Souza")], nextCursor: null }),
+        "GET /v1/payout-methods": (req) =>
+          fail
+            ? Response.json({ title: "Service Unavailable", code: "unavailable", status: 503, detail: "The database is busy." }, { status: 503, headers: { "content-type": "application/problem+json" } })
+            : methodPages([{ affiliateId: "aff_1", ...pixHint }])(req, undefined),
+      },
+      () => <PayoutMethods />,
+      "/payout-methods",
+    );
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Something went wrong: The database is busy.");
+    fail = false;
+    fireEvent.click(within(alert).getByRole("button", { name: "Try again" }));
+    await screen.findByText("pix email mar***com");
   });
 
   it("shows the API's field error under the field and in the problem notice", async () => {
@@ -57,7 +115,7 @@ describe("payout methods page (merchant)", () => {
       "admin",
       {
         "GET /v1/affiliates": () => ({ items: [affiliate("aff_1", "Maria Souza")], nextCursor: null }),
-        "GET /v1/affiliates/aff_1/payout-methods": () => ({ items: [] }),
+        "GET /v1/payout-methods": methodPages([]),
         "PUT /v1/affiliates/aff_1/payout-methods": () =>
           Response.json(
             { title: "Bad Request", code: "validation_failed", status: 400, detail: "The request is not valid.", errors: [{ pointer: "/body/accountId", detail: "expected a Stripe account id (acct_...)" }] },
@@ -85,7 +143,7 @@ describe("payout methods page (merchant)", () => {
       "analyst",
       {
         "GET /v1/affiliates": () => ({ items: [affiliate("aff_1", "Maria Souza")], nextCursor: null }),
-        "GET /v1/affiliates/aff_1/payout-methods": () => ({ items: [pixHint] }),
+        "GET /v1/payout-methods": methodPages([{ affiliateId: "aff_1", ...pixHint }]),
       },
       () => <PayoutMethods />,
       "/payout-methods",

@@ -1,30 +1,16 @@
 /**
- * Which affiliates have a payout method on file: one row per affiliate with the hints of its methods,
- * fetched row by row (a few at a time), and a button to set one for people who may write payouts.
+ * Which affiliates have a payout method on file: one row per affiliate with the hints of its methods (all
+ * loaded at once by the page, see methods-by-affiliate.ts), and a button to set one for people who may
+ * write payouts.
  */
-import { createResource, For } from "solid-js";
+import { For } from "solid-js";
 import type { Affiliate } from "../api/lookups";
-import { useApi } from "../api/context";
-import { must } from "../api/errors";
 import { useI18n } from "../i18n/i18n";
-import { Async } from "../ui/Async";
 import { StatusBadge, TableWrap } from "../ui/Table";
-import { createLimiter } from "./limit";
 import { MethodHints } from "./MethodHints";
+import type { PayoutMethod } from "./types";
 
-const limited = createLimiter(4);
-
-function MethodsCell(props: { affiliateId: string; version: number }) {
-  const { client } = useApi();
-  const { t } = useI18n();
-  const [methods, { refetch }] = createResource(
-    () => [props.affiliateId, props.version] as const,
-    ([id]) => limited(() => must(client.GET("/v1/affiliates/{id}/payout-methods", { params: { path: { id } } }))),
-  );
-  return <Async data={methods} retry={refetch}>{(m) => <MethodHints methods={m.items} none={t("methods.missing")} />}</Async>;
-}
-
-export function AffiliateMethodsTable(props: { items: Affiliate[]; version: (id: string) => number; onSet?: (a: Affiliate) => void }) {
+export function AffiliateMethodsTable(props: { items: Affiliate[]; methodsOf: (affiliateId: string) => PayoutMethod[]; onSet?: (a: Affiliate) => void }) {
   const { t } = useI18n();
   return (
     <TableWrap label={t("methods.onFile")}>
@@ -41,7 +27,7 @@ export function AffiliateMethodsTable(props: { items: Affiliate[]; version: (id:
               <tr>
                 <th scope="row">{a.name}<br /><small>{a.email}</small></th>
                 <td><StatusBadge status={a.status} label={t(`status.${a.status}`)} /></td>
-                <td><MethodsCell affiliateId={a.id} version={props.version(a.id)} /></td>
+                <td><MethodHints methods={props.methodsOf(a.id)} none={t("methods.missing")} /></td>
                 {props.onSet && (
                   <td>
                     <button type="button" class="secondary" aria-label={t("methods.setFor", { name: a.name })} onClick={() => props.onSet?.(a)}>
