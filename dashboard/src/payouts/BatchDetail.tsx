@@ -18,7 +18,7 @@ import { CancelBatch } from "./CancelBatch";
 import { downloadBatchCsv, type ExportFormat } from "./download";
 import { ReconcileLines } from "./ReconcileLines";
 import { SendBatch } from "./SendBatch";
-import type { PayoutBatchWithItems, PayoutItem } from "./types";
+import { isCsv, type PayoutBatchWithItems, type PayoutItem } from "./types";
 
 export function BatchDetail(props: { id: string }) {
   const { client } = useApi();
@@ -86,7 +86,7 @@ export function BatchDetail(props: { id: string }) {
               <section>
                 <h2>{t("batch.lines")}</h2>
                 <Show when={b().items.length > 0} fallback={<p class="empty">{t("batch.noLines")}</p>}>
-                  <BatchLines items={b().items} name={affiliates.name} selectable={reconcilable} selected={selected()} onSelect={select} />
+                  <BatchLines items={b().items} name={affiliates.name} selectable={reconcilable} selected={selected()} onSelect={select} attempts={!isCsv(b().provider)} />
                 </Show>
               </section>
             </>

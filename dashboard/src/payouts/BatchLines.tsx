@@ -1,6 +1,8 @@
 /**
  * A batch's lines: one per affiliate, with the amount, status, provider reference, attempts and last error.
- * Lines that can be reconciled get a checkbox (`selectable`); the rest show none.
+ * Lines that can be reconciled get a checkbox (`selectable`); the rest show none. Attempts count calls to a
+ * provider: a CSV batch makes none (the merchant pays and records it), so its lines would all read 0 and
+ * look as if nothing happened; `attempts={false}` leaves the column out, the status and date tell the story.
  */
 import { For, Show } from "solid-js";
 import { useI18n } from "../i18n/i18n";
@@ -13,6 +15,7 @@ export function BatchLines(props: {
   selectable: (item: PayoutItem) => boolean;
   selected: Set<string>;
   onSelect: (ids: string[], on: boolean) => void;
+  attempts: boolean;
 }) {
   const i = useI18n();
   const { t } = i;
@@ -29,7 +32,9 @@ export function BatchLines(props: {
               </Show>
             </th>
             <th scope="col">{t("col.affiliate")}</th><th scope="col" class="num">{t("col.amount")}</th><th scope="col">{t("col.status")}</th>
-            <th scope="col">{t("money.reference")}</th><th scope="col" class="num">{t("batch.attempts")}</th><th scope="col">{t("batch.lastError")}</th>
+            <th scope="col">{t("money.reference")}</th>
+            <Show when={props.attempts}><th scope="col" class="num">{t("batch.attempts")}</th></Show>
+            <th scope="col">{t("batch.lastError")}</th>
             <th scope="col">{t("batch.paidAt")}</th>
           </tr>
         </thead>
@@ -46,7 +51,7 @@ export function BatchLines(props: {
                 <td class="num">{i.money(x.amount, x.currency)}</td>
                 <td><StatusBadge status={x.status} label={t(`status.${x.status}`)} /></td>
                 <td>{x.providerReference ?? "—"}</td>
-                <td class="num">{i.number(x.attempts)}</td>
+                <Show when={props.attempts}><td class="num">{i.number(x.attempts)}</td></Show>
                 <td><small>{x.lastError ?? ""}</small></td>
                 <td>{x.paidAt ? i.date(x.paidAt) : "—"}</td>
               </tr>
