@@ -8,6 +8,7 @@ import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import { newId } from "../../core/ids";
 import { rowsOf, type Executor } from "../client";
 import { payoutBatches, payoutItems } from "../schema";
+import { lockedLedgerEntry } from "./ledger-lock";
 
 export type BatchRow = typeof payoutBatches.$inferSelect;
 export type ItemRow = typeof payoutItems.$inferSelect;
@@ -31,7 +32,7 @@ export async function payableBalances(db: Executor, b: NewBatch): Promise<{ affi
   const kind = PROVIDER_KINDS[b.provider];
   const result = await db.execute<{ affiliate_id: string; payable: string }>(sql`
     SELECT le.affiliate_id,
-      sum(le.amount) - coalesce(sum(le.amount) FILTER (WHERE le.kind = 'commission' AND c.lock_until > now()), 0) AS payable
+      sum(le.amount) - coalesce(sum(le.amount) FILTER (WHERE ${lockedLedgerEntry}), 0) AS payable
     FROM ledger_entries le
     LEFT JOIN commissions c ON c.tenant_id = le.tenant_id AND c.id = le.commission_id
     WHERE le.tenant_id = ${b.tenantId} AND le.currency = ${b.currency}
@@ -40,7 +41,7 @@ export async function payableBalances(db: Executor, b: NewBatch): Promise<{ affi
           AND i.status <> 'paid' AND pb.status <> 'cancelled')
       AND (${kind}::text IS NULL OR EXISTS (SELECT 1 FROM payout_methods m WHERE m.tenant_id = ${b.tenantId} AND m.affiliate_id = le.affiliate_id AND m.kind = ${kind}))
     GROUP BY le.affiliate_id
-    HAVING sum(le.amount) - coalesce(sum(le.amount) FILTER (WHERE le.kind = 'commission' AND c.lock_until > now()), 0) >= greatest(${b.minimumAmount}::bigint, 1)
+    HAVING sum(le.amount) - coalesce(sum(le.amount) FILTER (WHERE ${lockedLedgerEntry}), 0) >= greatest(${b.minimumAmount}::bigint, 1)
     ORDER BY le.affiliate_id`);
   return rowsOf(result);
 }

@@ -1,12 +1,13 @@
 /**
  * Affiliates' money per currency. The ledger holds every credit and debit (db/queries/commission-lifecycle.ts),
- * so what is available is its sum less the credits of commissions still inside their lock period (returns
- * window), which are `locked`: the same rule as payout batches (db/queries/payout-batches.ts), so "available"
+ * so what is available is its sum less the entries of commissions still inside their lock period (returns
+ * window: db/queries/ledger-lock.ts), which are `locked`: the same rule as payout batches (db/queries/payout-batches.ts), so "available"
  * is what the next payout would pay. Pending commissions are not in the ledger until approved, so they come
  * from the commissions themselves. One set-based query per page of affiliates.
  */
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "../../../../db/client";
+import { lockedLedgerEntry } from "../../../../db/queries/ledger-lock";
 import { ledgerEntries } from "../../../../db/schema";
 
 export type BalanceRow = {
@@ -34,7 +35,7 @@ export async function balancesOf(db: Executor, tenantId: string, f: { affiliateI
     WITH money AS (
       SELECT le.affiliate_id, le.currency, le.amount AS available, 0 AS pending,
         CASE WHEN le.kind = 'payout' THEN -le.amount ELSE 0 END AS paid, CASE WHEN le.kind = 'clawback' THEN -le.amount ELSE 0 END AS clawback_carried,
-        CASE WHEN le.kind = 'commission' AND c.lock_until > now() THEN le.amount ELSE 0 END AS locked
+        CASE WHEN ${lockedLedgerEntry} THEN le.amount ELSE 0 END AS locked
       FROM ledger_entries le
       LEFT JOIN commissions c ON c.tenant_id = le.tenant_id AND c.id = le.commission_id
       WHERE le.tenant_id = ${tenantId} AND ${affiliateIs("le.affiliate_id")}
