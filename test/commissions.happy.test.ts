@@ -157,6 +157,6 @@ describe("commissions", () => {
       return r.length > 0 && r;
     }, 20_000, "the commission");
     expect(c.amount).toBe("2000");
-    expect(c.explanation[1]).toBe("20% of 10000 (group vip)");
+    expect(c.explanation[1]).toBe("20% of 10000 (group vip) = 2000");
   });
 });

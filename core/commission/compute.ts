@@ -56,7 +56,7 @@ export function computeCommission(rules: CommissionRules, o: OrderFacts): Commis
   let amount = 0;
   if (o.items.length === 0) {
     amount = apply(rate, o.amount);
-    explanation.push(`${describe(rate)} of ${o.amount} (${why})`);
+    explanation.push(`${describe(rate)} of ${o.amount} (${why}) = ${amount}`);
   } else {
     // A flat order-level rate is paid once per order, not once per line.
     let rest = 0;

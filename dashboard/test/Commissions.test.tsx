@@ -5,7 +5,7 @@ import { fakeApi, renderPage } from "./render";
 
 const commission = (id: string, orderId: string) => ({
   id, orderId, affiliateId: "aff_1", campaignId: "cmp_1", currency: "BRL", amount: 2500, reversedAmount: 0, shareBp: 10_000, status: "pending",
-  heldForReview: false, rulesVersion: 1, explanation: ["10% of 25000 (base rate)"], lockUntil: "2026-12-23T00:00:00Z", createdAt: "2026-11-23T00:00:00Z",
+  heldForReview: false, rulesVersion: 1, explanation: ["10% of 25000 (base rate) = 2500"], lockUntil: "2026-12-23T00:00:00Z", createdAt: "2026-11-23T00:00:00Z",
 });
 
 describe("commissions page", () => {
