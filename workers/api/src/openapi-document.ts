@@ -1,7 +1,8 @@
 import { createApiApp } from "./app";
-import { OPENAPI_INFO } from "./routes/openapi";
+import { apiOperationsDocument, productDocument } from "./lib/product-document";
 
-/** The OpenAPI 3.1 document as served at /openapi.json; docs/openapi.json is a committed copy of it. */
-export function openApiDocument() {
-  return createApiApp().getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO, servers: [{ url: "/" }] });
-}
+/** The OpenAPI 3.1 document the API serves at /openapi.json; docs/openapi.json is a committed copy of it. */
+export const openApiDocument = () => productDocument(createApiApp());
+
+/** The API host's own operations, without the tracking host's (whose bodies are not strict). */
+export const apiOnlyDocument = () => apiOperationsDocument(createApiApp());

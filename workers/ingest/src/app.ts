@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { registerIngestOperations } from "../../../core/http/ingest-operations";
 import { isUnavailable } from "../../../db/transient-error";
 import type { IngestHonoEnv } from "./env";
 import { ingestProblem } from "./lib/problems";
@@ -10,7 +11,6 @@ import { registerReplayFailedEvents } from "./routes/replay-failed-events";
 import { registerTrackClick } from "./routes/track-click";
 import { registerTrackEvents } from "./routes/track-events";
 import { registerTrackerScript } from "./routes/tracker-script";
-import { registerIngestDocs } from "./openapi";
 import { registerConversions } from "./routes/v1/conversions";
 import { registerRefunds } from "./routes/v1/refunds";
 import { registerIntegrationWebhooks } from "./routes/v1/integrations";
@@ -28,7 +28,7 @@ export function createIngestApp(): OpenAPIHono<IngestHonoEnv> {
   registerIntegrationWebhooks(app);
   registerReplayFailedEvents(app);
   registerReattribute(app);
-  registerIngestDocs(app);
+  registerIngestOperations(app.openAPIRegistry);
   app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "Indica ingest", version: "1.0.0" } });
   app.notFound((c) => ingestProblem(c, "not_found", { instance: new URL(c.req.url).pathname }));
   app.onError((err, c) => {

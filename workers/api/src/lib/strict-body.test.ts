@@ -1,12 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "../openapi-document";
+import { apiOnlyDocument } from "../openapi-document";
 import { strictBody, unknownBodyKeysApart } from "./strict-body";
 
 type Schema = { $ref?: string; additionalProperties?: unknown; oneOf?: Schema[]; anyOf?: Schema[] };
 
 describe("request bodies", () => {
-  const doc = openApiDocument();
+  const doc = apiOnlyDocument();
   const schemas = (doc.components?.schemas ?? {}) as Record<string, Schema>;
   const resolve = (s: Schema): Schema => (s.$ref ? resolve(schemas[s.$ref.split("/").pop()!]) : s);
   const bodies = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>

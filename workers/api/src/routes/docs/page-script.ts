@@ -61,7 +61,10 @@ function operation(path, method, op) {
       out.replaceChildren($("p", { class: "status", text: res.status + " " + res.statusText }), $("pre", { text: shown || "(empty body)" }));
     } catch (error) { out.replaceChildren($("p", { class: "status", text: "Request failed: " + error.message })); }
   });
-  section.append($("details", {}, $("summary", { text: "Try it" }), form));
+  // The tracking host's operations (their own servers) would reach this host, which does not take them.
+  const server = op.servers && op.servers[0];
+  if (server) section.append($("p", { class: "muted", text: "Not on this host: send it to " + server.url.replace(/[{](\\w+)[}]/g, (m, v) => (server.variables && server.variables[v] ? server.variables[v].default : m)) + path }));
+  else section.append($("details", {}, $("summary", { text: "Try it" }), form));
   const responses = $("table", {}, $("tr", {}, $("th", { text: "Status" }), $("th", { text: "Meaning" })));
   for (const [code, r] of Object.entries(op.responses || {})) responses.append($("tr", {}, $("td", { text: code }), $("td", { text: r.description || "" })));
   section.append($("details", {}, $("summary", { text: "Responses" }), responses));

@@ -1,12 +1,19 @@
 /**
- * OpenAPI declarations of the ingest Worker's public operations. The routes validate with the same zod
- * schemas (core/schemas/tracking.ts) but read bodies themselves (text/plain from browsers, a body shared
- * with signature checks), so the operations are declared here rather than through createRoute.
+ * OpenAPI declarations of the ingest Worker's public operations (the tracking host). The routes validate with
+ * the same zod schemas (core/schemas/tracking.ts) but read bodies themselves (text/plain from browsers, a body
+ * shared with signature checks), so the operations are declared here rather than through createRoute.
+ *
+ * In core, not in the ingest Worker, because both Workers need them and Workers never import each other:
+ * ingest serves them at its /openapi.json, the API adds them to the product document it serves at
+ * /openapi.json and /docs (workers/api/src/lib/product-document.ts). They are declarations only (schemas
+ * into a registry); a copy generated at build time would have been one more file to keep in step.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { browserEventBatchSchema, conversionBatchSchema, conversionInputSchema, refundInputSchema } from "../../../core/schemas/tracking";
-import type { IngestHonoEnv } from "./env";
+import { browserEventBatchSchema, conversionBatchSchema, conversionInputSchema, refundInputSchema } from "../schemas/tracking";
+
+/** The registry of any OpenAPIHono app: the type is all that is taken from hono here. */
+type Registry = OpenAPIHono["openAPIRegistry"];
 
 const problem = z
   .object({
@@ -28,8 +35,10 @@ const servers = [{ url: "{ingest}", description: "The ingest Worker", variables:
 const serverAuth: Record<string, string[]>[] = [{ apiKey: [] }, { signedRequest: [] }];
 const errors = { 400: { description: "Invalid body; `errors` lists each field", ...problems }, 401: { description: "Missing or invalid credentials", ...problems }, 403: { description: "Not allowed", ...problems }, 413: { description: "Body too large", ...problems }, 503: { description: "The database behind an uncached credential is unreachable; nothing was stored, retry after `Retry-After`", ...problems } };
 
-export function registerIngestDocs(app: OpenAPIHono<IngestHonoEnv>): void {
-  const r = app.openAPIRegistry;
+/** The tracking host's public operations, all POSTs; the API host points callers of these paths there. */
+export const TRACKING_POST_PATHS = ["/v1/conversions", "/v1/conversions/batch", "/v1/refunds", "/_indica/e"] as const;
+
+export function registerIngestOperations(r: Registry): void {
   r.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "An API key (`ik_...`)." });
   r.registerComponent("securitySchemes", "signedRequest", {
     type: "apiKey",
