@@ -31,7 +31,16 @@ export async function startWsBridge(databaseUrl: string, port = 0): Promise<Brid
     stream.on("error", () => tcp.destroy());
     stream.pipe(tcp).pipe(stream);
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  // The WebSocketServer re-emits the HTTP server's errors; a port already taken must reject this start-up
+  // (so `npm start` stops what it started) rather than throw from an event nobody listens to.
+  wss.on("error", () => {});
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error) => {
+      wss.close();
+      reject(error);
+    });
+    server.listen(port, "127.0.0.1", resolve);
+  });
   const actual = server.address();
   const boundPort = typeof actual === "object" && actual ? actual.port : port;
   return {
