@@ -7,24 +7,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { createServer as createViteServer } from "vite";
-import { provideDevDatabase } from "./lib/dev-database";
+import { ownClusterListensOn, provideDevDatabase } from "./lib/dev-database";
 import { loadDevSecrets } from "./lib/dev-secrets";
 import { migrateDatabase } from "./lib/migrate";
 import { seedProgram } from "./lib/seed-program";
 import { startLocalCrons } from "./lib/local-crons";
+import { listenFailure, portProblems, readStartPorts, type PortName } from "./lib/ports";
 import { bundleAll, LOCAL_GUARD_SHARDS, ROOT, startStack } from "./lib/stack";
 import { startWsBridge } from "./lib/ws-bridge";
 
 process.env.WRANGLER_SEND_METRICS ??= "false";
-const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const PORTS = {
-  edge: port("INDICA_EDGE_PORT", 8787),
-  ingest: port("INDICA_INGEST_PORT", 8788),
-  api: port("INDICA_API_PORT", 8789),
-  dashboard: port("INDICA_DASHBOARD_PORT", 5173),
-  database: port("INDICA_DB_PORT", 54329),
-  bridge: port("INDICA_DB_BRIDGE_PORT", 54330),
-};
 const LINK_DOMAIN = "localhost";
 const STATE = process.env.INDICA_STATE_DIR ?? join(ROOT, ".indica");
 mkdirSync(STATE, { recursive: true });
@@ -54,14 +46,28 @@ function takeOverSignals() {
 takeOverSignals();
 
 async function fail(message: string): Promise<never> {
+  if (stopping) return new Promise<never>(() => {});
   console.error(`\nnpm start failed: ${message}`);
   stopping = true;
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   process.exit(1);
 }
+// Anything not caught below still stops what has started, rather than leave the database running.
+process.on("uncaughtException", (error) => void fail(error.stack ?? error.message));
+process.on("unhandledRejection", (reason) => void fail(reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)));
+
+const choices = await Promise.resolve()
+  .then(() => readStartPorts(process.env))
+  .catch((error: Error) => fail(error.message));
+const PORTS = Object.fromEntries(Object.entries(choices).map(([name, c]) => [name, c.port])) as Record<PortName, number>;
+// Every port is checked before anything starts. The database port is not ours to take with DATABASE_URL,
+// and is rightly taken by this state directory's own cluster when an earlier run left it running.
+const usesDatabasePort = !process.env.DATABASE_URL && !ownClusterListensOn(STATE, PORTS.database);
+const problems = await portProblems(Object.values(choices).filter((c) => c.name !== "database" || usesDatabasePort));
+if (problems) await fail(problems);
 
 step("database");
-const database = await provideDevDatabase(STATE, PORTS.database);
+const database = await provideDevDatabase(STATE, PORTS.database).catch((error) => fail(listenFailure(choices.database, error)));
 cleanups.push(() => database.stop());
 await migrateDatabase(database.url).catch((error: Error) => fail(`could not migrate ${database.url}: ${error.message}`));
 
@@ -87,10 +93,11 @@ const demo = { ...seeded, signing: seeded.signing ?? previous.demo?.signing ?? n
 await seedClient.end();
 
 step("workers");
-const bridge = await startWsBridge(database.url, PORTS.bridge);
+const bridge = await startWsBridge(database.url, PORTS.bridge).catch((error) => fail(listenFailure(choices.bridge, error)));
 cleanups.push(() => bridge.close());
+const bundles = await bundleAll(join(STATE, "build")).catch((error: Error) => fail(`could not bundle the Workers: ${error.message}`));
 const mf = await startStack({
-  bundles: await bundleAll(join(STATE, "build")),
+  bundles,
   databaseUrl: database.url,
   wsProxy: bridge.address,
   port: PORTS.edge,
@@ -103,6 +110,10 @@ const mf = await startStack({
       // Lets a developer point a webhook at a receiver on this machine (docs/webhooks.md).
       WEBHOOK_ALLOW_LOOPBACK_HTTP: "true" },
   },
+}).catch((error: Error) => {
+  // workerd binds three ports; Miniflare's error names the one that was taken.
+  const taken = [choices.edge, choices.ingest, choices.api].find((c) => error.message.includes(`:${c.port})`)) ?? choices.edge;
+  return fail(listenFailure(taken, error));
 });
 cleanups.push(() => mf.dispose());
 takeOverSignals();
@@ -117,8 +128,8 @@ const vite = await createViteServer({
   server: { port: PORTS.dashboard, strictPort: true, host: "127.0.0.1", proxy: { "/v1": api, "/openapi.json": api, "/health": api } },
   logLevel: "warn",
 });
-await vite.listen();
 cleanups.push(() => vite.close());
+await vite.listen().catch((error) => fail(listenFailure(choices.dashboard, error)));
 takeOverSignals();
 
 const urls = {

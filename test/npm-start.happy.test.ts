@@ -1,8 +1,10 @@
 /**
  * `npm start` end to end: the stack comes up on the given ports, writes dev.json, the demo link redirects,
- * the API and the dashboard answer, the edge entry routes by host like production, and Ctrl+C stops it.
+ * the API and the dashboard answer, the edge entry routes by host like production, a taken port stops it
+ * before anything starts, and Ctrl+C stops it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { request } from "node:http";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -95,6 +97,25 @@ describe("npm start", () => {
     const viaHost = await getWithHost(`${edge}/health`, `api.localhost:${edgePort}`);
     expect(JSON.parse(viaHost.body)).toMatchObject({ worker: "api" });
     expect(await (await fetch(`${edge}/_indica/health`)).json()).toMatchObject({ worker: "ingest" });
+  });
+
+  it("stops before starting anything when a port is taken, naming its variable", async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const taken = (holder.address() as { port: number }).port;
+    try {
+      const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+        env: { ...process.env, DATABASE_URL: inject("databaseUrl"), INDICA_STATE_DIR: stateDir, INDICA_EDGE_PORT: String(await freePort()), INDICA_INGEST_PORT: String(await freePort()),
+          INDICA_API_PORT: String(await freePort()), INDICA_DASHBOARD_PORT: String(await freePort()), INDICA_DB_BRIDGE_PORT: String(taken) },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(run.status, run.stdout + run.stderr).toBe(1);
+      expect(run.stderr).toContain(`port ${taken} (INDICA_DB_BRIDGE_PORT, the WebSocket bridge to the database) is already in use`);
+      expect(run.stdout).not.toContain("· database");
+    } finally {
+      holder.close();
+    }
   });
 
   it("stops on Ctrl+C", async () => {

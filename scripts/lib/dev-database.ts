@@ -2,7 +2,7 @@
  * The database `npm start` uses: DATABASE_URL when set; otherwise a cluster under .indica/pg from the
  * machine's PostgreSQL binaries; otherwise PGlite under .indica/pglite, so a newcomer needs nothing else.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { findPostgresBinaries, LocalCluster, startPglite, type RunningDatabase } from "./postgres";
@@ -23,6 +23,25 @@ export async function provideDevDatabase(stateDir: string, port: number): Promis
   }
   console.log("Using PGlite, an embedded Postgres (no PostgreSQL binaries found, or INDICA_DB=pglite). Set DATABASE_URL to use your own.");
   return startPglite(join(stateDir, "pglite"), port);
+}
+
+/**
+ * Whether `port` is held by this state directory's own cluster, left running by an earlier `npm start`:
+ * that one is reused, so its port being taken is no reason to stop. (postmaster.pid: pid, data directory,
+ * start time, port, ...)
+ */
+export function ownClusterListensOn(stateDir: string, port: number): boolean {
+  const file = join(stateDir, "pg", "postmaster.pid");
+  if (!existsSync(file)) return false;
+  const [pid, , , listening] = readFileSync(file, "utf8").split("\n");
+  if (Number(listening) !== port || !(Number(pid) > 0)) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (the cluster runs as `postgres` for root).
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function reachable(url: string): Promise<boolean> {

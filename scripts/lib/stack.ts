@@ -121,6 +121,10 @@ export async function startStack(opts: StackOptions): Promise<Miniflare> {
     ...(opts.devRegistryPath !== undefined ? { unsafeDevRegistryPath: opts.devRegistryPath } : {}),
     workers: [...stackWorkerOptions(opts), ...(opts.extraWorkers ?? [])],
   });
-  await mf.ready;
+  // A port already taken fails here; workerd and Miniflare's own servers must not outlive the error.
+  await mf.ready.catch(async (error: unknown) => {
+    await mf.dispose().catch(() => {});
+    throw error;
+  });
   return mf;
 }
