@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { createServer as createViteServer } from "vite";
+import { demoClickCommand } from "./lib/demo-click";
 import { ownClusterListensOn, provideDevDatabase } from "./lib/dev-database";
 import { loadDevSecrets } from "./lib/dev-secrets";
 import { migrateDatabase } from "./lib/migrate";
@@ -159,7 +160,9 @@ Indica is running (state in .indica/, written to .indica/dev.json)
   Demo API key      ${demo.apiKey}
   Sign in           ${demo.people?.owner} (owner) or ${demo.people?.affiliate} (affiliate), password ${demo.people?.password}
 
-  Try:  curl -i -A "Mozilla/5.0 Chrome/131.0" ${linkUrl}     (curl's own user agent counts as a bot)
+  Try:  ${demoClickCommand(linkUrl, "\n             ")}
+        (curl posing as a browser with all of a browser's headers; curl's own user agent counts as a bot,
+        a bare browser user agent as a scripted click, see docs/fraud.md)
         curl -s -X POST ${urls.api}/v1/links -H "authorization: Bearer ${demo.apiKey}" \\
              -H "content-type: application/json" -d '{"campaignId":"${demo.campaignId}","affiliateId":"${demo.affiliateId}"}'
 

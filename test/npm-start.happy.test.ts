@@ -9,6 +9,7 @@ import { request } from "node:http";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "./helpers/ports";
 import { waitFor } from "./helpers/stack";
@@ -71,6 +72,22 @@ describe("npm start", () => {
     });
     expect(res.status).toBe(302);
     expect(res.headers.location).toMatch(/indica_cid=clk_/);
+  });
+
+  it("suggests a click with a browser's headers, which is counted and not flagged as scripted", async () => {
+    const command = /Try: +(curl -i [\s\S]*?\/demo)\n/.exec(output)?.[1];
+    expect(command, output).toBeDefined();
+    const run = spawnSync("bash", ["-eo", "pipefail", "-c", command!], { encoding: "utf8", timeout: 30_000 });
+    expect(run.stdout).toMatch(/^HTTP\/1\.1 302/m);
+    const clickId = /indica_cid=(clk_\w+)/.exec(run.stdout)![1];
+    const db = new pg.Client({ connectionString: inject("databaseUrl") });
+    await db.connect();
+    try {
+      const click = await waitFor(async () => (await db.query("SELECT fraud_reasons, flagged FROM clicks WHERE id = $1", [clickId])).rows[0], 30_000, "the click row");
+      expect(click).toEqual({ fraud_reasons: [], flagged: false });
+    } finally {
+      await db.end();
+    }
   });
 
   it("serves the API, the ingest Worker and the dashboard, and routes the edge by host and path", async () => {
