@@ -34,6 +34,21 @@ describe("a method the path does not take", () => {
     }
   });
 
+  it("points orders and refunds posted here to the tracking host", async () => {
+    const p = await seedTestProgram(stack);
+    const order = { orderId: "ord-1", amount: 1000, currency: "BRL" };
+    const res = await callApi(stack, "POST", "/v1/conversions", { key: p.apiKey, body: order });
+    expect(res.headers.get("allow")).toBe("GET, HEAD");
+    const problem = await expectProblem(res, 405, "method_not_allowed");
+    expect(problem.detail).toContain("this path answers GET, HEAD");
+    expect(problem.detail).toContain("POST /v1/conversions goes to the tracking (ingest) host, not the API host");
+    // Paths the API does not have at all stay 404s, with the same way there.
+    for (const path of ["/v1/refunds", "/_indica/e"]) {
+      const problem = await expectProblem(await callApi(stack, "POST", path, { key: p.apiKey, body: order }), 404, "not_found");
+      expect(problem.detail, path).toContain(`POST ${path} goes to the tracking (ingest) host`);
+    }
+  });
+
   it("leaves the path's own methods and unknown paths as they were", async () => {
     const p = await seedTestProgram(stack);
     expect((await callApi(stack, "GET", `/v1/campaigns/${p.campaignId}`, { key: p.apiKey })).status).toBe(200);

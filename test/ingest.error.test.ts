@@ -127,11 +127,14 @@ describe("bodies that are not JSON objects", () => {
     expect(problem.errors).toHaveLength(pointers.length);
   });
 
-  it("an unknown route or method is a 404 problem, never a 5xx", async () => {
+  it("an unknown route is a 404 problem and a known one asked with another method a 405 with Allow, never a 5xx", async () => {
     const p = await seedTestProgram(stack);
-    for (const [method, path] of [["GET", "/v1/conversions"], ["PUT", "/v1/refunds"], ["POST", "/v1/conversion"], ["GET", "/_indica/e"], ["DELETE", "/_indica/click"], ["POST", "/v2/conversions"]]) {
+    const cases: [string, string, string | null][] = [["GET", "/v1/conversions", "POST"], ["PUT", "/v1/refunds", "POST"], ["POST", "/v1/conversion", null], ["GET", "/_indica/e", "POST, OPTIONS"], ["DELETE", "/_indica/click", "POST, OPTIONS"], ["POST", "/v2/conversions", null]];
+    for (const [method, path, allow] of cases) {
       const res = await stack.fetch("indica-ingest", `https://ingest.indica.test${path}`, { method, headers: { authorization: `Bearer ${p.apiKey}` } });
-      await expectIngestProblem(res, 404, "not_found");
+      expect(res.headers.get("allow"), `${method} ${path}`).toBe(allow);
+      const problem = await expectIngestProblem(res, allow ? 405 : 404, allow ? "method_not_allowed" : "not_found");
+      if (path === "/v1/conversions") expect(problem.detail).toContain("Orders are read on the API host: GET /v1/conversions");
     }
   });
 });

@@ -1,9 +1,10 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { allowedMethods, wrongMethodDetail } from "../../../core/http/allowed-methods";
+import { trackingHostHint } from "../../../core/http/other-host";
 import { isPermanentDataError, isUnavailable, sqlState } from "../../../db/transient-error";
 import type { ApiHonoEnv } from "./env";
-import { allowedMethods } from "./lib/allowed-methods";
 import { problemFor } from "./lib/problem";
 import { requestFieldErrors } from "./lib/strict-body";
 import { database } from "./middleware/database";
@@ -135,9 +136,11 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   app.notFound((c) => {
     // A path that exists under other methods is the caller's wrong verb, not a missing endpoint (RFC 9110 15.5.6).
     const allow = allowedMethods(app, c.req.path);
-    if (allow.length === 0) return problemFor(c, "not_found", { detail: "No such endpoint. See /openapi.json." });
+    // Orders and refunds posted here belong to the tracking host: say so rather than only "not here".
+    const hint = trackingHostHint(c.req.method, c.req.path);
+    if (allow.length === 0) return problemFor(c, "not_found", { detail: hint ?? "No such endpoint. See /openapi.json." });
     c.header("allow", allow.join(", "));
-    return problemFor(c, "method_not_allowed", { detail: `${c.req.method} is not allowed here; this path answers ${allow.join(", ")}.` });
+    return problemFor(c, "method_not_allowed", { detail: wrongMethodDetail(c.req.method, allow, hint) });
   });
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApiApp } from "../app";
-import { allowedMethods } from "./allowed-methods";
+import { allowedMethods } from "../../../../core/http/allowed-methods";
 
 describe("allowedMethods", () => {
   const app = createApiApp();

@@ -1,7 +1,7 @@
 /**
  * The methods a path answers to, for the 405 of a request that reached an existing path with another one
  * (`DELETE /v1/links`): a 404 there told the caller the endpoint did not exist, and the `Allow` header
- * says which verbs it does take.
+ * says which verbs it does take. Here in core because the API and ingest Workers both answer so.
  */
 import type { Hono } from "hono";
 import { TrieRouter } from "hono/router/trie-router";
@@ -40,3 +40,7 @@ export function allowedMethods(app: Hono<any, any, any>, path: string): string[]
 }
 
 const rank = (m: string) => (ORDER.includes(m) ? ORDER.indexOf(m) : ORDER.length);
+
+/** The 405's detail, with a hint of the other host when the caller mixed the two up. */
+export const wrongMethodDetail = (method: string, allow: string[], hint?: string) =>
+  [`${method} is not allowed here; this path answers ${allow.join(", ")}.`, hint].filter(Boolean).join(" ");
