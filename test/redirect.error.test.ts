@@ -180,10 +180,12 @@ describe("methods and edge paths", () => {
     const p = await seedTestProgram(stack);
     const res = await follow(TEST_LINK_DOMAIN, `/${p.code}`, { method, body: method === "OPTIONS" ? undefined : "x=1" });
     expect(res.status).toBe(405);
-    expect(res.headers.get("allow")).toMatch(/GET/);
+    expect(res.headers.get("allow")).toBe("GET, HEAD");
     expect(setCookies(res)).toEqual([]);
     expect(res.headers.get("location")).toBeNull();
-    await res.arrayBuffer();
+    // A problem as the API and tracking hosts answer one, for the integration that sent it.
+    expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(await res.json()).toMatchObject({ status: 405, code: "method_not_allowed", instance: `/${p.code}`, detail: `${method} is not allowed here; links answer GET, HEAD.` });
   });
 
   it("POST on / is 405, not 5xx", async () => {
