@@ -26,7 +26,19 @@ export interface FieldError {
   detail: string;
 }
 
-export interface Problem {
+/** A merchant as a sign-in or sign-up answer names it: the slug is what `POST /v1/auth/login` takes as `tenant`. */
+export interface TenantChoice {
+  slug: string;
+  name: string;
+}
+
+/** Members some problems add (RFC 9457 extension members), each documented on the operations that send it. */
+export interface ProblemExtensions {
+  /** The merchants the caller proved the password for: several at sign-in, or the ones a repeated sign-up already owns. */
+  tenants?: TenantChoice[];
+}
+
+export interface Problem extends ProblemExtensions {
   type: string;
   title: string;
   status: number;

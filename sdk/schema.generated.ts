@@ -1005,7 +1005,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Returns an access token (JWT, 15 minutes) and a single-use refresh token (30 days). Attempts are limited to 10 per email and 100 per network in 15 minutes (429 with Retry-After).
+         * @description Returns an access token (JWT, 15 minutes), a single-use refresh token (30 days) and the merchant signed in to. Attempts are limited to 10 per email and 100 per network in 15 minutes (429 with Retry-After). When the email and password fit accounts at several merchants the answer is a 400 whose `tenants` lists those merchants (only the ones this password opens): send one's slug as `tenant`.
          */
         post: {
             parameters: {
@@ -1029,13 +1029,13 @@ export interface paths {
                         "application/json": components["schemas"]["Session"];
                     };
                 };
-                /** @description Invalid request; `errors` lists each field */
+                /** @description Invalid request (`errors` lists each field); or the email and password fit several merchants: `tenants` lists them, and `errors` points at `/body/tenant` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["TenantsProblem"];
                     };
                 };
                 /** @description Missing or invalid API key */
@@ -1233,7 +1233,7 @@ export interface paths {
         put?: never;
         /**
          * Create a merchant account and its owner, signed in
-         * @description At most 20 accounts per network in 15 minutes.
+         * @description At most 20 accounts per network in 15 minutes; sign-ups also count against the email's sign-in attempts (10 in 15 minutes). The answer's `tenant.slug` is the merchant's short name (made from the merchant name when `slug` is omitted), which sign-in asks for as `tenant` once the email has accounts at several merchants. The same email and password as an existing owner is a repeated sign-up: a 409 naming that merchant in `tenants` (sign in instead); another password makes another merchant.
          */
         post: {
             parameters: {
@@ -1248,7 +1248,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The account's owner, signed in */
+                /** @description The account's owner, signed in, and the new merchant (`tenant`: id, slug, name) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1284,13 +1284,13 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflicts with an existing resource */
+                /** @description The slug is taken (`errors` points at `/body/slug`); or this email already owns a merchant with this password: `tenants` names it, sign in instead */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["TenantsProblem"];
                     };
                 };
                 /** @description Any other error, as a problem */
@@ -8791,9 +8791,17 @@ export interface components {
             expiresIn: number;
             /** @description Single use: each refresh returns a new one. Presenting a used one ends the session. */
             refreshToken: string;
+            tenant: components["schemas"]["SessionTenant"];
             /** @enum {string} */
             tokenType: "Bearer";
             user: components["schemas"]["SessionUser"];
+        };
+        /** @description The merchant this session is signed in to */
+        SessionTenant: {
+            id: string;
+            name: string;
+            /** @description The merchant's short name: what `POST /v1/auth/login` takes as `tenant` when your email has accounts at several merchants */
+            slug: string;
         };
         SessionUser: {
             affiliateId: string | null;
@@ -8847,6 +8855,13 @@ export interface components {
             name: string;
             slug: string;
             timezone: string;
+        };
+        TenantsProblem: components["schemas"]["Problem"] & {
+            /** @description Merchants this email and password open, by slug: the one to use goes in `tenant` of `POST /v1/auth/login` */
+            tenants?: {
+                name: string;
+                slug: string;
+            }[];
         };
         UpdateAffiliate: {
             /**

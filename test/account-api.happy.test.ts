@@ -20,6 +20,42 @@ describe("signup", () => {
     const tenant = await jsonOf(await callApi(stack, "GET", "/v1/tenant", { key: body.accessToken }));
     expect(tenant).toMatchObject({ id: body.user.tenantId, name: "Loja da Ána", timezone: "America/Recife", defaultCurrency: "BRL" });
     expect(tenant.slug).toMatch(/^loja-da-ana-[0-9a-z]{5}$/);
+    // The random slug is in the answer: sign-in asks for it once the email has accounts at several merchants.
+    expect(body.tenant).toEqual({ id: body.user.tenantId, slug: tenant.slug, name: "Loja da Ána" });
+  });
+
+  it("refuses a repeated sign-up (same email and password) with a 409 naming the merchant; another password makes another merchant", async () => {
+    const email = `repete-${Date.now()}@loja.example`;
+    const first = { merchantName: "Minha Loja", email, password: "uma senha bem longa" };
+    const made = await jsonOf(await callApi(stack, "POST", "/v1/auth/signup", { body: first }));
+    expect(made.tenant).toMatchObject({ name: "Minha Loja", slug: expect.stringMatching(/^minha-loja-[0-9a-z]{5}$/) });
+    // The command run again, with the email in other capitals, and with a slug of its own: the same owner.
+    for (const again of [first, { ...first, email: email.toUpperCase() }, { ...first, slug: `minha-loja-${Date.now()}` }]) {
+      const refused = await expectProblem(await callApi(stack, "POST", "/v1/auth/signup", { body: again }), 409, "conflict");
+      expect(refused.tenants).toEqual([{ slug: made.tenant.slug, name: "Minha Loja" }]);
+      expect(refused.detail).toContain(made.tenant.slug);
+      expect(refused.detail).toMatch(/sign in/);
+    }
+    const owned = await stack.db.query("SELECT t.slug FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE lower(u.email) = lower($1)", [email]);
+    expect(owned.rows).toEqual([{ slug: made.tenant.slug }]);
+
+    // An agency's second shop: same email, another password. Its slug is in the answer.
+    const second = await callApi(stack, "POST", "/v1/auth/signup", { body: { ...first, merchantName: "Outra Loja", password: "outra senha bem longa" } });
+    const other = await jsonOf(second);
+    expect(second.status, JSON.stringify(other)).toBe(201);
+    expect(other.tenant).toMatchObject({ name: "Outra Loja", slug: expect.stringMatching(/^outra-loja-[0-9a-z]{5}$/) });
+    expect(other.tenant.id).not.toBe(made.tenant.id);
+    // Each password opens its own merchant, without naming a tenant.
+    const signedIn = await jsonOf(await callApi(stack, "POST", "/v1/auth/login", { body: { email, password: "outra senha bem longa" } }));
+    expect(signedIn.tenant).toEqual(other.tenant);
+  });
+
+  it("does not count accounts other than owners as a repeat", async () => {
+    const p = await seedTestProgram(stack);
+    const email = `afiliada-${Date.now()}@example.com`;
+    await createUser(stack, p.tenantId, "affiliate", { email, affiliateId: p.affiliateId, password: "uma senha bem longa" });
+    const res = await callApi(stack, "POST", "/v1/auth/signup", { body: { merchantName: "Loja Própria", email, password: "uma senha bem longa" } });
+    expect(res.status, await res.clone().text()).toBe(201);
   });
 
   it("refuses a weak password and a taken slug with field errors", async () => {

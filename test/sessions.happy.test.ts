@@ -41,6 +41,7 @@ describe("sessions", () => {
     const session = await signIn(stack, await createUser(stack, p.tenantId, "admin"));
     const first = await jsonOf(await callApi(stack, "POST", "/v1/auth/refresh", { body: { refreshToken: session.refreshToken } }));
     expect(first.refreshToken).not.toBe(session.refreshToken);
+    expect(first.tenant).toMatchObject({ id: p.tenantId, slug: expect.any(String), name: expect.any(String) });
     expect((await callApi(stack, "GET", "/v1/me", { key: first.accessToken })).status).toBe(200);
     const second = await jsonOf(await callApi(stack, "POST", "/v1/auth/refresh", { body: { refreshToken: first.refreshToken } }));
     // The first token, two rotations old, comes back: a stolen copy. The whole session ends.
@@ -66,17 +67,30 @@ describe("sessions", () => {
     await expectProblem(await callApi(stack, "POST", "/v1/auth/login", { body: { email: user.email, password: TEST_PASSWORD } }), 401, "unauthorized");
   });
 
-  it("asks which merchant when the same credentials fit two", async () => {
+  it("asks which merchant when the same credentials fit two, listing only the merchants the password opens", async () => {
     const a = await seedTestProgram(stack);
     const b = await seedTestProgram(stack);
+    const c = await seedTestProgram(stack);
     const email = `both-${Date.now()}@example.com`;
     await createUser(stack, a.tenantId, "owner", { email });
     await createUser(stack, b.tenantId, "affiliate", { email, affiliateId: b.affiliateId });
+    await createUser(stack, c.tenantId, "owner", { email, password: "another password entirely" });
+    const merchant = async (id: string) => (await stack.db.query("SELECT slug, name FROM tenants WHERE id = $1", [id])).rows[0] as { slug: string; name: string };
+    const [ta, tb, tc] = [await merchant(a.tenantId), await merchant(b.tenantId), await merchant(c.tenantId)];
     const problem = await expectProblem(await callApi(stack, "POST", "/v1/auth/login", { body: { email, password: TEST_PASSWORD } }), 400, "validation_failed");
     expect(problem.errors?.[0].pointer).toBe("/body/tenant");
-    const { rows } = await stack.db.query("SELECT slug FROM tenants WHERE id = $1", [b.tenantId]);
-    const chosen = await jsonOf(await callApi(stack, "POST", "/v1/auth/login", { body: { email, password: TEST_PASSWORD, tenant: rows[0].slug } }));
+    // The caller proved the password for a and b; c (another password) is not named, in any member.
+    expect(problem.tenants).toEqual([ta, tb].sort((x, y) => x.slug.localeCompare(y.slug)));
+    expect(problem.detail).toContain(ta.slug);
+    expect(JSON.stringify(problem)).not.toContain(tc.slug);
+    const chosen = await jsonOf(await callApi(stack, "POST", "/v1/auth/login", { body: { email, password: TEST_PASSWORD, tenant: tb.slug } }));
     expect(chosen.user).toMatchObject({ tenantId: b.tenantId, role: "affiliate", affiliateId: b.affiliateId });
+    expect(chosen.tenant).toEqual({ id: b.tenantId, ...tb });
+    // No password match anywhere: the one vague answer, naming nothing.
+    const wrong = await expectProblem(await callApi(stack, "POST", "/v1/auth/login", { body: { email, password: "not the password" } }), 401, "unauthorized");
+    const unknown = await expectProblem(await callApi(stack, "POST", "/v1/auth/login", { body: { email: "nobody@example.com", password: "not the password" } }), 401, "unauthorized");
+    expect(wrong).toMatchObject({ detail: unknown.detail });
+    expect(wrong.tenants).toBeUndefined();
   });
 
   it("accepts an invite once, with a password of its own", async () => {
@@ -88,6 +102,7 @@ describe("sessions", () => {
     await expectProblem(weak, 400, "validation_failed");
     const accepted = await jsonOf(await callApi(stack, "POST", "/v1/auth/accept-invite", { body: { token, password: "a brand new passphrase", name: "Maria" } }));
     expect(accepted.user).toMatchObject({ id: user.id, role: "affiliate", affiliateId: p.affiliateId, name: "Maria" });
+    expect(accepted.tenant).toMatchObject({ id: p.tenantId, slug: expect.any(String) });
     await expectProblem(await callApi(stack, "POST", "/v1/auth/accept-invite", { body: { token, password: "another passphrase" } }), 422, "unprocessable");
     expect((await callApi(stack, "POST", "/v1/auth/login", { body: { email: user.email, password: "a brand new passphrase" } })).status).toBe(200);
   });

@@ -64,6 +64,8 @@ export interface ProblemBody {
   instance?: string;
   requestId?: string;
   errors?: { pointer: string; detail: string }[];
+  /** Merchants a sign-in or repeated sign-up names (the auth routes' extension member). */
+  tenants?: { slug: string; name: string }[];
 }
 
 /** Asserts an RFC 9457 problem with the given status and code, and returns its body. */

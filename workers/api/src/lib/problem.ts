@@ -14,8 +14,8 @@ export function problemFor<C extends Context<ApiHonoEnv, any, any>, Code extends
   return c.json(body, ERROR_CODES[code] as (typeof ERROR_CODES)[Code], { "content-type": "application/problem+json", "x-request-id": requestId });
 }
 
-/** A service's failure as a problem, with its field pointer when it has one. */
+/** A service's failure as a problem, with its field pointer and extension members when it has them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as problemFor
 export function problemForError<C extends Context<ApiHonoEnv, any, any>>(c: C, error: ServiceError) {
-  return problemFor(c, error.code, { detail: error.detail, errors: error.pointer ? [{ pointer: error.pointer, detail: error.detail }] : undefined });
+  return problemFor(c, error.code, { ...error.extensions, detail: error.detail, errors: error.pointer ? [{ pointer: error.pointer, detail: error.detail }] : undefined });
 }

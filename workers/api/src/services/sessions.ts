@@ -20,12 +20,20 @@ export interface SessionUser {
   affiliateId: string | null;
 }
 
+/** The merchant a session belongs to; its slug is what a login names as `tenant`. */
+export interface SessionTenant {
+  id: string;
+  slug: string;
+  name: string;
+}
+
 export interface SessionTokens {
   tokenType: "Bearer";
   accessToken: string;
   expiresIn: number;
   refreshToken: string;
   user: SessionUser;
+  tenant: SessionTenant;
 }
 
 /** A second use of a rotated refresh token within this time is two tabs racing, not a stolen copy. */
@@ -42,11 +50,17 @@ const userColumns = {
   passwordHash: users.passwordHash,
 };
 
+/** The session's merchant, from `tenants` joined to the user. */
+const tenantColumns = { tenantSlug: tenants.slug, tenantName: tenants.name };
+
 type UserRow = { id: string; tenantId: string; email: string; name: string | null; role: string; affiliateId: string | null; passwordHash: string | null };
+type UserWithTenant = UserRow & { tenantSlug: string; tenantName: string };
 
 const toSessionUser = (u: UserRow): SessionUser => ({ id: u.id, tenantId: u.tenantId, email: u.email, name: u.name, role: isRole(u.role) ? u.role : "analyst", affiliateId: u.affiliateId });
 
-export async function openSession(db: Database, user: UserRow, jwtSecret: string, userAgent: string | null): Promise<SessionTokens> {
+const tenantOf = (u: UserWithTenant): SessionTenant => ({ id: u.tenantId, slug: u.tenantSlug, name: u.tenantName });
+
+export async function openSession(db: Database, user: UserWithTenant, jwtSecret: string, userAgent: string | null): Promise<SessionTokens> {
   const sessionId = newId("session");
   const refreshToken = newRefreshToken(sessionId);
   await db.insert(sessions).values({
@@ -59,7 +73,7 @@ export async function openSession(db: Database, user: UserRow, jwtSecret: string
   });
   const view = toSessionUser(user);
   const accessToken = await signAccessToken({ userId: user.id, tenantId: user.tenantId, sessionId, role: view.role }, jwtSecret);
-  return { tokenType: "Bearer", accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshToken, user: view };
+  return { tokenType: "Bearer", accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshToken, user: view, tenant: tenantOf(user) };
 }
 
 export interface LoginInput {
@@ -71,19 +85,25 @@ export interface LoginInput {
 
 export async function login(db: Database, input: LoginInput, jwtSecret: string, userAgent: string | null): Promise<Result<SessionTokens>> {
   const candidates = await db
-    .select(userColumns)
+    .select({ ...userColumns, ...tenantColumns })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .where(and(sql`lower(${users.email}) = lower(${input.email})`, eq(users.status, "active"), input.tenant ? eq(tenants.slug, input.tenant) : undefined))
     .limit(20);
-  const matching: UserRow[] = [];
+  const matching: UserWithTenant[] = [];
   for (const user of candidates) {
     if (user.passwordHash && (await verifyPassword(input.password, user.passwordHash))) matching.push(user);
   }
   // Unknown emails cost one hash too, so response times do not tell which emails have accounts.
   if (candidates.length === 0) await verifyPassword(input.password, DUMMY_PASSWORD_HASH);
   if (matching.length === 0) return fail("unauthorized", INVALID_LOGIN);
-  if (matching.length > 1) return fail("validation_failed", "This account exists at several merchants: send the merchant's slug as `tenant`.", "/body/tenant");
+  if (matching.length > 1) {
+    // Only the merchants this password opens: the caller has proved it for each, so naming them tells
+    // nothing a sign-in with their slug would not. Accounts where it does not match stay unnamed.
+    const choices = matching.map((u) => ({ slug: u.tenantSlug, name: u.tenantName })).sort((a, b) => a.slug.localeCompare(b.slug));
+    const slugs = choices.map((t) => t.slug).join(", ");
+    return fail("validation_failed", `This email and password fit accounts at several merchants (${slugs}): send one's slug as \`tenant\`.`, "/body/tenant", { tenants: choices });
+  }
   const user = matching[0];
   const rehash = user.passwordHash && needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   await db
@@ -97,9 +117,10 @@ export async function refresh(db: Database, refreshToken: string, jwtSecret: str
   const parsed = parseRefreshToken(refreshToken);
   if (!parsed) return fail("unauthorized", "The refresh token is not valid.");
   const [row] = await db
-    .select({ session: sessions, user: userColumns })
+    .select({ session: sessions, user: { ...userColumns, ...tenantColumns } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .where(and(eq(sessions.id, parsed.sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`), eq(users.status, "active")));
   if (!row) return fail("unauthorized", "The session has ended; sign in again.");
   const presented = await hashToken(refreshToken);
@@ -120,7 +141,7 @@ export async function refresh(db: Database, refreshToken: string, jwtSecret: str
   if (rotated.length === 0) return fail("unauthorized", "This refresh token was just used; use the newest one.");
   const view = toSessionUser(row.user);
   const accessToken = await signAccessToken({ userId: view.id, tenantId: view.tenantId, sessionId: row.session.id, role: view.role }, jwtSecret);
-  return ok({ tokenType: "Bearer", accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshToken: next, user: view });
+  return ok({ tokenType: "Bearer", accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshToken: next, user: view, tenant: tenantOf(row.user) });
 }
 
 export async function logout(db: Executor, sessionId: string): Promise<void> {
@@ -134,5 +155,6 @@ export async function acceptInvite(db: Database, token: string, password: string
     .where(and(eq(users.inviteHash, await hashToken(token)), gt(users.inviteExpiresAt, sql`now()`), eq(users.status, "active")))
     .returning(userColumns);
   if (!user) return fail("unprocessable", "This invite is unknown, already used or expired; ask for a new one.", "/body/token");
-  return ok(await openSession(db, user, jwtSecret, userAgent));
+  const [tenant] = await db.select(tenantColumns).from(tenants).where(eq(tenants.id, user.tenantId));
+  return ok(await openSession(db, { ...user, ...tenant }, jwtSecret, userAgent));
 }

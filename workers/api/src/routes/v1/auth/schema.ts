@@ -31,6 +31,14 @@ export const sessionUserSchema = z
   })
   .openapi("SessionUser");
 
+export const sessionTenantSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string().openapi({ description: "The merchant's short name: what `POST /v1/auth/login` takes as `tenant` when your email has accounts at several merchants" }),
+    name: z.string(),
+  })
+  .openapi("SessionTenant");
+
 export const sessionSchema = z
   .object({
     tokenType: z.literal("Bearer"),
@@ -38,6 +46,7 @@ export const sessionSchema = z
     expiresIn: z.number().int(),
     refreshToken: z.string().openapi({ description: "Single use: each refresh returns a new one. Presenting a used one ends the session." }),
     user: sessionUserSchema,
+    tenant: sessionTenantSchema.openapi({ description: "The merchant this session is signed in to" }),
   })
   .openapi("Session");
 
