@@ -119,6 +119,17 @@ describe("sign-in limits", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     await expectProblem(limited, 429, "rate_limited");
   });
+
+  it("sign-ups of the email draw on the same attempts: a repeated sign-up's 409 would otherwise confirm guessed passwords", async () => {
+    const p = await seedTestProgram(stack);
+    const user = await createUser(stack, p.tenantId, "owner");
+    for (let i = 0; i < 10; i++) {
+      await expectProblem(await callApi(stack, "POST", "/v1/auth/login", { body: { email: user.email, password: `guess number ${i}` } }), 401, "unauthorized");
+    }
+    const signup = await callApi(stack, "POST", "/v1/auth/signup", { body: { merchantName: "Loja", email: user.email, password: TEST_PASSWORD }, headers: { "cf-connecting-ip": "198.51.100.77" } });
+    expect(Number(signup.headers.get("retry-after"))).toBeGreaterThan(0);
+    await expectProblem(signup, 429, "rate_limited");
+  });
 });
 
 describe("housekeeping", () => {
