@@ -50,4 +50,30 @@ describe("sign-in page, accounts at several merchants", () => {
     await waitFor(() => expect(page.session.user()?.role).toBe("owner"));
     expect(api.calls.at(-1)?.body).toEqual({ email: "bea@x.example", password: "a-long-password", tenant: "loja-da-ana" });
   });
+
+  it("offers the shops the API lists (only those the password opens) as a choice, and signs in with the chosen slug", async () => {
+    const several = "This email and password fit accounts at several merchants (minha-loja-7w49e, minha-loja-txhh2): send one's slug as `tenant`.";
+    const tenants = [{ slug: "minha-loja-7w49e", name: "Minha Loja" }, { slug: "minha-loja-txhh2", name: "Minha Loja" }];
+    const api = fakeApi({
+      "POST /v1/auth/login": (_req, body) =>
+        (body as { tenant?: string }).tenant === "minha-loja-txhh2"
+          ? session
+          : Response.json({ title: "Invalid", status: 400, code: "validation_failed", detail: several, errors: [{ pointer: "/body/tenant", detail: several }], tenants }, { status: 400 }),
+    });
+    const page = renderPage(() => <SignIn />, { api, location: "/sign-in", locale: "en" });
+    fireEvent.input(await screen.findByLabelText("Email"), { target: { value: "eu@loja.example" } });
+    fireEvent.input(screen.getByLabelText("Password"), { target: { value: "a-long-password" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("You have accounts at several shops: say which one.");
+    const shop = screen.getByLabelText(/Shop's account name/) as HTMLSelectElement;
+    expect(shop.tagName).toBe("SELECT");
+    expect([...shop.options].map((o) => [o.value, o.textContent])).toEqual([
+      ["minha-loja-7w49e", "Minha Loja (minha-loja-7w49e)"],
+      ["minha-loja-txhh2", "Minha Loja (minha-loja-txhh2)"],
+    ]);
+    fireEvent.change(shop, { target: { value: "minha-loja-txhh2" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    await waitFor(() => expect(page.session.user()?.role).toBe("owner"));
+    expect(api.calls.at(-1)?.body).toEqual({ email: "eu@loja.example", password: "a-long-password", tenant: "minha-loja-txhh2" });
+  });
 });

@@ -8,6 +8,8 @@ export interface Problem {
   code?: string;
   status?: number;
   errors?: { pointer: string; detail: string }[];
+  /** Sign-in with accounts at several merchants: the ones the password opens, to choose from. */
+  tenants?: { slug: string; name: string }[];
 }
 
 export class ApiError extends Error {

@@ -1,9 +1,9 @@
 import { useNavigate, useSearchParams } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { useApi } from "../api/context";
 import { ApiError, messageOf } from "../api/errors";
 import { useI18n } from "../i18n/i18n";
-import { TextField } from "../ui/Field";
+import { Field, TextField } from "../ui/Field";
 import { AuthFrame } from "./AuthFrame";
 
 export function SignIn() {
@@ -14,8 +14,10 @@ export function SignIn() {
   const [error, setError] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   // An affiliate of two shops (or anyone with accounts at several merchants) must say which one: the API
-  // asks for the merchant's slug, so the field appears only then.
+  // asks for the merchant's slug, so the field appears only then. The API lists the merchants this password
+  // opens, so the field is a choice among them; a free text field only if an answer lacks the list.
   const [askTenant, setAskTenant] = createSignal(false);
+  const [choices, setChoices] = createSignal<{ slug: string; name: string }[]>([]);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -30,6 +32,7 @@ export function SignIn() {
       navigate(next, { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.fieldError("tenant")) {
+        setChoices(err.problem.tenants ?? []);
         setAskTenant(true);
         setError(t("signIn.whichMerchant"));
       } else setError(err instanceof ApiError && err.status === 401 ? t("signIn.wrong") : messageOf(err));
@@ -44,7 +47,15 @@ export function SignIn() {
         <TextField label={t("field.email")} name="email" type="email" autocomplete="username" required />
         <TextField label={t("field.password")} name="password" type="password" autocomplete="current-password" required />
         <Show when={askTenant()}>
-          <TextField label={t("signIn.merchant")} name="tenant" hint={t("signIn.merchantHint")} required />
+          <Show when={choices().length > 0} fallback={<TextField label={t("signIn.merchant")} name="tenant" hint={t("signIn.merchantHint")} required />}>
+            <Field label={t("signIn.merchant")}>
+              {(id) => (
+                <select id={id} name="tenant" required>
+                  <For each={choices()}>{(m) => <option value={m.slug}>{`${m.name} (${m.slug})`}</option>}</For>
+                </select>
+              )}
+            </Field>
+          </Show>
         </Show>
         <Show when={error()}>
           <p id="signin-error" class="notice error" role="alert">
