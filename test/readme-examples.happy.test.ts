@@ -64,11 +64,14 @@ describe("README.md", () => {
     expect({ ...commission, amount: Number(commission.amount) }).toEqual({ matched_affiliate_id: demo.affiliateId, affiliate_id: demo.affiliateId, amount: 2500 });
   });
 
-  it("its sign-up command for a new merchant makes an account whose owner is signed in", () => {
+  it("its sign-up command for a new merchant makes an account whose owner is signed in, naming its slug; run again, a 409 naming the same", () => {
     const command = /`(curl [^`]*\/v1\/auth\/signup[^`]*)`/.exec(README)?.[1];
     expect(command).toBeDefined();
     const script = command!.replace("http://127.0.0.1:8789", `http://api.localhost:${port}`).replace("eu@loja.example", `eu-${newId("user").slice(-8).toLowerCase()}@loja.example`);
-    const run = spawnSync("bash", ["-eo", "pipefail", "-c", script], { encoding: "utf8", timeout: 30_000 });
-    expect(JSON.parse(run.stdout)).toMatchObject({ tokenType: "Bearer", user: { role: "owner" } });
+    const run = () => JSON.parse(spawnSync("bash", ["-eo", "pipefail", "-c", script], { encoding: "utf8", timeout: 30_000 }).stdout);
+    const made = run();
+    expect(made).toMatchObject({ tokenType: "Bearer", user: { role: "owner" }, tenant: { name: "Minha Loja", slug: expect.stringMatching(/^minha-loja-[0-9a-z]{5}$/) } });
+    expect(README).toContain('"tenant":{"id":"tnt_…","slug":"minha-loja-7w49e","name":"Minha Loja"}');
+    expect(run()).toMatchObject({ status: 409, code: "conflict", tenants: [{ slug: made.tenant.slug, name: "Minha Loja" }] });
   });
 });
