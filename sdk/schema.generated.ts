@@ -8718,6 +8718,8 @@ export interface components {
             clicks: number;
             /** @description Orders not cancelled; by the day they occurred and the affiliate they were matched to */
             conversions: number;
+            /** @description Of `conversions`, the orders matched to a click (not coupon-only or unmatched orders). Divided by `clicks` it is the click conversion rate: `conversions` / `clicks` counts orders no click brought and can pass 100% */
+            conversionsFromClicks: number;
             /** @description Clicks flagged by the fraud checks */
             flaggedClicks: number;
             /** @description The day (YYYY-MM-DD), campaign id, affiliate id or sub-id value; null for orders with none (e.g. not matched) */

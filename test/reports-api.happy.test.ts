@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi, jsonOf } from "./helpers/api";
 import { tokenFor } from "./helpers/auth";
 import { addAffiliate, clickOn, placeOrder } from "./helpers/program-activity";
-import { seedTestProgram, startTestStack, type TestStack } from "./helpers/stack";
+import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
+import { serverPost } from "./helpers/tracking";
 import { newId } from "../core/ids";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 
@@ -68,20 +69,20 @@ describe("GET /v1/reports/summary", () => {
     const body = await report("groupBy=affiliate");
     expect(body).toMatchObject({ groupBy: "affiliate", timezone: "Asia/Tokyo", to: lastDay() });
     expect(body.rows).toEqual([
-      { key: p.affiliateId, clicks: 3, uniqueVisitors: 2, flaggedClicks: 0, conversions: 2, amounts: [brl(10_000, 1_000), usd(3_000, 300)] },
-      { key: bruno.affiliateId, clicks: 1, uniqueVisitors: 1, flaggedClicks: 1, conversions: 1, amounts: [brl(20_000, 2_000)] },
-      { key: null, clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 1, amounts: [brl(5_000, 0)] },
+      { key: p.affiliateId, clicks: 3, uniqueVisitors: 2, flaggedClicks: 0, conversions: 2, conversionsFromClicks: 2, amounts: [brl(10_000, 1_000), usd(3_000, 300)] },
+      { key: bruno.affiliateId, clicks: 1, uniqueVisitors: 1, flaggedClicks: 1, conversions: 1, conversionsFromClicks: 1, amounts: [brl(20_000, 2_000)] },
+      { key: null, clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 1, conversionsFromClicks: 0, amounts: [brl(5_000, 0)] },
     ]);
   });
 
   it("by campaign and by sub-id", async () => {
     expect((await report("groupBy=campaign")).rows).toEqual([
-      { key: p.campaignId, clicks: 4, uniqueVisitors: 3, flaggedClicks: 1, conversions: 3, amounts: [brl(30_000, 3_000), usd(3_000, 300)] },
-      { key: null, clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 1, amounts: [brl(5_000, 0)] },
+      { key: p.campaignId, clicks: 4, uniqueVisitors: 3, flaggedClicks: 1, conversions: 3, conversionsFromClicks: 3, amounts: [brl(30_000, 3_000), usd(3_000, 300)] },
+      { key: null, clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 1, conversionsFromClicks: 0, amounts: [brl(5_000, 0)] },
     ]);
     expect((await report("groupBy=subId&subIdKey=sub1")).rows).toEqual([
-      { key: "instagram", clicks: 1, uniqueVisitors: 1, flaggedClicks: 1, conversions: 1, amounts: [brl(20_000, 2_000)] },
-      { key: null, clicks: 3, uniqueVisitors: 2, flaggedClicks: 0, conversions: 3, amounts: [brl(15_000, 1_000), usd(3_000, 300)] },
+      { key: "instagram", clicks: 1, uniqueVisitors: 1, flaggedClicks: 1, conversions: 1, conversionsFromClicks: 1, amounts: [brl(20_000, 2_000)] },
+      { key: null, clicks: 3, uniqueVisitors: 2, flaggedClicks: 0, conversions: 3, conversionsFromClicks: 2, amounts: [brl(15_000, 1_000), usd(3_000, 300)] },
     ]);
   });
 
@@ -91,12 +92,29 @@ describe("GET /v1/reports/summary", () => {
     expect((await report("groupBy=day&from=2020-01-01&to=2020-12-31")).rows).toEqual([]);
   });
 
+  it("counts orders from clicks apart: a coupon-only order is an order, but no click brought it (rollups and raw tables agree)", async () => {
+    const q = await seedTestProgram(stack);
+    const click = await clickOn(stack, q.code);
+    await placeOrder(stack, q, { amount: 10_000, clickId: click.clickId });
+    expect((await callApi(stack, "POST", "/v1/coupons", { key: q.apiKey, body: { code: "ANA10", campaignId: q.campaignId, affiliateId: q.affiliateId } })).status).toBe(201);
+    const coupon = { orderId: `cupom-${newId("visitor").slice(-8)}`, amount: 20_000, currency: "BRL", coupon: "ANA10", occurredAt: new Date(Date.now() + 3_600_000).toISOString() };
+    expect((await serverPost(stack, "/v1/conversions", q.apiKey, coupon)).status).toBe(202);
+    await waitFor(async () => (await stack.db.query("SELECT 1 FROM conversions WHERE tenant_id = $1 AND order_id = $2", [q.tenantId, coupon.orderId])).rowCount === 1, 20_000, "the coupon order");
+    const day = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 10);
+    const range = `from=${day(-2 * 86_400_000)}&to=${day(2 * 86_400_000)}`;
+    // Both orders are the affiliate's, one click: conversions / clicks would be a 200% "conversion rate".
+    for (const query of ["groupBy=affiliate", "groupBy=subId&subIdKey=sub2"]) {
+      const rows = (await report(`${query}&${range}`, q.apiKey)).rows;
+      expect(rows, query).toEqual([expect.objectContaining({ clicks: 1, conversions: 2, conversionsFromClicks: 1 })]);
+    }
+  });
+
   it("filters by campaign and affiliate, and gives affiliate users only their own rows", async () => {
     expect((await report(`groupBy=campaign&campaignId=${p.campaignId}&affiliateId=${p.affiliateId}`)).rows).toEqual([
-      { key: p.campaignId, clicks: 3, uniqueVisitors: 2, flaggedClicks: 0, conversions: 2, amounts: [brl(10_000, 1_000), usd(3_000, 300)] },
+      { key: p.campaignId, clicks: 3, uniqueVisitors: 2, flaggedClicks: 0, conversions: 2, conversionsFromClicks: 2, amounts: [brl(10_000, 1_000), usd(3_000, 300)] },
     ]);
     const token = await tokenFor(stack, p.tenantId, "affiliate", { affiliateId: bruno.affiliateId });
-    const expected = [{ key: p.campaignId, clicks: 1, uniqueVisitors: 1, flaggedClicks: 1, conversions: 1, amounts: [brl(20_000, 2_000)] }];
+    const expected = [{ key: p.campaignId, clicks: 1, uniqueVisitors: 1, flaggedClicks: 1, conversions: 1, conversionsFromClicks: 1, amounts: [brl(20_000, 2_000)] }];
     expect((await report("groupBy=campaign", token)).rows).toEqual(expected);
     expect((await report(`groupBy=campaign&affiliateId=${p.affiliateId}`, token)).rows).toEqual([]);
   });

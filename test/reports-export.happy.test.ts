@@ -28,7 +28,7 @@ const get = async (path: string) => {
 describe("reports", () => {
   it("group by device and by the merchant's hours, filter by device, compare with the previous period", async () => {
     const byDevice = await jsonOf(await get("/v1/reports/summary?groupBy=device&compare=previous"));
-    expect(byDevice.rows).toEqual([{ key: "desktop", clicks: 2, uniqueVisitors: 1, flaggedClicks: 0, conversions: 1, amounts: [{ currency: "BRL", revenue: 10_000, refunded: 0, netRevenue: 10_000, commission: 1_000 }] }]);
+    expect(byDevice.rows).toEqual([{ key: "desktop", clicks: 2, uniqueVisitors: 1, flaggedClicks: 0, conversions: 1, conversionsFromClicks: 1, amounts: [{ currency: "BRL", revenue: 10_000, refunded: 0, netRevenue: 10_000, commission: 1_000 }] }]);
     expect(byDevice.previous).toMatchObject({ rows: [] });
     expect(byDevice.previous.to < byDevice.from).toBe(true);
     const byHour = await jsonOf(await get("/v1/reports/summary?groupBy=hour&device=desktop"));

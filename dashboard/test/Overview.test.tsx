@@ -6,7 +6,9 @@ import { fakeApi, renderPage } from "./render";
 
 /** Amounts as the report gives them: gross, what refunds gave back of it, net, commission. */
 const money = (currency: string, revenue: number, commission: number, refunded = 0) => ({ currency, revenue, refunded, netRevenue: revenue - refunded, commission });
-const row = (key: string | null, amounts: ReturnType<typeof money>[], clicks = 1) => ({ key, clicks, uniqueVisitors: clicks, flaggedClicks: 0, conversions: 2, amounts });
+const row = (key: string | null, amounts: ReturnType<typeof money>[], clicks = 1, counts = { conversions: 2, conversionsFromClicks: 1 }) => ({
+  key, clicks, uniqueVisitors: clicks, flaggedClicks: 0, ...counts, amounts,
+});
 
 /**
  * By day: one day with a BRL order (R$50.00 of it refunded) and a US$ order (no exchange rate known). By

@@ -5,7 +5,7 @@ import { lastDaysIn } from "../src/reports/compare";
 import { fakeApi, renderPage } from "./render";
 
 const row = (key: string | null, clicks: number, revenue: number, commission: number, refunded = 0) => ({
-  key, clicks, uniqueVisitors: clicks - 1, flaggedClicks: 0, conversions: 2,
+  key, clicks, uniqueVisitors: clicks - 1, flaggedClicks: 0, conversions: 2, conversionsFromClicks: 1,
   amounts: revenue ? [{ currency: "BRL", revenue, refunded, netRevenue: revenue - refunded, commission }] : [],
 });
 

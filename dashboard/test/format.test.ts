@@ -26,8 +26,8 @@ describe("formatting", () => {
 describe("report series", () => {
   const money = (currency: string, revenue: number, commission: number, refunded = 0) => ({ currency, revenue, refunded, netRevenue: revenue - refunded, commission });
   const rows = [
-    { key: "2026-11-02", clicks: 10, uniqueVisitors: 8, flaggedClicks: 1, conversions: 2, amounts: [money("BRL", 50_000, 5000, 20_000), money("USD", 100, 10)] },
-    { key: "2026-11-04", clicks: 4, uniqueVisitors: 4, flaggedClicks: 0, conversions: 1, amounts: [money("BRL", 10_000, 1000)] },
+    { key: "2026-11-02", clicks: 10, uniqueVisitors: 8, flaggedClicks: 1, conversions: 2, conversionsFromClicks: 2, amounts: [money("BRL", 50_000, 5000, 20_000), money("USD", 100, 10)] },
+    { key: "2026-11-04", clicks: 4, uniqueVisitors: 4, flaggedClicks: 0, conversions: 1, conversionsFromClicks: 0, amounts: [money("BRL", 10_000, 1000)] },
   ];
   it("fills quiet days with zeros and never adds currencies together", () => {
     expect(mainCurrency(rows)).toBe("BRL");

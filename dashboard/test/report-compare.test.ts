@@ -4,7 +4,7 @@ import { change, lastDaysIn, ordered, pairRows, sumRows } from "../src/reports/c
 type Money = { currency: string; revenue: number; commission: number; refunded?: number; netRevenue?: number };
 /** Amounts with nothing refunded unless a test says otherwise. */
 const row = (key: string | null, clicks: number, amounts: Money[] = []) => ({
-  key, clicks, uniqueVisitors: clicks, flaggedClicks: 0, conversions: 0,
+  key, clicks, uniqueVisitors: clicks, flaggedClicks: 0, conversions: 0, conversionsFromClicks: 0,
   amounts: amounts.map((a) => ({ refunded: 0, netRevenue: a.revenue - (a.refunded ?? 0), ...a })),
 });
 

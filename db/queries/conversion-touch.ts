@@ -12,7 +12,7 @@ export function joinConversionTouch(cv: string): SQL {
   const coupon = sql.raw(`${cv}_coupon`);
   const c = sql.raw(cv);
   return sql`
-    LEFT JOIN LATERAL (SELECT k.campaign_id, k.sub_ids FROM clicks k WHERE k.tenant_id = ${c}.tenant_id AND k.id = ${c}.matched_click_id AND k.clicked_at = ${c}.matched_click_at LIMIT 1) ${click} ON true
+    LEFT JOIN LATERAL (SELECT k.id, k.campaign_id, k.sub_ids FROM clicks k WHERE k.tenant_id = ${c}.tenant_id AND k.id = ${c}.matched_click_id AND k.clicked_at = ${c}.matched_click_at LIMIT 1) ${click} ON true
     LEFT JOIN coupons ${coupon} ON ${c}.identity_source = 'coupon' AND ${coupon}.tenant_id = ${c}.tenant_id AND upper(${coupon}.code) = upper(${c}.coupon)`;
 }
 

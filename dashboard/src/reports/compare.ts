@@ -19,12 +19,13 @@ const dayText = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 /** Every row added into one, money kept per currency (amounts in different currencies are never added). */
 export function sumRows(rows: ReportRow[], key: string | null = null): ReportRow {
   const money = new Map<string, { revenue: number; refunded: number; netRevenue: number; commission: number }>();
-  const sum: ReportRow = { key, clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 0, amounts: [] };
+  const sum: ReportRow = { key, clicks: 0, uniqueVisitors: 0, flaggedClicks: 0, conversions: 0, conversionsFromClicks: 0, amounts: [] };
   for (const r of rows) {
     sum.clicks += r.clicks;
     sum.uniqueVisitors += r.uniqueVisitors;
     sum.flaggedClicks += r.flaggedClicks;
     sum.conversions += r.conversions;
+    sum.conversionsFromClicks += r.conversionsFromClicks;
     for (const a of r.amounts) {
       const m = money.get(a.currency) ?? { revenue: 0, refunded: 0, netRevenue: 0, commission: 0 };
       m.revenue += a.revenue;

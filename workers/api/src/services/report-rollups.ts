@@ -66,12 +66,16 @@ export async function rollupSummary(db: Executor, p: RollupParams): Promise<Summ
   const result = await db.execute<SummaryRow>(sql`
     WITH g AS (
       SELECT ${keyOf(p)} AS key, r.currency, sum(r.clicks) AS clicks, sum(r.visitors) AS visitors, sum(r.flagged) AS flagged,
-        sum(r.conversions) AS conversions, sum(r.revenue) AS revenue, sum(r.refunded) AS refunded, sum(r.commissions) AS commissions,
+        sum(r.conversions) AS conversions,
+        -- An order's row has a device only when its matched click was found (indica_order_keys): orders from clicks.
+        sum(r.conversions) FILTER (WHERE r.device <> '') AS conversions_from_clicks,
+        sum(r.revenue) AS revenue, sum(r.refunded) AS refunded, sum(r.commissions) AS commissions,
         sum(r.commission) AS commission
       FROM ${table} r WHERE ${where(p)}
       GROUP BY 1, 2
     )
     SELECT key, sum(clicks) AS clicks, sum(visitors) AS unique_visitors, sum(flagged) AS flagged_clicks, sum(conversions) AS conversions,
+      coalesce(sum(conversions_from_clicks), 0) AS conversions_from_clicks,
       coalesce(json_agg(json_build_object('currency', currency, 'revenue', revenue, 'refunded', refunded, 'commission', commission) ORDER BY currency)
         FILTER (WHERE currency <> '' AND (conversions + commissions > 0 OR refunded <> 0)), '[]'::json) AS amounts
     FROM g

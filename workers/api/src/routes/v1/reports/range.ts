@@ -62,6 +62,7 @@ export const rowView = (r: SummaryRow) => ({
   uniqueVisitors: Number(r.unique_visitors),
   flaggedClicks: Number(r.flagged_clicks),
   conversions: Number(r.conversions),
+  conversionsFromClicks: Number(r.conversions_from_clicks),
   amounts: r.amounts.map((a) => {
     const revenue = Number(a.revenue);
     const refunded = Number(a.refunded);

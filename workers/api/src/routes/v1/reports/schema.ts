@@ -48,6 +48,10 @@ export const summaryRowSchema = z
     uniqueVisitors: z.number().int().openapi({ description: "Distinct visitors per day and per campaign, affiliate, sub1, country and device, summed over those (docs/reporting.md)" }),
     flaggedClicks: z.number().int().openapi({ description: "Clicks flagged by the fraud checks" }),
     conversions: z.number().int().openapi({ description: "Orders not cancelled; by the day they occurred and the affiliate they were matched to" }),
+    conversionsFromClicks: z.number().int().openapi({
+      description:
+        "Of `conversions`, the orders matched to a click (not coupon-only or unmatched orders). Divided by `clicks` it is the click conversion rate: `conversions` / `clicks` counts orders no click brought and can pass 100%",
+    }),
     amounts: z.array(amountSchema).openapi({ description: "Per currency: amounts in different currencies are never added up" }),
   })
   .openapi("ReportRow");
