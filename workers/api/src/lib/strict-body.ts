@@ -9,6 +9,7 @@
  * body and stay open.
  */
 import { z } from "@hono/zod-openapi";
+import { readableIssues } from "../../../../core/issue-messages";
 import { fieldErrors, type FieldError } from "../../../../core/problem";
 
 /** A body object whose unknown keys fail validation, with a detail that names the fields it does have. */
@@ -40,7 +41,7 @@ export function unknownBodyKeysApart(issues: readonly Issue[]): Issue[] {
   return issues.flatMap((i): Issue[] => (i.code === "unrecognized_keys" && i.path.length === 0 && i.keys?.length ? i.keys.map((k) => ({ path: [k], message: i.message })) : [i]));
 }
 
-/** The field errors of a failed validation of one part of the request (`json` is the body). */
+/** The field errors of a failed validation of one part of the request (`json` is the body), in the messages of core/issue-messages.ts. */
 export function requestFieldErrors(issues: readonly Issue[], target: string): FieldError[] {
-  return fieldErrors(unknownBodyKeysApart(issues), target === "json" ? "body" : target);
+  return fieldErrors(readableIssues(unknownBodyKeysApart(issues)), target === "json" ? "body" : target);
 }

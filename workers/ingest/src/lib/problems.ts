@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import type { z } from "zod";
+import { readableIssues } from "../../../../core/issue-messages";
 import { fieldErrors, problem, problemResponse, type ErrorCode, type Problem } from "../../../../core/problem";
 import type { ServiceError } from "../../../../core/result";
 import type { IngestHonoEnv } from "../env";
@@ -19,6 +20,8 @@ export function ingestProblem(c: IngestContext, code: ErrorCode, init: Omit<Part
 export const problemFrom = (c: IngestContext, e: ServiceError, headers: Record<string, string> = {}) =>
   ingestProblem(c, e.code, { detail: e.detail, errors: e.pointer ? [{ pointer: e.pointer, detail: e.detail }] : undefined }, headers);
 
-export const invalidBody = (c: IngestContext, error: z.ZodError, headers: Record<string, string> = {}) => ingestProblem(c, "validation_failed", { errors: fieldErrors(error.issues, "body") }, headers);
+/** A body that failed its schema: a field error for each issue, in the API's messages (core/issue-messages.ts). */
+export const invalidBody = (c: IngestContext, error: z.ZodError, headers: Record<string, string> = {}) =>
+  ingestProblem(c, "validation_failed", { errors: fieldErrors(readableIssues(error.issues), "body") }, headers);
 
 export const simpleProblem = (c: IngestContext, code: ErrorCode, detail: string, headers: Record<string, string> = {}) => ingestProblem(c, code, { detail }, headers);

@@ -25,7 +25,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 function missingAffiliates(body: unknown, items: (body: unknown) => [string, unknown][]): FieldError[] {
   return items(body)
     .filter(([, item]) => isObject(item) && item.affiliateId === undefined)
-    .map(([at]) => ({ pointer: `${at}/affiliateId`, detail: "Required: name the affiliate the link is for." }));
+    .map(([at]) => ({ pointer: `${at}/affiliateId`, detail: "required: expected the id of the affiliate the link is for (aff_...)" }));
 }
 
 export function affiliateRequired(items: (body: unknown) => [string, unknown][]) {
