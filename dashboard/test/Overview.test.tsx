@@ -41,6 +41,23 @@ describe("overview", () => {
     expect(within(chart).queryByText("R$199.90")).toBeNull();
   });
 
+  it("rates conversion as orders from clicks ÷ clicks: coupon-only orders are orders, but no click brought them", async () => {
+    // 3 clicks, 8 orders of which 2 came from a click (the rest by coupon): all orders ÷ clicks would read 266.7%.
+    const api = fakeApi({
+      "GET /v1/reports/summary": (req: Request) => {
+        const q = new URL(req.url).searchParams;
+        const rows = q.get("groupBy") === "affiliate" ? byAffiliate : [row(q.get("to"), [money("BRL", 80_000, 8_000)], 3, { conversions: 8, conversionsFromClicks: 2 })];
+        return { groupBy: q.get("groupBy"), from: q.get("from"), to: q.get("to"), timezone: "UTC", rows };
+      },
+      "GET /v1/affiliates": affiliates,
+    });
+    renderPage(() => <Overview />, { api, locale: "en" });
+    const rate = (await screen.findByText("Conversion rate", { selector: "dt" })).closest("div")!;
+    expect(rate.querySelector("dd")!.firstChild!.textContent).toBe("66.7%");
+    expect(rate.textContent).toBe("Conversion rate66.7%orders from clicks (2) ÷ clicks");
+    expect(screen.getByText("Orders", { selector: "dt" }).closest("div")!.textContent).toBe("Orders8");
+  });
+
   it("ranks top affiliates by net revenue and shows it, in Portuguese, with no refunded line when nothing was refunded", async () => {
     const api = fakeApi({ "GET /v1/reports/summary": summary(false), "GET /v1/affiliates": affiliates });
     renderPage(() => <Overview />, { api, locale: "pt-BR" });

@@ -31,7 +31,7 @@ describe("report series", () => {
   ];
   it("fills quiet days with zeros and never adds currencies together", () => {
     expect(mainCurrency(rows)).toBe("BRL");
-    expect(totals(rows, "BRL")).toMatchObject({ clicks: 14, flaggedClicks: 1, conversions: 3, revenue: 60_000, refunded: 20_000, netRevenue: 40_000, commission: 6000 });
+    expect(totals(rows, "BRL")).toMatchObject({ clicks: 14, flaggedClicks: 1, conversions: 3, conversionsFromClicks: 2, revenue: 60_000, refunded: 20_000, netRevenue: 40_000, commission: 6000 });
     const s = dailySeries(rows, "2026-11-01", "2026-11-04", "BRL");
     expect(s.days).toEqual(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"]);
     // The money chart draws net revenue: the R$200.00 refunded of the 2nd's orders is not counted as earned.

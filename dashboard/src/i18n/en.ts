@@ -19,7 +19,7 @@ export const en = {
   "filter.all": "All", "filter.from": "From", "filter.to": "To", "filter.label": "Filters",
   "chart.table": "Show the numbers as a table",
   "report.title": "Performance", "report.range": "Period", "report.lastDays": "Last {n} days", "report.clicks": "Clicks",
-  "report.conversions": "Orders", "report.conversionRate": "Conversion rate", "report.commissions": "Commissions",
+  "report.conversions": "Orders", "report.conversionRate": "Conversion rate", "report.conversionRateBasis": "orders from clicks ({orders}) ÷ clicks", "report.commissions": "Commissions",
   "report.earnings": "Earnings", "report.fraudRate": "Flagged clicks", "report.trafficChart": "Clicks and orders per day",
   "report.grossRevenue": "Gross revenue", "report.refunded": "Refunded", "report.netRevenue": "Net revenue", "report.refundedAmount": "{amount} refunded",
   "report.netMoneyChart": "Net revenue and commissions per day",

@@ -21,7 +21,7 @@ export const ptBR: Record<MessageKey, string> = {
   "filter.all": "Todos", "filter.from": "De", "filter.to": "Até", "filter.label": "Filtros",
   "chart.table": "Ver os números em tabela",
   "report.title": "Desempenho", "report.range": "Período", "report.lastDays": "Últimos {n} dias", "report.clicks": "Cliques",
-  "report.conversions": "Pedidos", "report.conversionRate": "Taxa de conversão", "report.commissions": "Comissões",
+  "report.conversions": "Pedidos", "report.conversionRate": "Taxa de conversão", "report.conversionRateBasis": "pedidos vindos de cliques ({orders}) ÷ cliques", "report.commissions": "Comissões",
   "report.earnings": "Ganhos", "report.fraudRate": "Cliques suspeitos", "report.trafficChart": "Cliques e pedidos por dia",
   "report.grossRevenue": "Receita bruta", "report.refunded": "Reembolsado", "report.netRevenue": "Receita líquida", "report.refundedAmount": "{amount} reembolsado",
   "report.netMoneyChart": "Receita líquida e comissões por dia",

@@ -10,7 +10,7 @@ import { useI18n } from "../i18n/i18n";
 import { Async } from "../ui/Async";
 import { DailyCharts } from "./DailyCharts";
 import { Amounts, Refunds } from "./Amounts";
-import { lastDays, mainCurrency, perCurrency, totals } from "./series";
+import { conversionRate, lastDays, mainCurrency, perCurrency, totals } from "./series";
 
 export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
   const { client } = useApi();
@@ -35,12 +35,19 @@ export function ReportPanel(props: { audience: "merchant" | "affiliate" }) {
         {(r) => {
           const currency = mainCurrency(r.rows);
           const sum = totals(r.rows, currency);
+          const rate = conversionRate(sum);
           return (
             <>
               <dl class="kpis">
                 <div><dt>{t("report.clicks")}</dt><dd>{i.number(sum.clicks)}</dd></div>
                 <div><dt>{t("report.conversions")}</dt><dd>{i.number(sum.conversions)}</dd></div>
-                <div><dt>{t("report.conversionRate")}</dt><dd>{sum.clicks ? i.percent(sum.conversions / sum.clicks) : "—"}</dd></div>
+                <div>
+                  <dt>{t("report.conversionRate")}</dt>
+                  <dd>
+                    {rate === null ? "—" : i.percent(rate)}
+                    <small class="also">{t("report.conversionRateBasis", { orders: i.number(sum.conversionsFromClicks) })}</small>
+                  </dd>
+                </div>
                 <div>
                   <dt>{t("report.netRevenue")}</dt>
                   <dd><Amounts amounts={perCurrency(r.rows, currency, "netRevenue")} /><Refunds amounts={perCurrency(r.rows, currency, "refunded")} /></dd>

@@ -23,6 +23,8 @@ export interface Totals {
   clicks: number;
   flaggedClicks: number;
   conversions: number;
+  /** Of `conversions`, the orders matched to a click: what the conversion rate divides by clicks. */
+  conversionsFromClicks: number;
   revenue: number;
   refunded: number;
   netRevenue: number;
@@ -37,15 +39,27 @@ export function mainCurrency(rows: ReportRow[], fallback = "BRL"): string {
   return [...byCurrency.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallback;
 }
 
+/**
+ * Conversion rate as affiliate networks report it (and as merchants read it): the orders clicks brought,
+ * divided by clicks. Orders no click brought (coupon-only, unmatched) are left out of the top because
+ * nothing of theirs is in the bottom: all orders ÷ clicks read 266.7% for a shop whose orders came mostly by
+ * coupon. An order counts once, so only a click that brought several orders (repeat purchases inside the
+ * window) can take it past 100%. Null without clicks: no rate, rather than 0%.
+ */
+export function conversionRate(t: Pick<Totals, "clicks" | "conversionsFromClicks">): number | null {
+  return t.clicks > 0 ? t.conversionsFromClicks / t.clicks : null;
+}
+
 /** One figure of a row in one currency; 0 when the row has no money in it. */
 const amountOf = (r: ReportRow, currency: string, figure: MoneyFigure) => figureOf(r.amounts.find((a) => a.currency === currency), figure);
 
 export function totals(rows: ReportRow[], currency: string): Totals {
-  const t: Totals = { clicks: 0, flaggedClicks: 0, conversions: 0, revenue: 0, refunded: 0, netRevenue: 0, commission: 0, currency };
+  const t: Totals = { clicks: 0, flaggedClicks: 0, conversions: 0, conversionsFromClicks: 0, revenue: 0, refunded: 0, netRevenue: 0, commission: 0, currency };
   for (const r of rows) {
     t.clicks += r.clicks;
     t.flaggedClicks += r.flaggedClicks;
     t.conversions += r.conversions;
+    t.conversionsFromClicks += r.conversionsFromClicks;
     for (const f of ["revenue", "refunded", "netRevenue", "commission"] as const) t[f] += amountOf(r, currency, f);
   }
   return t;
