@@ -83,6 +83,25 @@ describe("commission lifecycle", () => {
     expect(kinds.rows.map((r) => [r.kind, Number(r.amount)])).toEqual([["commission", 2_000], ["reversal", -500], ["payout", -1_500], ["clawback", -1_500]]);
   });
 
+  it("leaves a rejected commission rejected when its order is refunded: no reversal, no ledger entry, no webhook", async () => {
+    const p = await seedTestProgram(stack);
+    const endpoint = newId("webhook");
+    // A disabled endpoint still receives its deliveries (they wait), and the sender never calls it.
+    await stack.db.query("INSERT INTO webhook_endpoints (id, tenant_id, url, sealed_secret, status) VALUES ($1, $2, 'https://hooks.example.com/x', 'sealed', 'disabled')", [endpoint, p.tenantId]);
+    const c = await commissionFor(p, 20_000);
+    expect(await (await decide(p, { action: "reject", ids: [c.id], reason: "fraud" })).json()).toEqual({ decided: [c.id], skipped: [] });
+    await refund(p, c.order_id, 5_000, "r-1");
+    await refund(p, c.order_id, 15_000, "r-2");
+    await waitFor(async () => (await stack.db.query("SELECT 1 FROM refunds WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, c.order_id])).rowCount === 2, 20_000, "the refunds");
+    await waitFor(async () => (await stack.db.query("SELECT 1 FROM webhook_deliveries WHERE endpoint_id = $1 AND event_type = 'refund.created'", [endpoint])).rowCount === 2, 20_000, "the refunds' events");
+    const after = (await stack.db.query("SELECT status, reversed_amount FROM commissions WHERE id = $1", [c.id])).rows[0];
+    expect(after).toEqual({ status: "rejected", reversed_amount: "0" });
+    expect((await stack.db.query("SELECT 1 FROM commission_reversals WHERE commission_id = $1", [c.id])).rowCount).toBe(0);
+    expect((await stack.db.query("SELECT 1 FROM ledger_entries WHERE tenant_id = $1", [p.tenantId])).rowCount).toBe(0);
+    expect((await stack.db.query("SELECT event_id FROM webhook_deliveries WHERE endpoint_id = $1 AND event_type = 'commission.reversed'", [endpoint])).rows).toEqual([]);
+    await stack.db.query("DELETE FROM webhook_endpoints WHERE id = $1", [endpoint]);
+  });
+
   it("takes back every commission of an order the merchant cancels, and debits what was approved", async () => {
     const p = await seedTestProgram(stack);
     const c = await commissionFor(p, 30_000);

@@ -7,7 +7,9 @@
  * Shared by the ingest Worker (refunds and cancellations from the merchant's server) and the API (a
  * merchant cancelling an order): both cancel through `cancellationOf`, so whichever comes first wins and
  * the other changes nothing. Refunds are rare next to orders, so they are applied one by one. Each
- * reversal of a commission is announced to the merchant's webhooks (`commission.reversed`).
+ * reversal of a commission is announced to the merchant's webhooks (`commission.reversed`). A commission that
+ * owes nothing (rejected, or already reversed) is left untouched by a refund: no reversal, no ledger entry,
+ * no webhook.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { reversalAmount } from "../../core/commission/reversal";
@@ -43,6 +45,9 @@ export async function reverseCommissions(db: Executor, refunds: Reversal[]): Pro
       .where(and(eq(commissions.tenantId, refund.tenantId), eq(commissions.orderId, refund.input.orderId)));
     const refundedBefore = await refundedAmountBefore(db, refund);
     for (const c of owned) {
+      // A rejected commission owes nothing, nor does one already reversed: a refund leaves it as it is,
+      // with no reversal recorded, no ledger entry and no webhook.
+      if (!owesMoney(c.status)) continue;
       const amount = reversalAmount({ commission: c.amount, alreadyReversed: c.reversedAmount, orderAmount: order.amount, refundedBefore, refund: refund.input.amount });
       const inserted = await db
         .insert(commissionReversals)
@@ -58,6 +63,10 @@ export async function reverseCommissions(db: Executor, refunds: Reversal[]): Pro
     }
   }
 }
+
+/** Statuses whose commission is (or was) money owed to the affiliate; refunds take back only from these. */
+const OWING_STATUSES = new Set(["pending", "approved", "paid"]);
+export const owesMoney = (status: string): boolean => OWING_STATUSES.has(status);
 
 /** What was refunded on the order before this refund (the refunds table holds each refund once). */
 async function refundedAmountBefore(db: Executor, refund: Reversal): Promise<number> {
