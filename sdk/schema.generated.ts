@@ -3405,6 +3405,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/failed-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events that were accepted but could not be applied, newest first
+         * @description Fix the cause (for a refund in the wrong currency: send it again in the order's currency) and send the event again; nothing here is applied by itself.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Page size, 1-200 */
+                    limit?: number;
+                    /** @description `pending`: not replayed yet; `replayed`: replayed by an operator. Both when left out */
+                    status?: "pending" | "replayed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FailedEventList"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/fraud/review": {
         parameters: {
             query?: never;
@@ -8420,6 +8502,27 @@ export interface components {
         };
         DomainList: {
             items: components["schemas"]["Domain"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        FailedEvent: {
+            attempts: number;
+            createdAt: string;
+            /** @description The id inside the event (order, refund or event id), when it has one */
+            eventId: string | null;
+            /** @example refund */
+            eventType: string | null;
+            id: string;
+            /** @description The event as the queue consumer held it (what you sent is under `input` for orders and refunds) */
+            payload?: unknown;
+            /** @example refund in USD for order 1001, which is in BRL: send refunds in the order's currency */
+            reason: string;
+            replayedAt: string | null;
+            /** @description What gave up on it, e.g. `queue:indica-events`, `webhook:shopify` */
+            source: string;
+        };
+        FailedEventList: {
+            items: components["schemas"]["FailedEvent"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };

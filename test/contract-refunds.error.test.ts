@@ -3,10 +3,13 @@
  * refundId the tenant already used for another order. Before, 5,000 JPY took back half of a 10,000 BRL
  * order's commission, and a reused refundId reversed the second order's commission although its refund
  * row was never stored. Now both are parked in failed_events with the reason
- * and take nothing back; a redelivered refund and a refund in the order's currency still work.
+ * and take nothing back; a redelivered refund and a refund in the order's currency still work. The merchant
+ * reads them, with the reason, through GET /v1/failed-events (other merchants and affiliate users do not).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededProgram } from "../scripts/lib/seed-program";
+import { callApi, expectProblem, jsonOf } from "./helpers/api";
+import { tokenFor } from "./helpers/auth";
 import { clickLink, drainQueue, waitForClick } from "./helpers/ingest-fixtures";
 import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
 import { orderId, serverPost } from "./helpers/tracking";
@@ -76,5 +79,23 @@ describe("refunds the reversal cannot apply", () => {
     expect(await reversedOf(p, order)).toBe(250);
     expect(await refundRows(p)).toHaveLength(1);
     expect(await parked(p)).toEqual([]);
+  });
+
+  it("the merchant reads a parked refund and its reason through GET /v1/failed-events; nobody else does", async () => {
+    const p = await seedTestProgram(stack);
+    const other = await seedTestProgram(stack);
+    const order = await paidOrder(p);
+    expect((await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: order, amount: 1_000, currency: "USD", refundId: "r-wrong" })).status).toBe(202);
+    await drainQueue(stack);
+    const listed = await jsonOf(await callApi(stack, "GET", "/v1/failed-events?status=pending", { key: p.apiKey }));
+    expect(listed.items).toEqual([
+      expect.objectContaining({ eventType: "refund", reason: expect.stringMatching(/refund in USD .* in BRL/), replayedAt: null, payload: expect.objectContaining({ input: expect.objectContaining({ orderId: order, currency: "USD" }) }) }),
+    ]);
+    expect(listed.nextCursor).toBeNull();
+    expect((await jsonOf(await callApi(stack, "GET", "/v1/failed-events?status=replayed", { key: p.apiKey }))).items).toEqual([]);
+    expect((await jsonOf(await callApi(stack, "GET", "/v1/failed-events", { key: other.apiKey }))).items).toEqual([]);
+    const affiliate = await tokenFor(stack, p.tenantId, "affiliate", { affiliateId: p.affiliateId });
+    await expectProblem(await callApi(stack, "GET", "/v1/failed-events", { key: affiliate }), 403, "forbidden");
+    await expectProblem(await callApi(stack, "GET", "/v1/failed-events?status=all", { key: p.apiKey }), 400, "validation_failed");
   });
 });

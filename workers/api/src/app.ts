@@ -62,6 +62,7 @@ import { registerPayoutSettlement } from "./routes/v1/payout-batches/settle";
 import { registerPayoutWebhooks } from "./routes/v1/payout-webhooks/receivers";
 import { registerPayoutMethods } from "./routes/v1/payout-methods/payout-methods";
 import { registerListPayoutMethods } from "./routes/v1/payout-methods/list-payout-methods";
+import { registerListFailedEvents } from "./routes/v1/failed-events/list-failed-events";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -130,6 +131,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerPayoutWebhooks(app);
   registerPayoutMethods(app);
   registerListPayoutMethods(app);
+  registerListFailedEvents(app);
   registerOpenApi(app);
   registerDocsPage(app);
 
