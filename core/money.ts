@@ -59,3 +59,18 @@ export function convertMinor(amount: number, rateMicros: number, from: Currency,
   if (twice > den) return Number(q + BigInt(1));
   return Number(q % BigInt(2) === BigInt(0) ? q : q + BigInt(1));
 }
+
+/**
+ * Converts minor units of `from` into minor units of `to` through a common base currency, given each one's
+ * rate into the base in millionths (1,000,000 for the base itself), in one integer step rounded half to even
+ * (no double rounding through the base): `amount × fromRate / toRate`, across minor-unit exponents.
+ */
+export function convertVia(amount: number, fromRateMicros: number, toRateMicros: number, from: Currency, to: Currency): number {
+  const num = BigInt(amount) * BigInt(fromRateMicros) * BigInt(10) ** BigInt(CURRENCY_EXPONENTS[to]);
+  const den = BigInt(toRateMicros) * BigInt(10) ** BigInt(CURRENCY_EXPONENTS[from]);
+  const q = num / den;
+  const twice = BigInt(2) * (num % den);
+  if (twice < den) return Number(q);
+  if (twice > den) return Number(q + BigInt(1));
+  return Number(q % BigInt(2) === BigInt(0) ? q : q + BigInt(1));
+}

@@ -70,4 +70,44 @@ describe("commission rules", () => {
       }),
     );
   });
+
+  describe("fixed amounts in the campaign's currency", () => {
+    // A BRL campaign (BRL is the merchant's default currency), a USD order at 5.5 BRL per USD.
+    const usd = { campaignCurrency: "BRL", orderCurrency: "USD", campaignRateMicros: 1_000_000, orderRateMicros: 5_500_000 } as const;
+    const flat = commissionRulesSchema.parse({ version: 1, base: { type: "flat", amount: 500 } });
+
+    it("converts a flat rate into the order's currency at its snapshot, half to even", () => {
+      const c = computeCommission(flat, { ...order, amount: 10_000, fx: usd });
+      expect(c).toMatchObject({ amount: 91, explanation: ["a fixed 500 BRL (91 USD) of 10000 (base rate) = 91"] });
+      // The same order in BRL pays the amount as it is.
+      expect(computeCommission(flat, { ...order, amount: 10_000 }).amount).toBe(500);
+    });
+
+    it("converts product rates, bonuses, the minimum order and compares monthly revenue in the campaign's currency", () => {
+      const r = commissionRulesSchema.parse({
+        version: 1, base: { type: "percentage", bp: 1_000 }, products: { P: { type: "flat", amount: 1_100 } },
+        bonuses: [{ atRevenue: 100_000, amount: 11_000 }], minOrderAmount: 5_500,
+      });
+      // 999 USD is 5494.5 BRL, under the 5500 BRL minimum (1000 USD).
+      expect(computeCommission(r, { ...order, amount: 999, fx: usd }).amount).toBe(0);
+      expect(computeCommission(r, { ...order, amount: 1_000, fx: usd }).amount).toBe(100);
+      expect(computeCommission(r, { ...order, amount: 2_000, items: [{ sku: "P", quantity: 1, unitAmount: 2_000 }], fx: usd }).amount).toBe(200);
+      // 90,000 BRL before, 2,000 USD = 11,000 BRL passes 100,000 BRL: the 11,000 BRL bonus is 2,000 USD.
+      const b = computeCommission(r, { ...order, amount: 2_000, affiliateMonthRevenue: 90_000, fx: usd });
+      expect(b.amount).toBe(200 + 2_000);
+      expect(b.explanation).toContain("bonus 11000 BRL (2000 USD) for passing 100000 of monthly revenue");
+      // 98,000 BRL + 1,000 USD (5,500 BRL) passes; raw 98,000 + 1,000 did not.
+      expect(computeCommission(r, { ...order, amount: 1_000, affiliateMonthRevenue: 98_000, fx: usd }).amount).toBe(100 + 2_000);
+    });
+
+    it("pays no fixed amount, and says so, when the order has no rate for the conversion", () => {
+      const none = { ...usd, orderRateMicros: null };
+      const c = computeCommission(flat, { ...order, amount: 10_000, fx: none });
+      expect(c).toMatchObject({ amount: 0, explanation: ["a fixed 500 BRL (not paid: no exchange rate BRL→USD in the order's snapshot) of 10000 (base rate) = 0"] });
+      const min = commissionRulesSchema.parse({ version: 1, base: { type: "percentage", bp: 1_000 }, minOrderAmount: 100 });
+      expect(computeCommission(min, { ...order, amount: 10_000, fx: none }).amount).toBe(0);
+      // Percentages need no rate.
+      expect(computeCommission(rules, { ...order, fx: none }).amount).toBe(2_500);
+    });
+  });
 });

@@ -3,7 +3,38 @@
  * so a merchant and an affiliate can both see why. Percentages round half to even (core/attribution/split).
  */
 import { applyBasisPoints } from "../attribution/split";
+import { convertVia, type Currency } from "../money";
 import type { CommissionRules, Rate } from "./rules";
+
+/**
+ * The currencies of a campaign and of an order, with each one's rate into the merchant's default currency
+ * (millionths, 1,000,000 for the default currency itself) from the order's FX snapshot; null when the order
+ * has no rate for it. Fixed amounts of the rules are in the campaign's currency.
+ */
+export interface FxFacts {
+  campaignCurrency: Currency;
+  orderCurrency: Currency;
+  campaignRateMicros: number | null;
+  orderRateMicros: number | null;
+}
+
+/**
+ * A fixed amount of the campaign's currency in the order's currency, at the order's snapshot, in one integer
+ * step rounded half to even (core/money.ts convertVia); null when a rate is missing. Unchanged when the
+ * currencies are the same (or no FX facts are given).
+ */
+export function fixedInOrderCurrency(amount: number, fx: FxFacts | undefined): number | null {
+  if (!fx || fx.campaignCurrency === fx.orderCurrency) return amount;
+  if (fx.campaignRateMicros === null || fx.orderRateMicros === null) return null;
+  return convertVia(amount, fx.campaignRateMicros, fx.orderRateMicros, fx.campaignCurrency, fx.orderCurrency);
+}
+
+/** An amount of the order's currency in the campaign's (for bonus thresholds); null when a rate is missing. */
+export function orderAmountInCampaignCurrency(amount: number, fx: FxFacts | undefined): number | null {
+  if (!fx || fx.campaignCurrency === fx.orderCurrency) return amount;
+  if (fx.campaignRateMicros === null || fx.orderRateMicros === null) return null;
+  return convertVia(amount, fx.orderRateMicros, fx.campaignRateMicros, fx.orderCurrency, fx.campaignCurrency);
+}
 
 export interface OrderLine {
   sku: string;
@@ -19,8 +50,10 @@ export interface OrderFacts {
   /** For renewals of a subscription: months since the first payment (0 for the first). */
   renewalMonth?: number;
   affiliateGroup?: string | null;
-  /** The affiliate's paid revenue this month before this order, minor units. */
+  /** The affiliate's paid revenue this month before this order, minor units of the campaign's currency. */
   affiliateMonthRevenue: number;
+  /** Currencies and the order's FX snapshot; left out, the campaign and the order share a currency. */
+  fx?: FxFacts;
 }
 
 export interface Commission {
@@ -29,8 +62,19 @@ export interface Commission {
   explanation: string[];
 }
 
-const describe = (r: Rate) => (r.type === "percentage" ? `${r.bp / 100}%` : `a fixed ${r.amount}`);
-const apply = (r: Rate, amount: number) => (r.type === "percentage" ? applyBasisPoints(amount, r.bp) : r.amount);
+const noRate = (fx: FxFacts) => `no exchange rate ${fx.campaignCurrency}→${fx.orderCurrency} in the order's snapshot`;
+/** The rate in words; a fixed amount in another currency says what it converts to (or that it cannot). */
+const describeIn = (r: Rate, fx: FxFacts | undefined) => {
+  if (r.type === "percentage") return `${r.bp / 100}%`;
+  if (!fx || fx.campaignCurrency === fx.orderCurrency) return `a fixed ${r.amount}`;
+  const converted = fixedInOrderCurrency(r.amount, fx);
+  return converted === null
+    ? `a fixed ${r.amount} ${fx.campaignCurrency} (not paid: ${noRate(fx)})`
+    : `a fixed ${r.amount} ${fx.campaignCurrency} (${converted} ${fx.orderCurrency})`;
+};
+/** A flat rate pays its amount converted into the order's currency, nothing when it cannot be converted. */
+const applyIn = (r: Rate, amount: number, fx: FxFacts | undefined) =>
+  r.type === "percentage" ? applyBasisPoints(amount, r.bp) : (fixedInOrderCurrency(r.amount, fx) ?? 0);
 
 /** The order-level rate: group, then tier, then first-order, then the base, the most specific first. */
 function orderRate(rules: CommissionRules, o: OrderFacts): { rate: Rate; why: string } {
@@ -46,8 +90,14 @@ export function computeCommission(rules: CommissionRules, o: OrderFacts): Commis
   if (o.renewalMonth && o.renewalMonth > 0 && rules.recurringMonths !== null && o.renewalMonth > rules.recurringMonths) {
     return { amount: 0, rulesVersion: rules.version, explanation: [`renewal month ${o.renewalMonth} is past the ${rules.recurringMonths} recurring months`] };
   }
-  if (o.amount < rules.minOrderAmount) {
-    return { amount: 0, rulesVersion: rules.version, explanation: [`order of ${o.amount} is under the minimum of ${rules.minOrderAmount}`] };
+  if (rules.minOrderAmount > 0) {
+    const min = fixedInOrderCurrency(rules.minOrderAmount, o.fx);
+    // Without a rate the minimum cannot be checked: nothing is paid rather than guessing the order passes it.
+    if (min === null) return { amount: 0, rulesVersion: rules.version, explanation: [`the minimum order of ${rules.minOrderAmount} ${o.fx!.campaignCurrency} cannot be checked: ${noRate(o.fx!)}`] };
+    if (o.amount < min) {
+      const inOrder = min === rules.minOrderAmount && (!o.fx || o.fx.campaignCurrency === o.fx.orderCurrency) ? `${min}` : `${rules.minOrderAmount} ${o.fx!.campaignCurrency} (${min} ${o.fx!.orderCurrency})`;
+      return { amount: 0, rulesVersion: rules.version, explanation: [`order of ${o.amount} is under the minimum of ${inOrder}`] };
+    }
   }
   if (rules.newCustomersOnly && !o.isFirstOrder) {
     return { amount: 0, rulesVersion: rules.version, explanation: ["the campaign pays on new customers' first orders only"] };
@@ -55,8 +105,8 @@ export function computeCommission(rules: CommissionRules, o: OrderFacts): Commis
   const { rate, why } = orderRate(rules, o);
   let amount = 0;
   if (o.items.length === 0) {
-    amount = apply(rate, o.amount);
-    explanation.push(`${describe(rate)} of ${o.amount} (${why}) = ${amount}`);
+    amount = applyIn(rate, o.amount, o.fx);
+    explanation.push(`${describeIn(rate, o.fx)} of ${o.amount} (${why}) = ${amount}`);
   } else {
     // A flat order-level rate is paid once per order, not once per line.
     let rest = 0;
@@ -70,22 +120,30 @@ export function computeCommission(rules: CommissionRules, o: OrderFacts): Commis
       const category = line.category ? rules.categories[line.category] : undefined;
       const special = product ?? category;
       if (special) {
-        const part = apply(special, lineAmount);
+        const part = applyIn(special, lineAmount, o.fx);
         amount += part;
-        explanation.push(`${line.sku}: ${describe(special)} of ${lineAmount} (${product ? "product" : `category ${line.category}`}) = ${part}`);
+        explanation.push(`${line.sku}: ${describeIn(special, o.fx)} of ${lineAmount} (${product ? "product" : `category ${line.category}`}) = ${part}`);
       } else rest += lineAmount;
     }
     if (rest > 0 || (rate.type === "flat" && amount === 0)) {
-      const part = apply(rate, rest);
+      const part = applyIn(rate, rest, o.fx);
       amount += part;
-      explanation.push(`${describe(rate)} of ${rest} (${why}) = ${part}`);
+      explanation.push(`${describeIn(rate, o.fx)} of ${rest} (${why}) = ${part}`);
     }
   }
+  // Monthly revenue and thresholds are in the campaign's currency: the order counts converted into it.
   const before = o.affiliateMonthRevenue;
+  const orderInCampaign = orderAmountInCampaignCurrency(o.amount, o.fx);
   for (const bonus of rules.bonuses) {
-    if (before < bonus.atRevenue && before + o.amount >= bonus.atRevenue) {
-      amount += bonus.amount;
-      explanation.push(`bonus ${bonus.amount} for passing ${bonus.atRevenue} of monthly revenue`);
+    if (orderInCampaign === null) {
+      if (before < bonus.atRevenue) explanation.push(`bonus ${bonus.amount} ${o.fx!.campaignCurrency} not considered: ${noRate(o.fx!)}`);
+      continue;
+    }
+    if (before < bonus.atRevenue && before + orderInCampaign >= bonus.atRevenue) {
+      const paid = fixedInOrderCurrency(bonus.amount, o.fx)!;
+      amount += paid;
+      const shown = paid === bonus.amount && (!o.fx || o.fx.campaignCurrency === o.fx.orderCurrency) ? `${paid}` : `${bonus.amount} ${o.fx!.campaignCurrency} (${paid} ${o.fx!.orderCurrency})`;
+      explanation.push(`bonus ${shown} for passing ${bonus.atRevenue} of monthly revenue`);
     }
   }
   return { amount, rulesVersion: rules.version, explanation };

@@ -12,7 +12,8 @@ import { splitByWeights } from "../../../../core/attribution/split";
 import { conflictRulesFrom, type ConflictRules } from "../../../../core/attribution/conflict-rules";
 import { attributionModelSchema } from "../../../../core/attribution/models";
 import type { AttributionModel, Touch } from "../../../../core/attribution/models";
-import { computeCommission } from "../../../../core/commission/compute";
+import { computeCommission, type FxFacts } from "../../../../core/commission/compute";
+import { convertVia, currencySchema } from "../../../../core/money";
 import { commissionRulesSchema, type CommissionRules } from "../../../../core/commission/rules";
 import { newId, timestampOfId } from "../../../../core/ids";
 import { rowsOf, type Executor } from "../../../../db/client";
@@ -21,6 +22,7 @@ import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 import { reverseCommissions } from "../../../../db/queries/reverse-commissions";
 import { conflictFacts, orderHeld } from "./conflict-facts";
 import { epochMs } from "./epoch-ms";
+import { releaseReviewed } from "./review-outcomes";
 import { storedRefundsOf } from "./store-refunds";
 
 /** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
@@ -51,10 +53,13 @@ type Order = {
   max_window_days: number | null;
   /** A refund of the order is stored already (it arrived first): the new commissions must give it back. */
   refunded: boolean;
+  /** The order's FX snapshot: its currency → the merchant's default currency, millionths (null: no rate then). */
+  fx_rate_micros: string | null;
+  default_currency: string;
 };
 
 type MatchedClick = { id: string; tenant_id: string; campaign_id: string; visitor_id: string; flagged: boolean };
-type Campaign = { id: string; attribution_window_days: number; lock_days: number; attribution_model: unknown; commission_rules: unknown; conflict_rules: unknown };
+type Campaign = { id: string; currency: string; attribution_window_days: number; lock_days: number; attribution_model: unknown; commission_rules: unknown; conflict_rules: unknown };
 /** A shopper's touch, with the campaign of its click (an order counts only those of its own campaign). */
 type CampaignTouch = Touch & { campaignId: string };
 /**
@@ -86,7 +91,7 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
         cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cv.renewal,
         CASE WHEN cv.identity_source = 'coupon' THEN cp.campaign_id END AS coupon_campaign_id,
         cv.coupon, cp_live.affiliate_id AS coupon_affiliate_id, cp_live.campaign_id AS coupon_of_campaign_id, cv.email_hash, cv.fraud_reasons,
-        w.max_window_days, EXISTS (SELECT 1 FROM refunds r WHERE r.tenant_id = cv.tenant_id AND r.order_id = cv.order_id) AS refunded
+        w.max_window_days, cv.fx_rate_micros, t.default_currency, EXISTS (SELECT 1 FROM refunds r WHERE r.tenant_id = cv.tenant_id AND r.order_id = cv.order_id) AS refunded
       FROM unnest(${sql.param(keys.map((k) => k.tenantId))}::text[], ${sql.param(keys.map((k) => k.orderId))}::text[]) AS k(tenant_id, order_id)
       CROSS JOIN LATERAL (
         SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.tenant_id = ANY(${sql.param(tenantsOf(keys.map((k) => k.tenantId)))}::text[])
@@ -94,6 +99,7 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
           AND ((c.matched_affiliate_id IS NOT NULL AND coalesce(c.renewal, 0) = 0) OR c.renewal > 0)
           AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = c.tenant_id AND cm.conversion_id = c.id)
         LIMIT 1) cv
+      JOIN tenants t ON t.id = cv.tenant_id
       LEFT JOIN coupons cp ON cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)
       -- For the conflict rules the coupon counts only if it was live when the order came in, so re-attributing
       -- old orders keeps it while orders after it was disabled ignore it; the campaign of a coupon-matched order
@@ -104,28 +110,94 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
   );
 }
 
-type Facts = { id: string; tenant_id: string; first_order: boolean; month_revenue: string; affiliate_group: string | null };
+/**
+ * `month_same`: the month's revenue of orders in the campaign's currency, as they are; `month_other`: that of
+ * orders in other currencies, in the merchant's default currency at each order's own snapshot
+ * (`default_currency_amount`), converted into the campaign's currency by the batch; `month_unconverted`: how
+ * many orders in other currencies had no snapshot and do not count.
+ */
+type Facts = { id: string; tenant_id: string; first_order: boolean; month_same: string; month_other: string; month_unconverted: string; affiliate_group: string | null };
 
 /**
  * What the rules may ask about an order: is it the customer's first (by email), the affiliate's revenue
  * this month before it (tiers, bonuses), the affiliate's group. Asked only for the orders whose campaign's
  * rules use any of them, so a plain-rate batch pays none of these lookups.
  */
-async function orderFacts(db: Executor, orders: Order[]): Promise<Map<string, Facts>> {
+async function orderFacts(db: Executor, orders: Order[], currencyOf: (o: Order) => string): Promise<Map<string, Facts>> {
   if (orders.length === 0) return new Map();
   const rows = rowsOf(
     await db.execute<Facts>(sql`
       SELECT cv.id, cv.tenant_id,
         (cv.email_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM conversions p
           WHERE p.tenant_id = cv.tenant_id AND p.email_hash = cv.email_hash AND p.occurred_at < cv.occurred_at)) AS first_order,
-        (SELECT coalesce(sum(m.amount), 0) FROM conversions m WHERE m.tenant_id = cv.tenant_id AND m.matched_affiliate_id = cv.matched_affiliate_id
-          AND m.occurred_at >= date_trunc('month', cv.occurred_at) AND m.occurred_at < cv.occurred_at AND m.status <> 'cancelled') AS month_revenue,
+        mr.month_same, mr.month_other, mr.month_unconverted,
         (SELECT a.affiliate_group FROM affiliates a WHERE a.id = cv.matched_affiliate_id) AS affiliate_group
-      FROM unnest(${sql.param(orders.map((o) => o.tenant_id))}::text[], ${sql.param(orders.map((o) => o.id))}::text[]) AS k(tenant_id, id)
+      FROM unnest(${sql.param(orders.map((o) => o.tenant_id))}::text[], ${sql.param(orders.map((o) => o.id))}::text[],
+                  ${sql.param(orders.map(currencyOf))}::text[]) AS k(tenant_id, id, campaign_currency)
       CROSS JOIN LATERAL (SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.id = k.id
-        AND c.tenant_id = ANY(${sql.param(tenantsOf(orders.map((o) => o.tenant_id)))}::text[]) LIMIT 1) cv`),
+        AND c.tenant_id = ANY(${sql.param(tenantsOf(orders.map((o) => o.tenant_id)))}::text[]) LIMIT 1) cv
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(m.amount) FILTER (WHERE m.currency = k.campaign_currency), 0) AS month_same,
+          coalesce(sum(m.default_currency_amount) FILTER (WHERE m.currency <> k.campaign_currency), 0) AS month_other,
+          count(*) FILTER (WHERE m.currency <> k.campaign_currency AND m.default_currency_amount IS NULL) AS month_unconverted
+        FROM conversions m WHERE m.tenant_id = cv.tenant_id AND m.matched_affiliate_id = cv.matched_affiliate_id
+          AND m.occurred_at >= date_trunc('month', cv.occurred_at) AND m.occurred_at < cv.occurred_at AND m.status <> 'cancelled') mr`),
   );
   return new Map(rows.map((r) => [`${r.tenant_id}|${r.id}`, r]));
+}
+
+/**
+ * The order's FX facts for its campaign's fixed amounts: each currency's rate into the merchant's default
+ * currency. The order's own is its snapshot (`fx_rate_micros`); the campaign's is 1 when it is the default
+ * currency, the order's snapshot when it is the order's currency, else the merchant's rate of the order's
+ * time (`campaignRates`). A missing rate stays null: the core then pays no fixed amount and says so.
+ */
+function fxFactsOf(o: Order, campaignCurrency: string, campaignRate: number | null): FxFacts | undefined {
+  const c = currencySchema.safeParse(campaignCurrency.trim());
+  const oc = currencySchema.safeParse(o.currency.trim());
+  if (!c.success || !oc.success) return undefined;
+  const orderRate = oc.data === o.default_currency.trim() ? 1_000_000 : o.fx_rate_micros === null ? null : Number(o.fx_rate_micros);
+  const campaignRateMicros = c.data === o.default_currency.trim() ? 1_000_000 : c.data === oc.data ? orderRate : campaignRate;
+  return { campaignCurrency: c.data, orderCurrency: oc.data, campaignRateMicros, orderRateMicros: orderRate };
+}
+
+/**
+ * The affiliate's revenue this month in the campaign's currency: orders in that currency as they are, the
+ * others through their own snapshots into the default currency, then into the campaign's at the campaign's
+ * rate of this order (half to even). What cannot be converted does not count, and the explanation says so.
+ */
+function monthRevenue(f: Facts, fx: FxFacts | undefined, defaultCurrency: string): { revenue: number; notes: string[] } {
+  const same = Number(f.month_same);
+  const other = Number(f.month_other);
+  const notes: string[] = [];
+  let revenue = same;
+  const d = currencySchema.safeParse(defaultCurrency.trim());
+  if (other > 0) {
+    if (fx && d.success && fx.campaignRateMicros !== null) revenue += convertVia(other, 1_000_000, fx.campaignRateMicros, d.data, fx.campaignCurrency);
+    else notes.push(`${other} ${defaultCurrency.trim()} of this month's revenue in other currencies could not be converted into ${fx?.campaignCurrency ?? "the campaign's currency"} and did not count`);
+  }
+  const unconverted = Number(f.month_unconverted);
+  if (unconverted > 0) notes.push(`${unconverted} order(s) of this month in other currencies had no exchange rate and did not count toward monthly revenue`);
+  return { revenue, notes };
+}
+
+/**
+ * The merchant's rate of a campaign's currency at each order's time (the rate its snapshot would have
+ * taken), only for orders whose campaign's currency is neither theirs nor the merchant's default: rare, so a
+ * batch without them pays no query.
+ */
+async function campaignRates(db: Executor, items: { key: string; o: Order; campaignCurrency: string }[]): Promise<Map<string, number | null>> {
+  const need = items.filter(({ o, campaignCurrency }) => campaignCurrency.trim() !== o.currency.trim() && campaignCurrency.trim() !== o.default_currency.trim());
+  if (need.length === 0) return new Map();
+  const rows = rowsOf(
+    await db.execute<{ ord: number; rate: string | null }>(sql`
+      SELECT k.ord, (SELECT r.rate_micros FROM fx_rates r WHERE r.tenant_id = k.tenant_id AND r.currency = k.currency AND r.as_of <= k.at
+        ORDER BY r.as_of DESC LIMIT 1) AS rate
+      FROM unnest(${sql.param(need.map((_, i) => i))}::int[], ${sql.param(need.map((n) => n.o.tenant_id))}::text[],
+                  ${sql.param(need.map((n) => n.campaignCurrency.trim()))}::text[], ${sql.param(need.map((n) => new Date(ms(n.o.occurred_at)).toISOString()))}::timestamptz[])
+        AS k(ord, tenant_id, currency, at)`),
+  );
+  return new Map(rows.map((r) => [need[Number(r.ord)].key, r.rate === null ? null : Number(r.rate)]));
 }
 
 const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
@@ -150,18 +222,18 @@ async function attributionContext(db: Executor, orders: Order[]) {
           ON c.tenant_id = o.tenant_id AND c.id = o.click_id AND c.clicked_at = o.click_at
           AND c.clicked_at BETWEEN ${iso(bounds.matchedFrom)}::timestamptz AND ${iso(bounds.matchedTo)}::timestamptz
       ), camp AS MATERIALIZED (
-        SELECT id, attribution_window_days, lock_days, attribution_model, commission_rules, conflict_rules FROM campaigns
+        SELECT id, currency, attribution_window_days, lock_days, attribution_model, commission_rules, conflict_rules FROM campaigns
         WHERE id IN (SELECT coalesce(mc.campaign_id, o.coupon_campaign_id) FROM o LEFT JOIN mc ON mc.tenant_id = o.tenant_id AND mc.id = o.click_id)
       ), shopper AS (
         SELECT visitor_id FROM o WHERE visitor_id <> '' UNION SELECT visitor_id FROM mc WHERE visitor_id <> ''
       )
-      SELECT 'click' AS kind, id, tenant_id, campaign_id, visitor_id, flagged, NULL::int AS attribution_window_days, NULL::int AS lock_days,
+      SELECT 'click' AS kind, id, tenant_id, campaign_id, visitor_id, flagged, NULL::text AS currency, NULL::int AS attribution_window_days, NULL::int AS lock_days,
         NULL::jsonb AS attribution_model, NULL::jsonb AS commission_rules, NULL::jsonb AS conflict_rules, NULL AS touches FROM mc
       UNION ALL
-      SELECT 'campaign', id, NULL, NULL, NULL, NULL, attribution_window_days, lock_days, attribution_model, commission_rules, conflict_rules, NULL FROM camp
+      SELECT 'campaign', id, NULL, NULL, NULL, NULL, currency, attribution_window_days, lock_days, attribution_model, commission_rules, conflict_rules, NULL FROM camp
       UNION ALL
       -- Epoch ms floored, as the text form read in JS was (fractions of a millisecond cut off).
-      SELECT 'touches', NULL, c.tenant_id, c.campaign_id, c.visitor_id, NULL, NULL, NULL, NULL, NULL, NULL,
+      SELECT 'touches', NULL, c.tenant_id, c.campaign_id, c.visitor_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
         string_agg(c.affiliate_id || ' ' || c.id || ' ' || floor(extract(epoch FROM c.clicked_at) * 1000)::bigint, ' ')
       FROM clicks c
       WHERE c.tenant_id = ANY(${sql.param([...new Set(orders.map((o) => o.tenant_id))])}::text[])
@@ -254,19 +326,24 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
   const facts = await orderFacts(db, prepared.map((p) => p.o).filter((o) => {
     const rules = validOf(o)?.rules;
     return !!rules && (rules.firstOrder !== undefined || rules.newCustomersOnly || rules.tiers.length > 0 || rules.bonuses.length > 0 || Object.keys(rules.groups).length > 0);
-  }));
+  }), (o) => validOf(o)!.campaign.currency);
+  const rates = await campaignRates(db, prepared.map(({ o, valid }) => ({ key: keyOf(o), o, campaignCurrency: valid.campaign.currency })));
   const rows = prepared.flatMap(({ o, valid, matched, touches }) => {
     const { campaign } = valid;
     const amount = Number(o.amount);
     // Facts the campaign's rules do not use are not looked up, and cannot change the commission.
     const f = facts.get(keyOf(o));
-    const commission = computeCommission(valid.rules, {
+    const fx = fxFactsOf(o, campaign.currency, rates.get(keyOf(o)) ?? null);
+    const month = f ? monthRevenue(f, fx, o.default_currency) : { revenue: 0, notes: [] };
+    const computed = computeCommission(valid.rules, {
       amount,
       items: o.items ?? [],
       isFirstOrder: f?.first_order ?? false,
       affiliateGroup: f?.affiliate_group ?? null,
-      affiliateMonthRevenue: Number(f?.month_revenue ?? 0),
+      affiliateMonthRevenue: month.revenue,
+      fx,
     });
+    const commission = { ...computed, explanation: [...computed.explanation, ...month.notes] };
     const shares = attribute({
       touches, conversionAt: ms(o.occurred_at), windowDays: campaign.attribution_window_days, model: valid.model, commission: commission.amount,
       conflictRules: valid.conflictRules, conflicts: conflicts.get(keyOf(o)),
@@ -317,8 +394,10 @@ const positional = (r: CommissionRow) => [
  * out, and sending every row back (and building its event) cost more than the insert's own indexes. A
  * disabled endpoint counts: its events wait for it (db/queries/webhook-outbox.ts).
  */
-async function insertCommissions(db: Executor, rows: CommissionRow[]): Promise<void> {
-  if (rows.length === 0) return;
+async function insertCommissions(db: Executor, computed: CommissionRow[]): Promise<void> {
+  if (computed.length === 0) return;
+  // An order or click the merchant already approved in fraud review does not hold its new commissions again.
+  const rows = await releaseReviewed(db, computed);
   const inserted = await db.execute<Inserted>(sql`
     WITH inserted AS (
       INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until)

@@ -1,0 +1,70 @@
+/** Commission money through the real pipeline: currencies of fixed amounts, monthly revenue, lines, bonuses. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../core/ids";
+import { BROWSER_HEADERS, orderId, serverPost } from "./helpers/tracking";
+import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.close());
+
+async function click(code: string, cookie: string): Promise<string> {
+  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}`, { headers: { ...BROWSER_HEADERS, cookie } });
+  const id = new URL(res.headers.get("location")!).searchParams.get("indica_cid")!;
+  await waitFor(async () => (await stack.db.query("SELECT 1 FROM clicks WHERE id = $1", [id])).rowCount === 1, 20_000, "the click");
+  return id;
+}
+
+const commissionsOf = (tenantId: string, order: string) =>
+  stack.db.query("SELECT * FROM commissions WHERE tenant_id = $1 AND order_id = $2 ORDER BY affiliate_id", [tenantId, order]).then((r) => r.rows);
+const commissionOf = (tenantId: string, order: string) =>
+  waitFor(async () => {
+    const r = await commissionsOf(tenantId, order);
+    return r.length > 0 && r;
+  }, 20_000, "the commission");
+
+/** Orders an hour and more after the click (a fast one would be flagged as click injection), in order. */
+const at = (minutes: number) => new Date(Date.now() + 3_600_000 + minutes * 60_000).toISOString();
+
+/** A BRL merchant (and campaign) with a USD rate of 5.5 since yesterday. */
+async function program(rules: object) {
+  const p = await seedTestProgram(stack);
+  await stack.db.query("UPDATE campaigns SET currency = 'BRL', commission_rules = $2 WHERE id = $1", [p.campaignId, JSON.stringify(rules)]);
+  await stack.db.query("INSERT INTO fx_rates (tenant_id, currency, rate_micros, as_of) VALUES ($1, 'USD', 5500000, now() - interval '1 day')", [p.tenantId]);
+  const clickId = await click(p.code, `indica_vid=${newId("visitor")}`);
+  return { ...p, clickId };
+}
+
+describe("commission money", () => {
+  it("converts a BRL campaign's flat amount into a USD order's currency at its snapshot", async () => {
+    const p = await program({ version: 1, base: { type: "flat", amount: 500 } });
+    const order = orderId();
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 10_000, currency: "USD", clickId: p.clickId, occurredAt: at(0), status: "paid" });
+    const [c] = await commissionOf(p.tenantId, order);
+    // R$ 5,00 at 5.5 BRL per USD is US$ 0.909…, half to even: 91 cents, not US$ 5,00.
+    expect(c).toMatchObject({ currency: "USD", amount: "91" });
+    expect(c.explanation).toContain("a fixed 500 BRL (91 USD) of 10000 (base rate) = 91");
+  });
+
+  it("pays no fixed amount, and says why, on an order with no rate for its currency", async () => {
+    const p = await program({ version: 1, base: { type: "flat", amount: 500 } });
+    const order = orderId();
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 10_000, currency: "EUR", clickId: p.clickId, occurredAt: at(0), status: "paid" });
+    const [c] = await commissionOf(p.tenantId, order);
+    expect(c).toMatchObject({ currency: "EUR", amount: "0" });
+    expect(c.explanation.join(" ")).toContain("no exchange rate BRL→EUR");
+  });
+
+  it("sums the month's revenue for tiers in the campaign's currency, converting other currencies", async () => {
+    const p = await program({ version: 1, base: { type: "percentage", bp: 1_000 }, tiers: [{ fromRevenue: 10_000, rate: { type: "percentage", bp: 2_000 } }] });
+    const [first, second] = [orderId(), orderId()];
+    // US$ 20,00 is R$ 110,00: past the R$ 100,00 tier (the raw 2000 was not).
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: first, amount: 2_000, currency: "USD", clickId: p.clickId, occurredAt: at(0), status: "paid" });
+    await commissionOf(p.tenantId, first);
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: second, amount: 10_000, currency: "BRL", clickId: p.clickId, occurredAt: at(10), status: "paid" });
+    const [c] = await commissionOf(p.tenantId, second);
+    expect(c.amount).toBe("2000");
+  });
+});
