@@ -110,4 +110,13 @@ describe("commission rules", () => {
       expect(computeCommission(rules, { ...order, fx: none }).amount).toBe(2_500);
     });
   });
+
+  it("pays no flat order-level rate on an order made only of excluded items", () => {
+    const flat = commissionRulesSchema.parse({ version: 1, base: { type: "flat", amount: 500 }, excludedCategories: ["giftcard"] });
+    const gift = { ...order, amount: 10_000, items: [{ sku: "GC100", category: "giftcard", quantity: 1, unitAmount: 10_000 }] };
+    expect(computeCommission(flat, gift)).toMatchObject({ amount: 0, explanation: ["GC100: category giftcard earns nothing"] });
+    // One line that is not excluded is enough for the order's flat 500, paid once.
+    const mixed = { ...gift, amount: 12_000, items: [...gift.items, { sku: "MUG", quantity: 1, unitAmount: 2_000 }] };
+    expect(computeCommission(flat, mixed).amount).toBe(500);
+  });
 });

@@ -108,14 +108,16 @@ export function computeCommission(rules: CommissionRules, o: OrderFacts): Commis
     amount = applyIn(rate, o.amount, o.fx);
     explanation.push(`${describeIn(rate, o.fx)} of ${o.amount} (${why}) = ${amount}`);
   } else {
-    // A flat order-level rate is paid once per order, not once per line.
+    // A flat order-level rate is paid once per order, not once per line, and only when some line is not excluded.
     let rest = 0;
+    let included = false;
     for (const line of o.items) {
       const lineAmount = line.quantity * line.unitAmount;
       if (line.category && rules.excludedCategories.includes(line.category)) {
         explanation.push(`${line.sku}: category ${line.category} earns nothing`);
         continue;
       }
+      included = true;
       const product = rules.products[line.sku];
       const category = line.category ? rules.categories[line.category] : undefined;
       const special = product ?? category;
@@ -125,7 +127,7 @@ export function computeCommission(rules: CommissionRules, o: OrderFacts): Commis
         explanation.push(`${line.sku}: ${describeIn(special, o.fx)} of ${lineAmount} (${product ? "product" : `category ${line.category}`}) = ${part}`);
       } else rest += lineAmount;
     }
-    if (rest > 0 || (rate.type === "flat" && amount === 0)) {
+    if (rest > 0 || (rate.type === "flat" && amount === 0 && included)) {
       const part = applyIn(rate, rest, o.fx);
       amount += part;
       explanation.push(`${describeIn(rate, o.fx)} of ${rest} (${why}) = ${part}`);
