@@ -119,4 +119,28 @@ describe("commission rules", () => {
     const mixed = { ...gift, amount: 12_000, items: [...gift.items, { sku: "MUG", quantity: 1, unitAmount: 2_000 }] };
     expect(computeCommission(flat, mixed).amount).toBe(500);
   });
+
+  it("shares the order's amount (what was paid) over its lines in proportion to their totals", () => {
+    const twenty = commissionRulesSchema.parse({ version: 1, base: { type: "percentage", bp: 2_000 }, categories: { books: { type: "percentage", bp: 1_000 } } });
+    const c = computeCommission(twenty, { ...order, amount: 8_000, items: [{ sku: "A", quantity: 1, unitAmount: 10_000 }] });
+    expect(c).toMatchObject({ amount: 1_600, explanation: ["the order's 8000 shared over its lines in proportion to their totals (10000 = 10000)", "20% of 8000 (base rate) = 1600"] });
+    // 1000 over 1:1:1 → 334, 333, 333 (largest remainder, ties to the first line).
+    const three = computeCommission(twenty, {
+      ...order, amount: 1_000,
+      items: [{ sku: "B", category: "books", quantity: 1, unitAmount: 500 }, { sku: "C", quantity: 1, unitAmount: 500 }, { sku: "D", quantity: 1, unitAmount: 500 }],
+    });
+    expect(three.explanation).toContain("B: 10% of 334 (category books) = 33");
+    expect(three.explanation).toContain("20% of 666 (base rate) = 133");
+  });
+
+  it("rates lines on parts that add up exactly to the order's amount", () => {
+    const line = fc.record({ sku: fc.constantFrom("A", "B", "C"), quantity: fc.integer({ min: 1, max: 5 }), unitAmount: fc.integer({ min: 0, max: 100_000 }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(line, { minLength: 1, maxLength: 6 }), (amount, items) => {
+        // At 100% every line pays its part: the commission is the order's amount, whatever the lines say.
+        const all = commissionRulesSchema.parse({ version: 1, base: { type: "percentage", bp: 10_000 } });
+        expect(computeCommission(all, { ...order, amount, items }).amount).toBe(amount);
+      }),
+    );
+  });
 });

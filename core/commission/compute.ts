@@ -2,7 +2,7 @@
  * The commission of one order under a campaign's rules, in integer minor units, with a sentence per part
  * so a merchant and an affiliate can both see why. Percentages round half to even (core/attribution/split).
  */
-import { applyBasisPoints } from "../attribution/split";
+import { applyBasisPoints, splitByWeights } from "../attribution/split";
 import { convertVia, type Currency } from "../money";
 import type { CommissionRules, Rate } from "./rules";
 
@@ -108,11 +108,17 @@ export function computeCommission(rules: CommissionRules, o: OrderFacts): Commis
     amount = applyIn(rate, o.amount, o.fx);
     explanation.push(`${describeIn(rate, o.fx)} of ${o.amount} (${why}) = ${amount}`);
   } else {
+    // The order's amount is what was paid (after discounts, with shipping): it is shared over the lines in
+    // proportion to their totals, largest remainder, so the parts add up to it exactly; rates apply to the parts.
+    const totals = o.items.map((line) => line.quantity * line.unitAmount);
+    const listed = totals.reduce((a, b) => a + b, 0);
+    const parts = listed === o.amount ? totals : splitByWeights(o.amount, totals);
+    if (listed !== o.amount) explanation.push(`the order's ${o.amount} shared over its lines in proportion to their totals (${totals.join(" + ")} = ${listed})`);
     // A flat order-level rate is paid once per order, not once per line, and only when some line is not excluded.
     let rest = 0;
     let included = false;
-    for (const line of o.items) {
-      const lineAmount = line.quantity * line.unitAmount;
+    for (const [i, line] of o.items.entries()) {
+      const lineAmount = parts[i];
       if (line.category && rules.excludedCategories.includes(line.category)) {
         explanation.push(`${line.sku}: category ${line.category} earns nothing`);
         continue;
