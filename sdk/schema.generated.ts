@@ -8064,14 +8064,15 @@ export interface components {
             visitorId?: string;
         };
         Conversion: {
-            /** @description The affiliate the order was matched to */
+            /** @description The affiliate the order was matched to (for an affiliate user sharing the order's commission, null when it is another) */
             affiliateId: string | null;
             /** @description Minor units of `currency` */
             amount: number;
             /** @description Of the matched click, or of the coupon */
             campaignId: string | null;
-            /** @description The matched click */
+            /** @description The matched click (for an affiliate user, null when it is another affiliate's) */
             clickId: string | null;
+            /** @description For an affiliate user, null when the order was matched to another affiliate */
             coupon: string | null;
             currency: string;
             /** @description The shopper's identifiers; merchants only, never shown to affiliate users */

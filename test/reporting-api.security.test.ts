@@ -4,6 +4,7 @@
  * analysts read but never write.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "../core/ids";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi, expectProblem, jsonOf } from "./helpers/api";
 import { tokenFor } from "./helpers/auth";
@@ -97,5 +98,26 @@ describe("analysts", () => {
     await expectProblem(await call(token, "POST", "/v1/links/bulk", { links: [{ campaignId: p.campaignId, affiliateId: p.affiliateId }] }), 403, "forbidden");
     await expectProblem(await call(token, "POST", `/v1/conversions/${mariasOrder.id}/status`, { status: "cancelled" }), 403, "forbidden");
     expect((await stack.db.query("SELECT status FROM conversions WHERE id = $1 AND tenant_id = $2", [mariasOrder.id, p.tenantId])).rows[0].status).toBe("placed");
+  });
+});
+
+describe("an order two affiliates share", () => {
+  it("shows the other affiliate's id, click and coupon to neither", async () => {
+    const shared = await placeOrder(stack, p, { amount: 8_000, clickId: (await clickOn(stack, p.code)).clickId });
+    // A split model credited Bruno too: his commission on Maria's order.
+    await stack.db.query(
+      `INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, rules_version)
+       VALUES ($1, $2, $3, $4, $5, $6, 'BRL', 400, 5000, 1)`,
+      [newId("commission"), p.tenantId, shared.id, shared.orderId, bruno.affiliateId, p.campaignId],
+    );
+    const brunos = await tokenFor(stack, p.tenantId, "affiliate", { affiliateId: bruno.affiliateId });
+    const seen = await jsonOf(await call(brunos, "GET", `/v1/conversions/${shared.id}`));
+    expect(seen).toMatchObject({ id: shared.id, affiliateId: null, clickId: null, coupon: null });
+    const listed = (await jsonOf(await call(brunos, "GET", "/v1/conversions"))).items.find((o: { id: string }) => o.id === shared.id);
+    expect(listed).toMatchObject({ affiliateId: null, clickId: null });
+    // Maria, whom the order was matched to, sees her own click; the merchant sees everything.
+    const marias = await tokenFor(stack, p.tenantId, "affiliate", { affiliateId: p.affiliateId });
+    expect(await jsonOf(await call(marias, "GET", `/v1/conversions/${shared.id}`))).toMatchObject({ affiliateId: p.affiliateId, clickId: expect.stringMatching(/^clk_/) });
+    expect(await jsonOf(await call(p.apiKey, "GET", `/v1/conversions/${shared.id}`))).toMatchObject({ affiliateId: p.affiliateId });
   });
 });

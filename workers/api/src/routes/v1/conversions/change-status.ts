@@ -36,6 +36,6 @@ export function registerChangeConversionStatus(app: OpenAPIHono<ApiHonoEnv>): vo
       return problemFor(c, code, { detail, errors: pointer ? [{ pointer, detail }] : undefined });
     }
     const row = await getConversion(c.get("db"), tenantId, id, null);
-    return c.json(toConversionView(row!, false), 200);
+    return c.json(toConversionView(row!, null), 200);
   });
 }

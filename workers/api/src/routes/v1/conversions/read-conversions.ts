@@ -38,7 +38,7 @@ export function registerReadConversions(app: OpenAPIHono<ApiHonoEnv>): void {
     const principal = c.get("principal");
     const own = affiliateScope(principal);
     const rows = await listConversions(c.get("db"), principal.tenantId, q, own);
-    return c.json(toPage(rows, q.limit, (r) => toConversionView(r, own !== null)), 200);
+    return c.json(toPage(rows, q.limit, (r) => toConversionView(r, own)), 200);
   });
 
   app.openapi(get, async (c) => {
@@ -46,6 +46,6 @@ export function registerReadConversions(app: OpenAPIHono<ApiHonoEnv>): void {
     const own = affiliateScope(principal);
     const row = await getConversion(c.get("db"), principal.tenantId, c.req.valid("param").id, own);
     if (!row) return problemFor(c, "not_found", { detail: "No order with this id in your account." });
-    return c.json(toConversionView(row, own !== null), 200);
+    return c.json(toConversionView(row, own), 200);
   });
 }

@@ -6,8 +6,14 @@ type ConversionView = z.infer<typeof conversionSchema>;
 
 const iso = (v: string | Date) => new Date(v).toISOString();
 
-/** An order as shown to the caller: affiliate users never get the shopper's identifiers nor the fraud evidence. */
-export function toConversionView(r: ConversionRow, forAffiliate: boolean): ConversionView {
+/**
+ * An order as shown to the caller. Affiliate users (`forAffiliate`: their affiliate id) never get the
+ * shopper's identifiers nor the fraud evidence, and on an order they share with another affiliate (a
+ * multi-touch model credited both) not the other's id, click or coupon either: those are another
+ * partner's business.
+ */
+export function toConversionView(r: ConversionRow, forAffiliate: string | null): ConversionView {
+  const othersMatch = forAffiliate !== null && r.matched_affiliate_id !== forAffiliate;
   const view: ConversionView = {
     id: r.id,
     orderId: r.order_id,
@@ -16,17 +22,17 @@ export function toConversionView(r: ConversionRow, forAffiliate: boolean): Conve
     amount: Number(r.amount),
     currency: r.currency,
     defaultCurrencyAmount: r.default_currency_amount === null ? null : Number(r.default_currency_amount),
-    coupon: r.coupon,
+    coupon: othersMatch ? null : r.coupon,
     campaignId: r.campaign_id,
-    affiliateId: r.matched_affiliate_id,
-    clickId: r.matched_click_id,
+    affiliateId: othersMatch ? null : r.matched_affiliate_id,
+    clickId: othersMatch ? null : r.matched_click_id,
     identitySource: r.identity_source,
     subscriptionId: r.subscription_id,
     renewal: r.renewal,
     occurredAt: iso(r.occurred_at),
     receivedAt: iso(r.received_at),
   };
-  if (forAffiliate) return view;
+  if (forAffiliate !== null) return view;
   return {
     ...view,
     customer: { emailHash: r.email_hash, customerIdHash: r.customer_id_hash, visitorId: r.visitor_id },
