@@ -16,19 +16,25 @@ if (!ingest || !token || !values.tenant) {
   process.exit(2);
 }
 let total = 0;
+let skipped = 0;
+// Each page answers the cursor of the next (the last conversion id it looked at): re-attributed orders are
+// pending again, so only the cursor moves past them.
+let cursor: string | null = null;
 for (;;) {
   const res = await fetch(`${ingest}/admin/reattribute`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ tenantId: values.tenant, campaignId: values.campaign, since: values.since }),
+    body: JSON.stringify({ tenantId: values.tenant, campaignId: values.campaign, since: values.since, cursor: cursor ?? undefined }),
   });
   const body = await res.text();
   if (!res.ok) {
     console.error(`re-attribution failed (${res.status}): ${body}`);
     process.exit(1);
   }
-  const page = JSON.parse(body) as { reattributed: number; more: boolean };
+  const page = JSON.parse(body) as { reattributed: number; skipped: number; cursor: string | null; more: boolean };
   total += page.reattributed;
-  if (!page.more) break;
+  skipped += page.skipped;
+  if (!page.more || !page.cursor) break;
+  cursor = page.cursor;
 }
-console.log(`re-attributed ${total} order(s)`);
+console.log(`re-attributed ${total} order(s)${skipped > 0 ? `; ${skipped} left as they are (a commission already decided)` : ""}`);

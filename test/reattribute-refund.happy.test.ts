@@ -31,7 +31,7 @@ describe("re-attribution of a refunded order", () => {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
       body: JSON.stringify({ tenantId: p.tenantId, campaignId: p.campaignId }),
     });
-    expect(await res.json()).toEqual({ reattributed: 1, more: false });
+    expect(await res.json()).toEqual({ reattributed: 1, skipped: 0, cursor: null, more: false });
     expect(await commission()).toEqual([{ amount: "2000", reversed_amount: "500" }]);
   });
 });

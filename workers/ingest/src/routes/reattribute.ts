@@ -1,10 +1,16 @@
 /**
- * POST /admin/reattribute {tenantId, campaignId?, since?, limit?}: after a change of rules or model,
+ * POST /admin/reattribute {tenantId, campaignId?, since?, limit?, cursor?}: after a change of rules or model,
  * recomputes the commissions of orders that are still pending (decided ones, approved or paid, are the
  * merchant's word and stay). Operator endpoint (ADMIN_TOKEN), called by `npm run reattribute`.
+ *
+ * Pages follow the orders' conversion ids: a page takes up to `limit` orders with pending commissions after
+ * `cursor`, and answers `{reattributed, skipped, cursor, more}`, `cursor` the last conversion id it looked at
+ * (null at the end) and `more` whether orders remain after it. Re-attributed orders get new pending
+ * commissions, so a page picked by "still pending" alone took the same orders again on every call (and
+ * `more: reattributed === limit` never ended, or ended early when a page held decided orders).
  */
 import type { Hono } from "hono";
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { isId } from "../../../../core/ids";
 import { withDatabase } from "../../../../db/client";
@@ -20,6 +26,8 @@ const body = z.object({
   campaignId: z.string().refine((v) => isId("campaign", v), "expected a campaign id").optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   limit: z.number().int().min(1).max(5_000).default(1_000),
+  /** The `cursor` of the previous page: the last conversion id it looked at. */
+  cursor: z.string().refine((v) => isId("conversion", v), "expected a conversion id").optional(),
 });
 
 export function registerReattribute(app: Hono<IngestHonoEnv>): void {
@@ -34,25 +42,39 @@ export function registerReattribute(app: Hono<IngestHonoEnv>): void {
     const result = await withDatabase(c.env, c.executionCtx, (db) =>
       db.transaction(async (tx) => {
         const pending = await tx
-          .select({ orderId: commissions.orderId })
+          .select({ conversionId: commissions.conversionId, orderId: commissions.orderId })
           .from(commissions)
-          .where(and(eq(commissions.tenantId, q.tenantId), eq(commissions.status, "pending"), q.campaignId ? eq(commissions.campaignId, q.campaignId) : undefined, q.since ? gte(commissions.createdAt, new Date(q.since)) : undefined))
-          .groupBy(commissions.orderId)
-          .limit(q.limit);
-        const orders = pending.map((p) => p.orderId);
-        if (orders.length === 0) return { orders: 0 };
+          .where(
+            and(
+              eq(commissions.tenantId, q.tenantId),
+              eq(commissions.status, "pending"),
+              q.campaignId ? eq(commissions.campaignId, q.campaignId) : undefined,
+              q.since ? gte(commissions.createdAt, new Date(q.since)) : undefined,
+              q.cursor ? gt(commissions.conversionId, q.cursor) : undefined,
+            ),
+          )
+          .groupBy(commissions.conversionId, commissions.orderId)
+          .orderBy(asc(commissions.conversionId))
+          // One more than the page: whether any remain after it.
+          .limit(q.limit + 1);
+        const page = pending.slice(0, q.limit);
+        const more = pending.length > q.limit;
+        const cursor = more ? page[page.length - 1].conversionId : null;
+        const orders = [...new Set(page.map((p) => p.orderId))];
+        if (orders.length === 0) return { reattributed: 0, skipped: 0, cursor, more };
         // Only orders none of whose commissions is decided: a partial recompute would split one order twice.
         const decided = await tx
           .select({ orderId: commissions.orderId })
           .from(commissions)
           .where(and(eq(commissions.tenantId, q.tenantId), inArray(commissions.orderId, orders), sql`${commissions.status} <> 'pending'`));
         const redo = orders.filter((o) => !decided.some((d) => d.orderId === o));
-        if (redo.length === 0) return { orders: 0 };
-        await tx.delete(commissions).where(and(eq(commissions.tenantId, q.tenantId), inArray(commissions.orderId, redo)));
-        await createCommissions(tx, redo.map((orderId) => ({ tenantId: q.tenantId, orderId })));
-        return { orders: redo.length };
+        if (redo.length > 0) {
+          await tx.delete(commissions).where(and(eq(commissions.tenantId, q.tenantId), inArray(commissions.orderId, redo)));
+          await createCommissions(tx, redo.map((orderId) => ({ tenantId: q.tenantId, orderId })));
+        }
+        return { reattributed: redo.length, skipped: orders.length - redo.length, cursor, more };
       }),
     );
-    return c.json({ reattributed: result.orders, more: result.orders === q.limit });
+    return c.json(result);
   });
 }
