@@ -67,4 +67,26 @@ describe("commission money", () => {
     const [c] = await commissionOf(p.tenantId, second);
     expect(c.amount).toBe("2000");
   });
+
+  it("counts for tiers only paid or fulfilled orders, not held for review, net of refunds", async () => {
+    const p = await program({ version: 1, base: { type: "percentage", bp: 1_000 }, tiers: [{ fromRevenue: 10_000, rate: { type: "percentage", bp: 2_000 } }] });
+    const post = (order: string, minutes: number, extra: object) =>
+      serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 20_000, currency: "BRL", clickId: p.clickId, occurredAt: at(minutes), ...extra });
+    const [placed, refunded, flagged, cancelled, paid, last] = [orderId(), orderId(), orderId(), orderId(), orderId(), orderId()];
+    await post(placed, 0, {}); // placed, never paid
+    await post(refunded, 1, { status: "paid" });
+    await post(flagged, 2, { status: "paid" });
+    await post(cancelled, 3, { status: "paid" });
+    await post(paid, 4, { status: "paid", amount: 4_000 });
+    for (const order of [placed, refunded, flagged, cancelled, paid]) await commissionOf(p.tenantId, order);
+    expect((await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: refunded, amount: 15_000, currency: "BRL", refundId: "r-1" })).status).toBe(202);
+    await post(cancelled, 3, { status: "cancelled" });
+    await stack.db.query("UPDATE conversions SET flagged = true WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, flagged]);
+    await waitFor(async () => (await stack.db.query("SELECT 1 FROM refunds WHERE tenant_id = $1", [p.tenantId])).rowCount === 1, 20_000, "the refund");
+    await waitFor(async () => (await stack.db.query("SELECT 1 FROM conversions WHERE tenant_id = $1 AND order_id = $2 AND status = 'cancelled'", [p.tenantId, cancelled])).rowCount === 1, 20_000, "the cancellation");
+    // Counted: 5,000 left of the refunded order + 4,000 paid = 9,000, under the 10,000 tier (all orders sent: 100,000).
+    await post(last, 10, { status: "paid", amount: 10_000 });
+    const [c] = await commissionOf(p.tenantId, last);
+    expect(c.amount).toBe("1000");
+  });
 });

@@ -136,12 +136,22 @@ async function orderFacts(db: Executor, orders: Order[], currencyOf: (o: Order) 
                   ${sql.param(orders.map(currencyOf))}::text[]) AS k(tenant_id, id, campaign_currency)
       CROSS JOIN LATERAL (SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.id = k.id
         AND c.tenant_id = ANY(${sql.param(tenantsOf(orders.map((o) => o.tenant_id)))}::text[]) LIMIT 1) cv
+      -- Revenue is paid or fulfilled orders only (not placed and unpaid, not cancelled), not held in the fraud
+      -- review (flagged and not approved there), net of their stored refunds in the order's currency (a refund
+      -- in another currency is never applied); in the default currency the refunded fraction of the snapshot.
       CROSS JOIN LATERAL (
-        SELECT coalesce(sum(m.amount) FILTER (WHERE m.currency = k.campaign_currency), 0) AS month_same,
-          coalesce(sum(m.default_currency_amount) FILTER (WHERE m.currency <> k.campaign_currency), 0) AS month_other,
-          count(*) FILTER (WHERE m.currency <> k.campaign_currency AND m.default_currency_amount IS NULL) AS month_unconverted
-        FROM conversions m WHERE m.tenant_id = cv.tenant_id AND m.matched_affiliate_id = cv.matched_affiliate_id
-          AND m.occurred_at >= date_trunc('month', cv.occurred_at) AND m.occurred_at < cv.occurred_at AND m.status <> 'cancelled') mr`),
+        SELECT coalesce(sum(n.net) FILTER (WHERE n.currency = k.campaign_currency), 0) AS month_same,
+          coalesce(sum(n.net_default) FILTER (WHERE n.currency <> k.campaign_currency), 0) AS month_other,
+          count(*) FILTER (WHERE n.currency <> k.campaign_currency AND n.net_default IS NULL AND n.net > 0) AS month_unconverted
+        FROM (
+          SELECT m.currency, m.amount - rf.refunded AS net,
+            m.default_currency_amount - CASE WHEN m.amount > 0 THEN round(m.default_currency_amount::numeric * rf.refunded / m.amount)::bigint ELSE 0 END AS net_default
+          FROM conversions m
+          CROSS JOIN LATERAL (SELECT least(coalesce(sum(r.amount), 0), m.amount) AS refunded FROM refunds r
+            WHERE r.tenant_id = m.tenant_id AND r.order_id = m.order_id AND r.currency = m.currency) rf
+          WHERE m.tenant_id = cv.tenant_id AND m.matched_affiliate_id = cv.matched_affiliate_id
+            AND m.occurred_at >= date_trunc('month', cv.occurred_at) AND m.occurred_at < cv.occurred_at
+            AND m.status IN ('paid', 'fulfilled') AND (NOT m.flagged OR m.review_status = 'approved')) n) mr`),
   );
   return new Map(rows.map((r) => [`${r.tenant_id}|${r.id}`, r]));
 }
