@@ -89,4 +89,33 @@ describe("commission money", () => {
     const [c] = await commissionOf(p.tenantId, last);
     expect(c.amount).toBe("1000");
   });
+
+  it("gives a threshold bonus to the affiliate whose revenue passed it, outside the model's split", async () => {
+    const p = await program({ version: 1, base: { type: "percentage", bp: 1_000 }, bonuses: [{ atRevenue: 10_000, amount: 5_000 }] });
+    await stack.db.query(`UPDATE campaigns SET attribution_model = '{"kind":"linear"}' WHERE id = $1`, [p.campaignId]);
+    const other = newId("affiliate");
+    await stack.db.query("INSERT INTO affiliates (id, tenant_id, name, email) VALUES ($1, $2, 'Bruno', $3)", [other, p.tenantId, `bruno+${other}@example.com`]);
+    const code2 = `c2-${other.slice(-8).toLowerCase()}`;
+    await stack.db.query("INSERT INTO links (id, tenant_id, campaign_id, affiliate_id, domain, code, destination_url) VALUES ($1, $2, $3, $4, $5, $6, 'https://loja.example/')",
+      [newId("link"), p.tenantId, p.campaignId, other, TEST_LINK_DOMAIN, code2]);
+    // Bruno sold R$ 90,00 this month; a shopper then clicks Ana's link and Bruno's, and buys R$ 100,00 (Bruno's click matched).
+    const earlier = orderId();
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: earlier, amount: 9_000, currency: "BRL", clickId: await click(code2, `indica_vid=${newId("visitor")}`), occurredAt: at(0), status: "paid" });
+    await commissionOf(p.tenantId, earlier);
+    const cookie = `indica_vid=${newId("visitor")}`;
+    await click(p.code, cookie);
+    const last = await click(code2, cookie);
+    const order = orderId();
+    await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 10_000, currency: "BRL", clickId: last, occurredAt: at(10), status: "paid" });
+    const rows = await waitFor(async () => {
+      const r = await commissionsOf(p.tenantId, order);
+      return r.length === 2 && r;
+    }, 20_000, "two commissions");
+    const byAffiliate = Object.fromEntries(rows.map((r) => [r.affiliate_id, r]));
+    // 10% of 10,000 split 500/500; the 5,000 bonus is Bruno's alone. Shares still sum to the commission.
+    expect(byAffiliate[p.affiliateId].amount).toBe("500");
+    expect(byAffiliate[other].amount).toBe("5500");
+    expect(byAffiliate[p.affiliateId].explanation.join(" ")).not.toContain("bonus");
+    expect(byAffiliate[other].explanation).toContain("bonus 5000 for passing 10000 of monthly revenue");
+  });
 });

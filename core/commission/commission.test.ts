@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeCommission, type OrderFacts } from "./compute";
+import { attribute } from "../attribution/attribute";
+import { EVERY_MODEL } from "../attribution/models.fixture";
+import { assignBonus, computeCommission, type OrderFacts } from "./compute";
 import { commissionRulesSchema } from "./rules";
 
 const rules = commissionRulesSchema.parse({
@@ -95,7 +97,7 @@ describe("commission rules", () => {
       // 90,000 BRL before, 2,000 USD = 11,000 BRL passes 100,000 BRL: the 11,000 BRL bonus is 2,000 USD.
       const b = computeCommission(r, { ...order, amount: 2_000, affiliateMonthRevenue: 90_000, fx: usd });
       expect(b.amount).toBe(200 + 2_000);
-      expect(b.explanation).toContain("bonus 11000 BRL (2000 USD) for passing 100000 of monthly revenue");
+      expect(b.bonus).toEqual({ amount: 2_000, explanation: ["bonus 11000 BRL (2000 USD) for passing 100000 of monthly revenue"] });
       // 98,000 BRL + 1,000 USD (5,500 BRL) passes; raw 98,000 + 1,000 did not.
       expect(computeCommission(r, { ...order, amount: 1_000, affiliateMonthRevenue: 98_000, fx: usd }).amount).toBe(100 + 2_000);
     });
@@ -142,5 +144,44 @@ describe("commission rules", () => {
         expect(computeCommission(all, { ...order, amount, items }).amount).toBe(amount);
       }),
     );
+  });
+
+  describe("a threshold bonus belongs to the affiliate whose revenue passed it", () => {
+    it("is kept apart from the explanation shared by every affiliate", () => {
+      const c = computeCommission(rules, { ...order, affiliateMonthRevenue: 490_000 });
+      expect(c).toMatchObject({ amount: 2_500 + 10_000, bonus: { amount: 10_000, explanation: ["bonus 10000 for passing 500000 of monthly revenue"] } });
+      expect(c.explanation.some((e) => e.startsWith("bonus"))).toBe(false);
+    });
+
+    it("goes to the matched affiliate alone, outside the model's split", () => {
+      const c = computeCommission(rules, { ...order, affiliateMonthRevenue: 490_000 });
+      const touches = [{ affiliateId: "aff_a", at: 0 }, { affiliateId: "aff_b", at: 1 }];
+      const split = attribute({ touches, conversionAt: 2, windowDays: 30, model: { kind: "linear" }, commission: c.amount - c.bonus.amount });
+      const own = (amount: number, explanation: string[]) => ({ affiliateId: "aff_b", amount, explanation });
+      const shares = assignBonus(split.map((s) => ({ ...s, explanation: [s.explanation] })), c.bonus, "aff_b", own);
+      expect(shares.map((s) => [s.affiliateId, s.amount])).toEqual([["aff_a", 1_250], ["aff_b", 1_250 + 10_000]]);
+      expect(shares[0].explanation.join(" ")).not.toContain("bonus");
+      expect(shares[1].explanation).toContain("bonus 10000 for passing 500000 of monthly revenue");
+    });
+
+    it("keeps shares summing exactly to the commission, the others' shares as the model split them", () => {
+      const HOUR = 3_600_000;
+      const touchesArb = fc.array(fc.record({ affiliateId: fc.constantFrom("aff_a", "aff_b", "aff_c"), at: fc.integer({ min: 0, max: 29 * 24 * HOUR }) }), { minLength: 1, maxLength: 8 });
+      fc.assert(
+        fc.property(touchesArb, fc.constantFrom(...EVERY_MODEL), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 100_000 }), fc.constantFrom("aff_a", "aff_b", "aff_z"),
+          (touches, model, base, bonusAmount, owner) => {
+            const split = attribute({ touches, conversionAt: 30 * 24 * HOUR, windowDays: 30, model, commission: base });
+            const bonus = { amount: bonusAmount, explanation: [`bonus ${bonusAmount}`] };
+            const shares = assignBonus(split.map((s) => ({ affiliateId: s.affiliateId, amount: s.amount, explanation: [] as string[] })), bonus, owner,
+              (amount, explanation) => ({ affiliateId: owner, amount, explanation }));
+            expect(shares.reduce((a, s) => a + s.amount, 0)).toBe(base + bonusAmount);
+            for (const s of shares) {
+              const before = split.find((x) => x.affiliateId === s.affiliateId)?.amount ?? 0;
+              expect(s.amount).toBe(s.affiliateId === owner ? before + bonusAmount : before);
+              expect(s.explanation.length > 0).toBe(s.affiliateId === owner && (bonusAmount > 0 || split.some((x) => x.affiliateId === owner)));
+            }
+          }),
+      );
+    });
   });
 });

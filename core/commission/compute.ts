@@ -57,9 +57,35 @@ export interface OrderFacts {
 }
 
 export interface Commission {
+  /** The whole commission of the order, bonus included. */
   amount: number;
   rulesVersion: number;
+  /** Why, for every affiliate of the order (the bonus's sentences are in `bonus`). */
   explanation: string[];
+  /**
+   * The threshold bonuses, part of `amount`: they belong to the affiliate whose monthly revenue the rules
+   * read (the matched one), not to the model's split (`assignBonus`).
+   */
+  bonus: { amount: number; explanation: string[] };
+}
+
+/** A share of an order's commission, as the model split it. */
+export interface BonusShare {
+  affiliateId: string;
+  amount: number;
+  explanation: string[];
+}
+
+/**
+ * The order's bonus to its owner alone (the matched affiliate, whose revenue passed the threshold), outside
+ * the model's split: added to that affiliate's share with its explanation; when the model gave that
+ * affiliate no share of this order, a share of its own. Shares then sum to the split amount plus the bonus.
+ */
+export function assignBonus<S extends BonusShare>(shares: S[], bonus: Commission["bonus"], ownerId: string, own: (amount: number, explanation: string[]) => S): S[] {
+  if (bonus.amount === 0 && bonus.explanation.length === 0) return shares;
+  const i = shares.findIndex((s) => s.affiliateId === ownerId);
+  if (i < 0) return bonus.amount > 0 ? [...shares, own(bonus.amount, bonus.explanation)] : shares;
+  return shares.map((s, k) => (k === i ? { ...s, amount: s.amount + bonus.amount, explanation: [...s.explanation, ...bonus.explanation] } : s));
 }
 
 const noRate = (fx: FxFacts) => `no exchange rate ${fx.campaignCurrency}→${fx.orderCurrency} in the order's snapshot`;
@@ -87,20 +113,23 @@ function orderRate(rules: CommissionRules, o: OrderFacts): { rate: Rate; why: st
 
 export function computeCommission(rules: CommissionRules, o: OrderFacts): Commission {
   const explanation: string[] = [];
+  const bonusExplanation: string[] = [];
+  let bonusAmount = 0;
+  const none = { amount: 0, explanation: [] };
   if (o.renewalMonth && o.renewalMonth > 0 && rules.recurringMonths !== null && o.renewalMonth > rules.recurringMonths) {
-    return { amount: 0, rulesVersion: rules.version, explanation: [`renewal month ${o.renewalMonth} is past the ${rules.recurringMonths} recurring months`] };
+    return { amount: 0, rulesVersion: rules.version, bonus: none, explanation: [`renewal month ${o.renewalMonth} is past the ${rules.recurringMonths} recurring months`] };
   }
   if (rules.minOrderAmount > 0) {
     const min = fixedInOrderCurrency(rules.minOrderAmount, o.fx);
     // Without a rate the minimum cannot be checked: nothing is paid rather than guessing the order passes it.
-    if (min === null) return { amount: 0, rulesVersion: rules.version, explanation: [`the minimum order of ${rules.minOrderAmount} ${o.fx!.campaignCurrency} cannot be checked: ${noRate(o.fx!)}`] };
+    if (min === null) return { amount: 0, rulesVersion: rules.version, bonus: none, explanation: [`the minimum order of ${rules.minOrderAmount} ${o.fx!.campaignCurrency} cannot be checked: ${noRate(o.fx!)}`] };
     if (o.amount < min) {
       const inOrder = min === rules.minOrderAmount && (!o.fx || o.fx.campaignCurrency === o.fx.orderCurrency) ? `${min}` : `${rules.minOrderAmount} ${o.fx!.campaignCurrency} (${min} ${o.fx!.orderCurrency})`;
-      return { amount: 0, rulesVersion: rules.version, explanation: [`order of ${o.amount} is under the minimum of ${inOrder}`] };
+      return { amount: 0, rulesVersion: rules.version, bonus: none, explanation: [`order of ${o.amount} is under the minimum of ${inOrder}`] };
     }
   }
   if (rules.newCustomersOnly && !o.isFirstOrder) {
-    return { amount: 0, rulesVersion: rules.version, explanation: ["the campaign pays on new customers' first orders only"] };
+    return { amount: 0, rulesVersion: rules.version, bonus: none, explanation: ["the campaign pays on new customers' first orders only"] };
   }
   const { rate, why } = orderRate(rules, o);
   let amount = 0;
@@ -144,15 +173,15 @@ export function computeCommission(rules: CommissionRules, o: OrderFacts): Commis
   const orderInCampaign = orderAmountInCampaignCurrency(o.amount, o.fx);
   for (const bonus of rules.bonuses) {
     if (orderInCampaign === null) {
-      if (before < bonus.atRevenue) explanation.push(`bonus ${bonus.amount} ${o.fx!.campaignCurrency} not considered: ${noRate(o.fx!)}`);
+      if (before < bonus.atRevenue) bonusExplanation.push(`bonus ${bonus.amount} ${o.fx!.campaignCurrency} not considered: ${noRate(o.fx!)}`);
       continue;
     }
     if (before < bonus.atRevenue && before + orderInCampaign >= bonus.atRevenue) {
       const paid = fixedInOrderCurrency(bonus.amount, o.fx)!;
-      amount += paid;
+      bonusAmount += paid;
       const shown = paid === bonus.amount && (!o.fx || o.fx.campaignCurrency === o.fx.orderCurrency) ? `${paid}` : `${bonus.amount} ${o.fx!.campaignCurrency} (${paid} ${o.fx!.orderCurrency})`;
-      explanation.push(`bonus ${shown} for passing ${bonus.atRevenue} of monthly revenue`);
+      bonusExplanation.push(`bonus ${shown} for passing ${bonus.atRevenue} of monthly revenue`);
     }
   }
-  return { amount, rulesVersion: rules.version, explanation };
+  return { amount: amount + bonusAmount, rulesVersion: rules.version, explanation, bonus: { amount: bonusAmount, explanation: bonusExplanation } };
 }

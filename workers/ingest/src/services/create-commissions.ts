@@ -12,7 +12,7 @@ import { splitByWeights } from "../../../../core/attribution/split";
 import { conflictRulesFrom, type ConflictRules } from "../../../../core/attribution/conflict-rules";
 import { attributionModelSchema } from "../../../../core/attribution/models";
 import type { AttributionModel, Touch } from "../../../../core/attribution/models";
-import { computeCommission, type FxFacts } from "../../../../core/commission/compute";
+import { assignBonus, computeCommission, type FxFacts } from "../../../../core/commission/compute";
 import { convertVia, currencySchema } from "../../../../core/money";
 import { commissionRulesSchema, type CommissionRules } from "../../../../core/commission/rules";
 import { newId, timestampOfId } from "../../../../core/ids";
@@ -354,10 +354,19 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
       fx,
     });
     const commission = { ...computed, explanation: [...computed.explanation, ...month.notes] };
-    const shares = attribute({
-      touches, conversionAt: ms(o.occurred_at), windowDays: campaign.attribution_window_days, model: valid.model, commission: commission.amount,
+    // The model splits the commission without its bonus; the bonus goes to the matched affiliate alone, whose
+    // monthly revenue passed the threshold (a share of its own if the model gave it none of this order).
+    const split = attribute({
+      touches, conversionAt: ms(o.occurred_at), windowDays: campaign.attribution_window_days, model: valid.model, commission: commission.amount - commission.bonus.amount,
       conflictRules: valid.conflictRules, conflicts: conflicts.get(keyOf(o)),
     });
+    const shares = assignBonus(
+      split.map((s) => ({ ...s, explanation: [s.explanation, ...s.decisions, ...commission.explanation] })),
+      commission.bonus,
+      o.matched_affiliate_id,
+      (bonus, explanation) => ({ affiliateId: o.matched_affiliate_id, shareBp: 0, amount: bonus, heldForReview: false, decisions: [],
+        explanation: ["no share of this order's credit; the bonus of the affiliate whose monthly revenue passed the threshold", ...explanation] }),
+    );
     const held = orderHeld(o.flagged, o.fraud_reasons ?? [], valid.conflictRules) || !!matched?.flagged;
     const lockUntil = new Date(ms(o.occurred_at) + campaign.lock_days * 86_400_000).toISOString();
     return shares.map((s): CommissionRow => ({
@@ -372,7 +381,7 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
       share_bp: s.shareBp,
       held_for_review: held || s.heldForReview,
       rules_version: commission.rulesVersion,
-      explanation: [s.explanation, ...s.decisions, ...commission.explanation],
+      explanation: s.explanation,
       lock_until: lockUntil,
     }));
   });
@@ -470,7 +479,7 @@ async function renewalCommissions(db: Executor, orders: Order[]): Promise<Commis
       share_bp: s.share_bp,
       held_for_review: o.flagged,
       rules_version: commission.rulesVersion,
-      explanation: [`renewal ${o.renewal} of a subscription first referred by this affiliate (${(s.share_bp / 100).toFixed(2)}% of the credit)`, ...commission.explanation],
+      explanation: [`renewal ${o.renewal} of a subscription first referred by this affiliate (${(s.share_bp / 100).toFixed(2)}% of the credit)`, ...commission.explanation, ...commission.bonus.explanation],
       lock_until: lockUntil,
     }));
   });
