@@ -66,7 +66,28 @@ export async function createBatch(db: Executor, b: NewBatch): Promise<{ batch: B
       }),
     )
     .returning();
+  await recordCoveredCommissions(db, b.tenantId, id);
   return { batch, items };
+}
+
+/**
+ * Records, for each item of a new batch, the commission credits it counted: the affiliate's credits in the
+ * batch's currency past their lock period, of commissions still approved, that no item of another batch
+ * (cancelled ones aside) covers. Paying the item marks exactly these paid (payout-settlement.ts).
+ */
+async function recordCoveredCommissions(db: Executor, tenantId: string, batchId: string): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO payout_item_commissions (tenant_id, item_id, commission_id, ledger_entry_id, amount)
+    SELECT i.tenant_id, i.id, c.id, le.id, le.amount
+    FROM payout_items i
+    JOIN ledger_entries le ON le.tenant_id = i.tenant_id AND le.affiliate_id = i.affiliate_id AND le.currency = i.currency AND le.kind = 'commission'
+    JOIN commissions c ON c.tenant_id = le.tenant_id AND c.id = le.commission_id
+    WHERE i.tenant_id = ${tenantId} AND i.batch_id = ${batchId}
+      AND c.status = 'approved' AND NOT (${lockedLedgerEntry})
+      AND NOT EXISTS (SELECT 1 FROM payout_item_commissions pic
+        JOIN payout_items oi ON oi.tenant_id = pic.tenant_id AND oi.id = pic.item_id
+        WHERE pic.tenant_id = i.tenant_id AND pic.commission_id = c.id AND oi.batch_id <> i.batch_id AND oi.status <> 'cancelled')
+    ON CONFLICT DO NOTHING`);
 }
 
 export async function getBatch(db: Executor, tenantId: string, id: string, lock = false): Promise<BatchRow | null> {

@@ -1,14 +1,15 @@
 /**
  * What happens to a payout item once a provider has answered. Accepted (paid now or later): the ledger is
- * debited once (`payout:<item>:<attempt>`). Paid: the affiliate's approved commissions become paid.
+ * debited once (`payout:<item>:<attempt>`). Paid: the commissions the item covers (recorded with the batch,
+ * payout_item_commissions) become paid, and no others.
  * Failed after acceptance (the provider's webhook): the debit is returned and the item gets a new
  * idempotency key, because the provider would otherwise answer a retry with the same failed payment.
  * A batch is paid when every item is, failed while any item is (sending it again retries those).
  */
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { newId } from "../../core/ids";
 import type { Executor } from "../client";
-import { commissions, ledgerEntries, payoutBatches, payoutItems } from "../schema";
+import { commissions, ledgerEntries, payoutBatches, payoutItemCommissions, payoutItems } from "../schema";
 import type { ItemRow } from "./payout-batches";
 
 async function ledger(db: Executor, item: ItemRow, amount: number, entryKey: string): Promise<void> {
@@ -18,20 +19,27 @@ async function ledger(db: Executor, item: ItemRow, amount: number, entryKey: str
     .onConflictDoNothing();
 }
 
-export async function markAccepted(db: Executor, item: ItemRow, status: "paid" | "processing", reference: string, batchCreatedAt: Date): Promise<void> {
+export async function markAccepted(db: Executor, item: ItemRow, status: "paid" | "processing", reference: string): Promise<void> {
   await ledger(db, item, -item.amount, `payout:${item.id}:${item.attempts}`);
   await db
     .update(payoutItems)
     .set({ status, providerReference: reference, lastError: null, paidAt: status === "paid" ? sql`now()` : null })
     .where(and(eq(payoutItems.tenantId, item.tenantId), eq(payoutItems.id, item.id)));
-  if (status === "paid") await markCommissionsPaid(db, item, batchCreatedAt);
+  if (status === "paid") await markCommissionsPaid(db, item);
 }
 
-export async function markCommissionsPaid(db: Executor, item: ItemRow, before: Date): Promise<void> {
+/**
+ * The commissions whose credits the item counted when its batch was made (payout_item_commissions), and only
+ * those: one approved after the batch was made, even with its lock over by then, is not in the amount paid
+ * and stays approved (its credit stays available for the next batch). Marking it paid made a later refund a
+ * clawback of money never paid.
+ */
+export async function markCommissionsPaid(db: Executor, item: ItemRow): Promise<void> {
+  const covered = db.select({ id: payoutItemCommissions.commissionId }).from(payoutItemCommissions).where(and(eq(payoutItemCommissions.tenantId, item.tenantId), eq(payoutItemCommissions.itemId, item.id)));
   await db
     .update(commissions)
     .set({ status: "paid" })
-    .where(and(eq(commissions.tenantId, item.tenantId), eq(commissions.affiliateId, item.affiliateId), eq(commissions.currency, item.currency), eq(commissions.status, "approved"), lte(commissions.lockUntil, before)));
+    .where(and(eq(commissions.tenantId, item.tenantId), eq(commissions.status, "approved"), inArray(commissions.id, covered)));
 }
 
 /**
@@ -39,11 +47,11 @@ export async function markCommissionsPaid(db: Executor, item: ItemRow, before: D
  * there was none), so this payment is a new attempt with a debit of its own: under the old attempt's key
  * the debit was taken for a repeat and skipped, and the affiliate kept a balance it had been paid.
  */
-export async function markPaidByMerchant(db: Executor, item: ItemRow, reference: string, batchCreatedAt: Date): Promise<void> {
+export async function markPaidByMerchant(db: Executor, item: ItemRow, reference: string): Promise<void> {
   if (item.status === "paid") return;
   const attempt = item.status === "failed" ? { ...item, attempts: item.attempts + 1 } : item;
   if (attempt !== item) await db.update(payoutItems).set({ attempts: attempt.attempts }).where(and(eq(payoutItems.tenantId, item.tenantId), eq(payoutItems.id, item.id)));
-  await markAccepted(db, attempt, "paid", reference, batchCreatedAt);
+  await markAccepted(db, attempt, "paid", reference);
 }
 
 /** A call that failed: nothing was debited; the same key is used again, since the provider may have acted on it. */

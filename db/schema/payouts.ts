@@ -79,6 +79,26 @@ export const payoutItems = pgTable(
 );
 
 /**
+ * Which commissions (their ledger credits) a payout item covers, recorded when the batch is created: every
+ * credit of the affiliate in the item's currency past its lock period and not covered by an item of another
+ * (not cancelled) batch. Paying the item marks exactly these commissions paid, never one approved after the
+ * batch was made. Debits netted into the item's amount (reversals, clawbacks) lower what is paid, not what
+ * is covered: a covered commission is paid in full once its item is (docs/payouts.md).
+ */
+export const payoutItemCommissions = pgTable(
+  "payout_item_commissions",
+  {
+    tenantId: text("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    itemId: idText("item_id").notNull().references(() => payoutItems.id, { onDelete: "cascade" }),
+    commissionId: idText("commission_id").notNull(),
+    /** The ledger credit (`commission:<id>`) the item counted, and its amount. */
+    ledgerEntryId: idText("ledger_entry_id").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.commissionId] }), index("payout_item_commissions_commission_idx").on(t.tenantId, t.commissionId)],
+);
+
+/**
  * Every provider webhook event received (Stripe event id, PayPal event id, Efí end-to-end id + status):
  * a second delivery of the same event is a replay, refused and counted, never applied again.
  */

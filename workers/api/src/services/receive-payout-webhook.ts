@@ -44,7 +44,7 @@ export async function applyPayoutEvent(db: Database, provider: ProviderName, out
     }
     let applied: "applied" | "unchanged" = "unchanged";
     if (outcome.kind === "paid" && item.status !== "paid") {
-      await markAccepted(tx, item, "paid", outcome.reference ?? item.providerReference ?? eventId, found.batchCreatedAt);
+      await markAccepted(tx, item, "paid", outcome.reference ?? item.providerReference ?? eventId);
       applied = "applied";
     } else if (outcome.kind === "failed" && (item.status === "processing" || item.status === "paid")) {
       await markReturned(tx, item, outcome.reason);

@@ -40,7 +40,7 @@ export async function sendBatch(db: Executor, env: ApiEnv, tenantId: string, id:
     const details = payoutDetailsSchema.parse(JSON.parse(await open(method.sealedDetails, env.SECRETS_KEY)));
     const result = await provider!.pay({ itemId: item.id, idempotencyKey: item.idempotencyKey, affiliateId: item.affiliateId, amount: item.amount, currency: item.currency as Currency, details, description: `Indica payout ${batch.id}` });
     if (result.status === "failed") await markCallFailed(db, attempt, result.error);
-    else await markAccepted(db, attempt, result.status, result.reference, batch.createdAt);
+    else await markAccepted(db, attempt, result.status, result.reference);
   }
   if (!csv) await refreshBatchStatus(db, tenantId, batch.id);
   return ok((await getBatch(db, tenantId, batch.id))!);

@@ -65,7 +65,7 @@ export function registerPayoutSettlement(app: OpenAPIHono<ApiHonoEnv>): void {
     for (const u of updates) {
       const item = items.find((i) => i.id === u.id);
       if (!item || item.status === u.status) continue;
-      if (u.status === "paid") await markPaidByMerchant(db, item, u.reference ?? item.providerReference ?? "manual", batch.createdAt);
+      if (u.status === "paid") await markPaidByMerchant(db, item, u.reference ?? item.providerReference ?? "manual");
       else await markReturned(db, item, u.reason ?? "reported as not paid");
     }
     await refreshBatchStatus(db, tenantId, batch.id);
