@@ -118,4 +118,15 @@ describe("commission money", () => {
     expect(byAffiliate[p.affiliateId].explanation.join(" ")).not.toContain("bonus");
     expect(byAffiliate[other].explanation).toContain("bonus 5000 for passing 10000 of monthly revenue");
   });
+
+  it("converts a renewal's flat amount as it does the first payment's", async () => {
+    const p = await program({ version: 1, base: { type: "flat", amount: 500 }, recurringMonths: 2 });
+    const sub = `sub-${newId("event").slice(-8)}`;
+    const payment = (renewal: number, extra: object = {}) =>
+      serverPost(stack, "/v1/conversions", p.apiKey, { orderId: `${sub}-${renewal}`, amount: 10_000, currency: "USD", subscription: { id: sub, renewal }, occurredAt: at(renewal), status: "paid", ...extra });
+    await payment(0, { clickId: p.clickId });
+    expect((await commissionOf(p.tenantId, `${sub}-0`))[0].amount).toBe("91");
+    await payment(1);
+    expect((await commissionOf(p.tenantId, `${sub}-1`))[0]).toMatchObject({ currency: "USD", amount: "91" });
+  });
 });

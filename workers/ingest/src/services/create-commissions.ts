@@ -162,7 +162,9 @@ async function orderFacts(db: Executor, orders: Order[], currencyOf: (o: Order) 
  * currency, the order's snapshot when it is the order's currency, else the merchant's rate of the order's
  * time (`campaignRates`). A missing rate stays null: the core then pays no fixed amount and says so.
  */
-function fxFactsOf(o: Order, campaignCurrency: string, campaignRate: number | null): FxFacts | undefined {
+type FxOrder = Pick<Order, "tenant_id" | "currency" | "fx_rate_micros" | "default_currency" | "occurred_at">;
+
+function fxFactsOf(o: FxOrder, campaignCurrency: string, campaignRate: number | null): FxFacts | undefined {
   const c = currencySchema.safeParse(campaignCurrency.trim());
   const oc = currencySchema.safeParse(o.currency.trim());
   if (!c.success || !oc.success) return undefined;
@@ -196,7 +198,7 @@ function monthRevenue(f: Facts, fx: FxFacts | undefined, defaultCurrency: string
  * taken), only for orders whose campaign's currency is neither theirs nor the merchant's default: rare, so a
  * batch without them pays no query.
  */
-async function campaignRates(db: Executor, items: { key: string; o: Order; campaignCurrency: string }[]): Promise<Map<string, number | null>> {
+async function campaignRates(db: Executor, items: { key: string; o: FxOrder; campaignCurrency: string }[]): Promise<Map<string, number | null>> {
   const need = items.filter(({ o, campaignCurrency }) => campaignCurrency.trim() !== o.currency.trim() && campaignCurrency.trim() !== o.default_currency.trim());
   if (need.length === 0) return new Map();
   const rows = rowsOf(
@@ -438,7 +440,8 @@ async function insertCommissions(db: Executor, computed: CommissionRow[]): Promi
 }
 
 type Renewal = { id: string; tenant_id: string; order_id: string; amount: string; currency: string; renewal: number; flagged: boolean; occurred_at: string | Date;
-  affiliate_id: string; campaign_id: string; share_bp: number; commission_rules: unknown; lock_days: number };
+  affiliate_id: string; campaign_id: string; share_bp: number; commission_rules: unknown; lock_days: number;
+  fx_rate_micros: string | null; default_currency: string; campaign_currency: string };
 
 /**
  * Subscription renewals earn for the affiliates of the subscription's first payment, in the same shares,
@@ -449,22 +452,27 @@ async function renewalCommissions(db: Executor, orders: Order[]): Promise<Commis
   const rows = rowsOf(
     await db.execute<Renewal>(sql`
       SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.renewal, cv.flagged, cv.occurred_at,
-        cm.affiliate_id, cm.campaign_id, cm.share_bp, ca.commission_rules, ca.lock_days
+        cm.affiliate_id, cm.campaign_id, cm.share_bp, ca.commission_rules, ca.lock_days,
+        cv.fx_rate_micros, t.default_currency, ca.currency AS campaign_currency
       FROM unnest(${sql.param(orders.map((o) => o.tenant_id))}::text[], ${sql.param(orders.map((o) => o.id))}::text[]) AS k(tenant_id, id)
       JOIN conversions cv ON cv.tenant_id = k.tenant_id AND cv.id = k.id
       JOIN LATERAL (SELECT f.id FROM conversions f WHERE f.tenant_id = cv.tenant_id AND f.subscription_id = cv.subscription_id
         AND coalesce(f.renewal, 0) = 0 ORDER BY f.occurred_at LIMIT 1) first ON true
       JOIN commissions cm ON cm.tenant_id = cv.tenant_id AND cm.conversion_id = first.id AND cm.status NOT IN ('rejected')
       JOIN campaigns ca ON ca.id = cm.campaign_id
+      JOIN tenants t ON t.id = cv.tenant_id
       WHERE cv.renewal > 0 AND cv.status <> 'cancelled'`),
   );
   const byOrder = new Map<string, Renewal[]>();
   for (const r of rows) byOrder.set(r.id, [...(byOrder.get(r.id) ?? []), r]);
+  // A renewal's fixed amounts are in its campaign's currency too, converted as a first payment's are.
+  const rates = await campaignRates(db, [...byOrder.values()].map(([o]) => ({ key: o.id, o, campaignCurrency: o.campaign_currency })));
   const inserts = [...byOrder.values()].flatMap((shares) => {
     const o = shares[0];
     const rules = commissionRulesSchema.safeParse(o.commission_rules);
     if (!rules.success) return [];
-    const commission = computeCommission(rules.data, { amount: Number(o.amount), items: [], isFirstOrder: false, renewalMonth: o.renewal, affiliateMonthRevenue: 0 });
+    const fx = fxFactsOf(o, o.campaign_currency, rates.get(o.id) ?? null);
+    const commission = computeCommission(rules.data, { amount: Number(o.amount), items: [], isFirstOrder: false, renewalMonth: o.renewal, affiliateMonthRevenue: 0, fx });
     const parts = splitByWeights(commission.amount, shares.map((s) => s.share_bp));
     const lockUntil = new Date(ms(o.occurred_at) + o.lock_days * 86_400_000).toISOString();
     return shares.map((s, i): CommissionRow => ({
