@@ -169,6 +169,16 @@ describe("PayPal payout item webhooks", () => {
     expect(provider.requests.filter((r) => r.path === "/v1/notifications/verify-webhook-signature").length).toBeGreaterThanOrEqual(6);
     expect(await itemRow(a.id)).toMatchObject({ status: "paid" });
   });
+
+  it("SUCCEEDED marks paid only the commissions the item covers, not one approved after the batch was made", async () => {
+    const { p, a } = await sentBatch("paypal", (n) => ({ kind: "paypal", email: `aff${n}@example.com` }));
+    const [covered] = (await stack.db.query("SELECT commission_id FROM payout_item_commissions WHERE item_id = $1", [a.id])).rows.map((r) => r.commission_id);
+    // Approved (and credited) after the batch was made, its lock over since yesterday: not in the 5,000 paid.
+    const later = await earn(p, a.affiliateId, 700);
+    expect(await bodyOf(await paypal(itemEvent("PAYMENT.PAYOUTS-ITEM.SUCCEEDED", a, "SUCCESS")), 200)).toMatchObject({ events: [{ result: "applied", itemId: a.id }] });
+    const statuses = await stack.db.query("SELECT id, status FROM commissions WHERE tenant_id = $1 AND affiliate_id = $2 ORDER BY amount", [p.tenantId, a.affiliateId]);
+    expect(statuses.rows).toEqual([{ id: later, status: "approved" }, { id: covered, status: "paid" }]);
+  });
 });
 
 describe("Efí PIX callbacks", () => {
