@@ -121,7 +121,7 @@ describe("commissions", () => {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
       body: JSON.stringify({ tenantId: p.tenantId, campaignId: p.campaignId }),
     });
-    expect(await res.json()).toEqual({ reattributed: 1, more: false });
+    expect(await res.json()).toEqual({ reattributed: 1, skipped: 0, cursor: null, more: false });
     const rows = await stack.db.query("SELECT order_id, amount, rules_version, status FROM commissions WHERE tenant_id = $1", [p.tenantId]);
     const byOrder = Object.fromEntries(rows.rows.map((r) => [r.order_id, r]));
     expect(byOrder[pendingOrder]).toMatchObject({ amount: "2000", rules_version: 2, status: "pending" });

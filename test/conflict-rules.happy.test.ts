@@ -64,7 +64,7 @@ describe("link vs coupon", () => {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
       body: JSON.stringify({ tenantId: p.tenantId, campaignId: p.campaignId }),
     });
-    expect(await res.json()).toEqual({ reattributed: 1, more: false });
+    expect(await res.json()).toEqual({ reattributed: 1, skipped: 0, cursor: null, more: false });
     const [couponFirst] = await commissionsOf(p.tenantId, order);
     expect(couponFirst).toMatchObject({ affiliate_id: p.bruno.id, amount: "1000", share_bp: 10_000, rules_version: 2 });
     expect(couponFirst.explanation).toContain(`coupon first: the coupon ${p.bruno.coupon.toLowerCase()} of this affiliate outranks 1 click of others`);
