@@ -51,13 +51,7 @@ export const rateSchema = z
  * exponents (BRL 2, CLP 0) convert correctly.
  */
 export function convertMinor(amount: number, rateMicros: number, from: Currency, to: Currency): number {
-  const num = BigInt(amount) * BigInt(rateMicros) * BigInt(10) ** BigInt(CURRENCY_EXPONENTS[to]);
-  const den = BigInt(1_000_000) * BigInt(10) ** BigInt(CURRENCY_EXPONENTS[from]);
-  const q = num / den;
-  const twice = BigInt(2) * (num % den);
-  if (twice < den) return Number(q);
-  if (twice > den) return Number(q + BigInt(1));
-  return Number(q % BigInt(2) === BigInt(0) ? q : q + BigInt(1));
+  return convertVia(amount, rateMicros, 1_000_000, from, to);
 }
 
 /**
