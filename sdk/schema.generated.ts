@@ -6042,7 +6042,7 @@ export interface paths {
         };
         /**
          * The summary report as CSV (one line per key and currency)
-         * @description Takes the parameters of `GET /v1/reports/summary`. Columns: key, clicks, unique_visitors, flagged_clicks, conversions, currency, revenue (gross), commission, refunded, net_revenue.
+         * @description Takes the parameters of `GET /v1/reports/summary`. Columns: key, clicks, unique_visitors, flagged_clicks, conversions, currency, revenue (gross), commission, refunded, net_revenue, conversions_from_clicks (the orders a click brought, the conversion rate's numerator).
          */
         get: {
             parameters: {

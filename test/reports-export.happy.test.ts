@@ -39,7 +39,7 @@ describe("reports", () => {
   it("exports CSV with quoting, one line per key and currency", async () => {
     const res = await get("/v1/reports/export?groupBy=subId");
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(await res.text()).toBe("key,clicks,unique_visitors,flagged_clicks,conversions,currency,revenue,commission,refunded,net_revenue\n" + '"news,letter",2,1,0,1,BRL,10000,1000,0,10000\n');
+    expect(await res.text()).toBe("key,clicks,unique_visitors,flagged_clicks,conversions,currency,revenue,commission,refunded,net_revenue,conversions_from_clicks\n" + '"news,letter",2,1,0,1,BRL,10000,1000,0,10000,1\n');
   });
 
   it("shows the last minutes per minute", async () => {

@@ -81,7 +81,7 @@ describe("reports net of refunds", () => {
   it("export refunded and net revenue as the last CSV columns", async () => {
     const res = await callApi(stack, "GET", `/v1/reports/export?groupBy=subId&from=${from}&to=${day}`, { key: p.apiKey });
     expect(res.status).toBe(200);
-    expect(await res.text()).toBe("key,clicks,unique_visitors,flagged_clicks,conversions,currency,revenue,commission,refunded,net_revenue\n" + "mail,1,1,0,1,BRL,10000,500,5000,5000\n");
+    expect(await res.text()).toBe("key,clicks,unique_visitors,flagged_clicks,conversions,currency,revenue,commission,refunded,net_revenue,conversions_from_clicks\n" + "mail,1,1,0,1,BRL,10000,500,5000,5000,1\n");
   });
 
   it("take the refunds out with the order when it is cancelled", async () => {

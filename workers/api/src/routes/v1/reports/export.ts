@@ -17,7 +17,7 @@ const route = createRoute({
   tags: ["Reports"],
   summary: "The summary report as CSV (one line per key and currency)",
   description:
-    "Takes the parameters of `GET /v1/reports/summary`. Columns: key, clicks, unique_visitors, flagged_clicks, conversions, currency, revenue (gross), commission, refunded, net_revenue.",
+    "Takes the parameters of `GET /v1/reports/summary`. Columns: key, clicks, unique_visitors, flagged_clicks, conversions, currency, revenue (gross), commission, refunded, net_revenue, conversions_from_clicks (the orders a click brought, the conversion rate's numerator).",
   security: bearerAuth,
   middleware: [authenticate({ permission: "reports:read" })] as const,
   request: { query: summaryQuery },
@@ -32,8 +32,9 @@ export function csvField(value: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-// refunded and net_revenue come last so that sheets and scripts reading the earlier columns by position still work.
-const HEADER = "key,clicks,unique_visitors,flagged_clicks,conversions,currency,revenue,commission,refunded,net_revenue\n";
+// New columns come last (refunded and net_revenue, then conversions_from_clicks) so that sheets and scripts
+// reading the earlier columns by position still work.
+const HEADER = "key,clicks,unique_visitors,flagged_clicks,conversions,currency,revenue,commission,refunded,net_revenue,conversions_from_clicks\n";
 const CHUNK_ROWS = 500;
 
 export function registerReportExport(app: OpenAPIHono<ApiHonoEnv>): void {
@@ -47,7 +48,7 @@ export function registerReportExport(app: OpenAPIHono<ApiHonoEnv>): void {
     const lines = rows.flatMap((r) => {
       const counts = [r.key, r.clicks, r.uniqueVisitors, r.flaggedClicks, r.conversions];
       const money = r.amounts.length ? r.amounts.map((a) => [a.currency, a.revenue, a.commission, a.refunded, a.netRevenue]) : [[null, null, null, null, null]];
-      return money.map((m) => [...counts, ...m].map(csvField).join(",") + "\n");
+      return money.map((m) => [...counts, ...m, r.conversionsFromClicks].map(csvField).join(",") + "\n");
     });
     const encoder = new TextEncoder();
     let next = 0;
