@@ -27,25 +27,32 @@ export default async function setup(project: TestProject) {
   chmodSync(scratch, 0o755);
   const pgBin = findPostgresBinaries();
   let cluster: LocalCluster | null = null;
-  let databaseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    if (!pgBin) throw new Error("Integration tests need PostgreSQL: set TEST_DATABASE_URL, or install it (apt-get install postgresql).");
-    cluster = new LocalCluster(pgBin, { dir: join(scratch, "pg"), port: await freePort(), fast: true });
-    await cluster.start();
-    databaseUrl = cluster.url;
-  }
-  await migrateDatabase(databaseUrl);
-  const bridge = await startWsBridge(databaseUrl);
-  const bundles = await bundleAll(join(scratch, "bundles"));
-
-  project.provide("databaseUrl", databaseUrl);
-  project.provide("wsProxy", bridge.address);
-  project.provide("bundles", bundles);
-  project.provide("pgBin", pgBin);
-
-  return async () => {
-    await bridge.close();
+  let bridge: Awaited<ReturnType<typeof startWsBridge>> | null = null;
+  const teardown = async () => {
+    await bridge?.close();
     await cluster?.stop("immediate").catch(() => {});
     rmSync(scratch, { recursive: true, force: true });
   };
+  try {
+    let databaseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      if (!pgBin) throw new Error("Integration tests need PostgreSQL: set TEST_DATABASE_URL, or install it (apt-get install postgresql).");
+      cluster = new LocalCluster(pgBin, { dir: join(scratch, "pg"), port: await freePort(), fast: true });
+      await cluster.start();
+      databaseUrl = cluster.url;
+    }
+    await migrateDatabase(databaseUrl);
+    bridge = await startWsBridge(databaseUrl);
+    const bundles = await bundleAll(join(scratch, "bundles"));
+
+    project.provide("databaseUrl", databaseUrl);
+    project.provide("wsProxy", bridge.address);
+    project.provide("bundles", bundles);
+    project.provide("pgBin", pgBin);
+  } catch (err) {
+    // Vitest runs no teardown for a setup that threw: a failed migration left its cluster running.
+    await teardown();
+    throw err;
+  }
+  return teardown;
 }
