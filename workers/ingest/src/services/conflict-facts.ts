@@ -61,6 +61,19 @@ async function selfReferrers(
 }
 
 /**
+ * The fraud review's word, read whenever commissions are (re)computed: an order whose own or whose matched
+ * click's review approved it, and neither rejected it, holds none of its new commissions, as the approval
+ * released the order's commissions then (db/queries/commission-lifecycle.ts settleReviewedCommissions).
+ * Without it, re-attribution put an approved order's new commissions back on hold, where nothing could
+ * release them: the order had left the review queue, and the decisions endpoint and the lock-period cron
+ * skip held commissions. A rejection keeps them held (it rejected the order's commissions, which
+ * re-attribution leaves as they are); an order still awaiting review stays held, and in the queue.
+ */
+export function approvedInReview(order: string | null, click: string | null): boolean {
+  return (order === "approved" || click === "approved") && order !== "rejected" && click !== "rejected";
+}
+
+/**
  * Whether the order's own fraud flag holds its commissions: always under `hold`; under `exclude` and
  * `allow` only when the order would be flagged without its self-referral.
  */

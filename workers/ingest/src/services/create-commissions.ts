@@ -20,9 +20,8 @@ import { rowsOf, type Executor } from "../../../../db/client";
 import { commissionCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 import { reverseCommissions } from "../../../../db/queries/reverse-commissions";
-import { conflictFacts, orderHeld } from "./conflict-facts";
+import { approvedInReview, conflictFacts, orderHeld } from "./conflict-facts";
 import { epochMs } from "./epoch-ms";
-import { releaseReviewed } from "./review-outcomes";
 import { storedRefundsOf } from "./store-refunds";
 
 /** The driver may hand timestamps back as Date objects or strings; both become epoch ms, to the ms. */
@@ -41,6 +40,8 @@ type Order = {
   matched_affiliate_id: string;
   visitor_id: string | null;
   flagged: boolean;
+  /** The fraud review's decision on the order: approved, rejected, or null while none was made. */
+  review_status: string | null;
   renewal: number | null;
   coupon_campaign_id: string | null;
   /** The order's coupon, its affiliate and campaign, whatever step of the chain matched (conflict rules). */
@@ -58,7 +59,7 @@ type Order = {
   default_currency: string;
 };
 
-type MatchedClick = { id: string; tenant_id: string; campaign_id: string; visitor_id: string; flagged: boolean };
+type MatchedClick = { id: string; tenant_id: string; campaign_id: string; visitor_id: string; flagged: boolean; review_status: string | null };
 type Campaign = { id: string; currency: string; attribution_window_days: number; lock_days: number; attribution_model: unknown; commission_rules: unknown; conflict_rules: unknown };
 /** A shopper's touch, with the campaign of its click (an order counts only those of its own campaign). */
 type CampaignTouch = Touch & { campaignId: string };
@@ -88,7 +89,7 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
   return rowsOf(
     await db.execute<Order>(sql`
       SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.items, cv.occurred_at, cv.identity_source,
-        cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cv.renewal,
+        cv.matched_click_id, cv.matched_affiliate_id, cv.visitor_id, cv.flagged, cv.review_status, cv.renewal,
         CASE WHEN cv.identity_source = 'coupon' THEN cp.campaign_id END AS coupon_campaign_id,
         cv.coupon, cp_live.affiliate_id AS coupon_affiliate_id, cp_live.campaign_id AS coupon_of_campaign_id, cv.email_hash, cv.fraud_reasons,
         w.max_window_days, cv.fx_rate_micros, t.default_currency, EXISTS (SELECT 1 FROM refunds r WHERE r.tenant_id = cv.tenant_id AND r.order_id = cv.order_id) AS refunded
@@ -230,7 +231,7 @@ async function attributionContext(db: Executor, orders: Order[]) {
                              ${sql.param(orders.map((o) => o.coupon_campaign_id))}::text[], ${sql.param(orders.map((o) => o.visitor_id))}::text[])
           AS o(tenant_id, click_id, click_at, coupon_campaign_id, visitor_id)
       ), mc AS MATERIALIZED (
-        SELECT DISTINCT c.id, c.tenant_id, c.campaign_id, c.visitor_id, c.flagged FROM o JOIN clicks c
+        SELECT DISTINCT c.id, c.tenant_id, c.campaign_id, c.visitor_id, c.flagged, c.review_status FROM o JOIN clicks c
           ON c.tenant_id = o.tenant_id AND c.id = o.click_id AND c.clicked_at = o.click_at
           AND c.clicked_at BETWEEN ${iso(bounds.matchedFrom)}::timestamptz AND ${iso(bounds.matchedTo)}::timestamptz
       ), camp AS MATERIALIZED (
@@ -239,13 +240,13 @@ async function attributionContext(db: Executor, orders: Order[]) {
       ), shopper AS (
         SELECT visitor_id FROM o WHERE visitor_id <> '' UNION SELECT visitor_id FROM mc WHERE visitor_id <> ''
       )
-      SELECT 'click' AS kind, id, tenant_id, campaign_id, visitor_id, flagged, NULL::text AS currency, NULL::int AS attribution_window_days, NULL::int AS lock_days,
+      SELECT 'click' AS kind, id, tenant_id, campaign_id, visitor_id, flagged, review_status, NULL::text AS currency, NULL::int AS attribution_window_days, NULL::int AS lock_days,
         NULL::jsonb AS attribution_model, NULL::jsonb AS commission_rules, NULL::jsonb AS conflict_rules, NULL AS touches FROM mc
       UNION ALL
-      SELECT 'campaign', id, NULL, NULL, NULL, NULL, currency, attribution_window_days, lock_days, attribution_model, commission_rules, conflict_rules, NULL FROM camp
+      SELECT 'campaign', id, NULL, NULL, NULL, NULL, NULL, currency, attribution_window_days, lock_days, attribution_model, commission_rules, conflict_rules, NULL FROM camp
       UNION ALL
       -- Epoch ms floored, as the text form read in JS was (fractions of a millisecond cut off).
-      SELECT 'touches', NULL, c.tenant_id, c.campaign_id, c.visitor_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+      SELECT 'touches', NULL, c.tenant_id, c.campaign_id, c.visitor_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
         string_agg(c.affiliate_id || ' ' || c.id || ' ' || floor(extract(epoch FROM c.clicked_at) * 1000)::bigint, ' ')
       FROM clicks c
       WHERE c.tenant_id = ANY(${sql.param([...new Set(orders.map((o) => o.tenant_id))])}::text[])
@@ -369,6 +370,8 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
       (bonus, explanation) => ({ affiliateId: o.matched_affiliate_id, shareBp: 0, amount: bonus, heldForReview: false, decisions: [],
         explanation: ["no share of this order's credit; the bonus of the affiliate whose monthly revenue passed the threshold", ...explanation] }),
     );
+    // An order or click the merchant already approved in review holds nothing again (re-attribution).
+    const reviewed = approvedInReview(o.review_status, matched?.review_status ?? null);
     const held = orderHeld(o.flagged, o.fraud_reasons ?? [], valid.conflictRules) || !!matched?.flagged;
     const lockUntil = new Date(ms(o.occurred_at) + campaign.lock_days * 86_400_000).toISOString();
     return shares.map((s): CommissionRow => ({
@@ -381,7 +384,7 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
       currency: o.currency,
       amount: s.amount,
       share_bp: s.shareBp,
-      held_for_review: held || s.heldForReview,
+      held_for_review: !reviewed && (held || s.heldForReview),
       rules_version: commission.rulesVersion,
       explanation: s.explanation,
       lock_until: lockUntil,
@@ -417,13 +420,11 @@ const positional = (r: CommissionRow) => [
  */
 async function insertCommissions(db: Executor, computed: CommissionRow[]): Promise<void> {
   if (computed.length === 0) return;
-  // An order or click the merchant already approved in fraud review does not hold its new commissions again.
-  const rows = await releaseReviewed(db, computed);
   const inserted = await db.execute<Inserted>(sql`
     WITH inserted AS (
       INSERT INTO commissions (id, tenant_id, conversion_id, order_id, affiliate_id, campaign_id, currency, amount, share_bp, held_for_review, rules_version, explanation, lock_until)
       SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, (r->>7)::bigint, (r->>8)::int, (r->>9)::boolean, (r->>10)::int, r->11, (r->>12)::timestamptz
-      FROM jsonb_array_elements(${JSON.stringify(rows.map(positional))}::jsonb) AS r
+      FROM jsonb_array_elements(${JSON.stringify(computed.map(positional))}::jsonb) AS r
       ON CONFLICT DO NOTHING
       RETURNING id, tenant_id, order_id, conversion_id, affiliate_id, campaign_id, currency, amount, held_for_review)
     SELECT i.* FROM inserted i
@@ -439,7 +440,7 @@ async function insertCommissions(db: Executor, computed: CommissionRow[]): Promi
   );
 }
 
-type Renewal = { id: string; tenant_id: string; order_id: string; amount: string; currency: string; renewal: number; flagged: boolean; occurred_at: string | Date;
+type Renewal = { id: string; tenant_id: string; order_id: string; amount: string; currency: string; renewal: number; flagged: boolean; review_status: string | null; occurred_at: string | Date;
   affiliate_id: string; campaign_id: string; share_bp: number; commission_rules: unknown; lock_days: number;
   fx_rate_micros: string | null; default_currency: string; campaign_currency: string };
 
@@ -451,7 +452,7 @@ async function renewalCommissions(db: Executor, orders: Order[]): Promise<Commis
   if (orders.length === 0) return [];
   const rows = rowsOf(
     await db.execute<Renewal>(sql`
-      SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.renewal, cv.flagged, cv.occurred_at,
+      SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.renewal, cv.flagged, cv.review_status, cv.occurred_at,
         cm.affiliate_id, cm.campaign_id, cm.share_bp, ca.commission_rules, ca.lock_days,
         cv.fx_rate_micros, t.default_currency, ca.currency AS campaign_currency
       FROM unnest(${sql.param(orders.map((o) => o.tenant_id))}::text[], ${sql.param(orders.map((o) => o.id))}::text[]) AS k(tenant_id, id)
@@ -485,7 +486,7 @@ async function renewalCommissions(db: Executor, orders: Order[]): Promise<Commis
       currency: o.currency,
       amount: parts[i],
       share_bp: s.share_bp,
-      held_for_review: o.flagged,
+      held_for_review: o.flagged && !approvedInReview(o.review_status, null),
       rules_version: commission.rulesVersion,
       explanation: [`renewal ${o.renewal} of a subscription first referred by this affiliate (${(s.share_bp / 100).toFixed(2)}% of the credit)`, ...commission.explanation, ...commission.bonus.explanation],
       lock_until: lockUntil,
