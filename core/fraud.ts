@@ -18,6 +18,10 @@ export const FRAUD_SIGNALS = {
   self_referral: 100,
   brand_bidding: 80,
   leaked_coupon: 70,
+  // Not evidence of anything: the dedup and velocity checks did not answer in time (fail-open), so the
+  // click carries no velocity reasons and was not checked for duplicates. Weight 0 keeps the score honest;
+  // the reason lets merchants (and the benchmarks) see how many clicks went unchecked.
+  guards_unavailable: 0,
 } as const;
 
 export type FraudReason = keyof typeof FRAUD_SIGNALS;

@@ -43,9 +43,9 @@ describe("guardClicks", () => {
   });
 
   it("fails open when a shard throws or is too slow", async () => {
-    expect(await guardClicks([request("v:a")], shards({ visitorsFail: true }).s)).toEqual([{ duplicate: false, reasons: [], checked: false }]);
+    expect(await guardClicks([request("v:a")], shards({ visitorsFail: true }).s)).toEqual([{ duplicate: false, reasons: ["guards_unavailable"], checked: false }]);
     const started = Date.now();
-    expect(await guardClicks([request("v:a")], shards({ visitorsHang: true }).s, undefined, 30)).toEqual([{ duplicate: false, reasons: [], checked: false }]);
+    expect(await guardClicks([request("v:a")], shards({ visitorsHang: true }).s, undefined, 30)).toEqual([{ duplicate: false, reasons: ["guards_unavailable"], checked: false }]);
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 

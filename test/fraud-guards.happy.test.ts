@@ -133,11 +133,13 @@ describe("guard objects in workerd, failing and expiring", () => {
         ids.push(new URL(res.headers.get("location")!).searchParams.get("indica_cid")!);
       }
       const rows = await waitFor(async () => {
-        const r = await stack.db.query("SELECT id, is_duplicate FROM clicks WHERE id = ANY($1)", [ids]);
+        const r = await stack.db.query("SELECT id, is_duplicate, fraud_score, fraud_reasons FROM clicks WHERE id = ANY($1)", [ids]);
         return r.rows.length === 2 && r.rows;
       }, 20_000, "both clicks");
-      // Unchecked: the repeat click could not be recognised, but nothing was lost.
+      // Unchecked: the repeat click could not be recognised, but nothing was lost, and each row says it
+      // went unchecked without that raising its score.
       expect(rows.map((r) => r.is_duplicate)).toEqual([false, false]);
+      for (const r of rows) expect(r).toMatchObject({ fraud_score: 0, fraud_reasons: ["guards_unavailable"] });
     } finally {
       await stack.close();
     }

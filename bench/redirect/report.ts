@@ -19,7 +19,8 @@ export interface Report {
   bare: Summary;
   redirect: Summary;
   /** drainSeconds: how long the measured rounds' clicks took to be stored after their load ended. */
-  clicks: { tracked: number; stored: number; drainSeconds: number };
+  /** `unchecked`: per phase, clicks stored and those of them the guard objects did not answer for in time. */
+  clicks: { tracked: number; stored: number; drainSeconds: number; unchecked?: Record<"saturation" | "atRate", PhaseClicks | undefined> };
   /** workerd's CPU per response, µs (the redirect's includes its clicks' drain through the queue consumer).
    * Steadier than req/s on a shared machine. */
   cpuMicrosPerRequest: Record<"bare" | "redirect", number>;
@@ -82,11 +83,22 @@ export function printReport(r: Report): void {
   }
   console.log(`clicks stored: ${r.clicks.stored} for ${r.clicks.tracked} tracked 302s received` +
     ` (+ up to ${o.connections} in flight per redirect run); after the measured rounds the queue took ${r.clicks.drainSeconds.toFixed(1)} s to drain`);
+  if (o.guards && r.clicks.unchecked) {
+    const share = (p: PhaseClicks) => `${p.unchecked} of ${p.stored} (${(p.stored > 0 ? (100 * p.unchecked) / p.stored : 0).toFixed(1)}%)`;
+    const { saturation, atRate } = r.clicks.unchecked;
+    console.log(`clicks recorded unchecked (the guard objects did not answer within GUARD_TIMEOUT_MS): at saturation ${saturation ? share(saturation) : "-"}` +
+      (atRate ? `, at the fixed rate ${share(atRate)}` : ""));
+  }
   for (const [name, s] of Object.entries({ bare, redirect: ours })) {
     if (Object.keys(s.statuses).some((code) => code !== "302") || s.errors) {
       console.log(`warning: ${name} had ${s.errors} errors, statuses ${JSON.stringify(s.statuses)}`);
     }
   }
+}
+
+export interface PhaseClicks {
+  stored: number;
+  unchecked: number;
 }
 
 export function writeReport(r: Report): string {

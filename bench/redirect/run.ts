@@ -92,6 +92,10 @@ async function benchOnce(guards: boolean, parallelism: Parallelism): Promise<Rep
   const stack = await startBenchStack({ guards, stateDir, topology, lowBackendPriority, raisePriority: true, dedicatedEdgeCore });
   try {
     const before = await stack.clicks(); // non-zero when DATABASE_URL points at a reused database
+    // A guard that does not answer in time makes the redirect's batch no cheaper at the edge, but the click
+    // goes unchecked: how many did, per phase, is part of the result.
+    const mark = async () => ({ stored: await stack.clicks(), unchecked: guards ? await stack.uncheckedClicks() : 0 });
+    const marks = [await mark()];
     const probe = await fetch(stack.redirectUrl, { headers, redirect: "manual" });
     if (probe.status !== 302 || !probe.headers.get("set-cookie")?.includes("indica_click=")) {
       throw new Error(`redirect probe: expected a tracked 302, got ${probe.status} ${await probe.text()}`);
@@ -131,6 +135,7 @@ async function benchOnce(guards: boolean, parallelism: Parallelism): Promise<Rep
       const order = i % 2 === 0 ? (["bare", "redirect"] as const) : (["redirect", "bare"] as const);
       for (const t of order) runs[t].push(await once(t, perRound));
     }
+    marks.push(await mark());
     // Same offered rate for both, ABBA again; each run's clicks are stored before the next starts.
     const atRate: Record<keyof typeof targets, LoadResult[]> = { bare: [], redirect: [] };
     if (rate > 0) {
@@ -141,6 +146,8 @@ async function benchOnce(guards: boolean, parallelism: Parallelism): Promise<Rep
       }
     }
     const stored = (await drain(stack, before + tracked, 10_000)).stored - before;
+    marks.push(await mark());
+    const phase = (i: number) => ({ stored: marks[i + 1].stored - marks[i].stored, unchecked: marks[i + 1].unchecked - marks[i].unchecked });
 
     const report: Report = {
       options: { connections, rounds, secondsPerRound: perRound, warmupSeconds: warmup, headers, guards, state: stateDir ? "memory" : "disk", topology, backendPriority: lowBackendPriority ? "low" : "normal", cores: dedicatedEdgeCore ? "edge" : "shared" },
@@ -148,7 +155,7 @@ async function benchOnce(guards: boolean, parallelism: Parallelism): Promise<Rep
       parallelism,
       bare: summarise(runs.bare),
       redirect: summarise(runs.redirect),
-      clicks: { tracked, stored, drainSeconds },
+      clicks: { tracked, stored, drainSeconds, unchecked: { saturation: phase(0), atRate: rate > 0 ? phase(1) : undefined } },
       atRate: rate > 0 ? { rate, secondsPerTarget: rateDuration, bare: summarise(atRate.bare), redirect: summarise(atRate.redirect) } : undefined,
       cpuMicrosPerRequest: { bare: (cpu.bare.edge / cpu.bare.responses) * 1e6, redirect: (cpu.redirect.edge / cpu.redirect.responses) * 1e6 },
       coresBusy: busy,

@@ -34,6 +34,8 @@ export interface BenchStack {
   redirectUrl: string;
   bareUrl: string;
   clicks(): Promise<number>;
+  /** Stored clicks the guard objects did not answer for in time (fraud reason `guards_unavailable`). */
+  uncheckedClicks(): Promise<number>;
   /** The bench's own connections to the database. */
   db: import("pg").Pool;
   /** The throwaway cluster's postmaster, for CPU accounting; undefined with DATABASE_URL. */
@@ -68,7 +70,7 @@ export async function startBenchStack(o: BenchStackOptions): Promise<BenchStack>
   const split = o.topology === "split";
   const registry = split ? mkdtempSync(join(tmpdir(), "indica-dev-registry-")) : undefined;
   const bindings = {
-    "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: "bench-ip-secret", GUARD_SHARDS: process.env.BENCH_GUARD_SHARDS ?? LOCAL_GUARD_SHARDS, FRAUD_GUARDS: o.guards ? "on" : "off" },
+    "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: "bench-ip-secret", GUARD_SHARDS: process.env.BENCH_GUARD_SHARDS ?? LOCAL_GUARD_SHARDS, ...(process.env.BENCH_GUARD_TIMEOUT_MS ? { GUARD_TIMEOUT_MS: process.env.BENCH_GUARD_TIMEOUT_MS } : {}), FRAUD_GUARDS: o.guards ? "on" : "off" },
     "indica-ingest": { ADMIN_TOKEN: "bench-admin-token" },
   };
   const before = workerdPids();
@@ -117,6 +119,10 @@ export async function startBenchStack(o: BenchStackOptions): Promise<BenchStack>
       bareUrl: new URL(`/${link.code}`, await targets.unsafeGetDirectURL("bare-302")).href,
       async clicks() {
         const { rows } = await db.query<{ n: string }>("SELECT count(*) AS n FROM clicks WHERE link_id = $1", [link.linkId]);
+        return Number(rows[0].n);
+      },
+      async uncheckedClicks() {
+        const { rows } = await db.query<{ n: string }>("SELECT count(*) AS n FROM clicks WHERE link_id = $1 AND 'guards_unavailable' = ANY (fraud_reasons)", [link.linkId]);
         return Number(rows[0].n);
       },
       postgresPid: stack.postgresPid,
