@@ -5,7 +5,7 @@ import { createDatabase } from "../../../../db/client";
 import type { IngestHonoEnv } from "../env";
 import { invalidBody, simpleProblem } from "../lib/problems";
 import { requireAdmin } from "../middleware/admin-auth";
-import { replayFailedEvents } from "../services/failed-events";
+import { replayFailedEvents } from "../../../../db/queries/failed-event-replay";
 
 const replayBody = z.object({
   ids: z.array(z.string().regex(/^fev_[0-9A-Z]{26}$/, "expected a failed event id")).max(1000).optional(),
@@ -29,8 +29,8 @@ export function registerReplayFailedEvents(app: Hono<IngestHonoEnv>): void {
 
     const handle = createDatabase(c.env);
     try {
-      const replayed = await replayFailedEvents(handle.db, c.env.EVENTS, parsed.data);
-      return c.json({ replayed });
+      const { ids } = await replayFailedEvents(handle.db, c.env.EVENTS, parsed.data);
+      return c.json({ replayed: ids.length });
     } finally {
       c.executionCtx.waitUntil(handle.close());
     }
