@@ -34,6 +34,8 @@ export const commissions = pgTable(
     uniqueIndex("commissions_order_affiliate_key").on(t.tenantId, t.conversionId, t.affiliateId),
     index("commissions_tenant_affiliate_idx").on(t.tenantId, t.affiliateId, t.createdAt),
     index("commissions_tenant_order_idx").on(t.tenantId, t.orderId),
+    // Re-attribution pages a tenant's pending commissions by conversion id (workers/ingest/src/routes/reattribute.ts).
+    index("commissions_tenant_status_conversion_idx").on(t.tenantId, t.status, t.conversionId),
   ],
 );
 

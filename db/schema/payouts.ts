@@ -21,7 +21,8 @@ export const payoutMethods = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // One method of each kind per affiliate; setting it again replaces it.
-  (t) => [uniqueIndex("payout_methods_affiliate_kind_key").on(t.tenantId, t.affiliateId, t.kind)],
+  // GET /v1/payout-methods pages a tenant's methods by id: (tenant_id, id) reads a page in order, not the whole primary key.
+  (t) => [uniqueIndex("payout_methods_affiliate_kind_key").on(t.tenantId, t.affiliateId, t.kind), index("payout_methods_tenant_id_idx").on(t.tenantId, t.id)],
 );
 
 /** One payout run in one currency through one provider: draft → processing → paid | failed (per item). */
