@@ -63,6 +63,7 @@ import { registerPayoutWebhooks } from "./routes/v1/payout-webhooks/receivers";
 import { registerPayoutMethods } from "./routes/v1/payout-methods/payout-methods";
 import { registerListPayoutMethods } from "./routes/v1/payout-methods/list-payout-methods";
 import { registerListFailedEvents } from "./routes/v1/failed-events/list-failed-events";
+import { registerReplayFailedEvents } from "./routes/v1/failed-events/replay-failed-events";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -132,6 +133,7 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerPayoutMethods(app);
   registerListPayoutMethods(app);
   registerListFailedEvents(app);
+  registerReplayFailedEvents(app);
   registerOpenApi(app);
   registerDocsPage(app);
 

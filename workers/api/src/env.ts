@@ -37,6 +37,8 @@ export interface ApiEnv {
   PAYPAL_WEBHOOK_ID?: string;
   PIX_EFI_WEBHOOK_SECRET?: string;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  /** The ingest Worker's queue (indica-events): a merchant's replayed failed events go back on it. */
+  EVENTS: Queue;
   API_RATE_LIMIT_PER_MINUTE?: string;
   /** Bearer token Prometheus sends to GET /metrics; unset: /metrics answers 401. */
   METRICS_TOKEN?: string;

@@ -19,7 +19,7 @@ const query = z.object({
   status: z
     .enum(["pending", "replayed"])
     .optional()
-    .openapi({ param: { name: "status", in: "query" }, description: "`pending`: not replayed yet; `replayed`: replayed by an operator. Both when left out" }),
+    .openapi({ param: { name: "status", in: "query" }, description: "`pending`: not replayed yet; `replayed`: replayed (by you or an operator). Both when left out" }),
   ...pageQuery,
 });
 
@@ -41,7 +41,7 @@ const list = createRoute({
   method: "get", path: "/v1/failed-events", tags: ["Conversions"], security: bearerAuth,
   middleware: [authenticate({ permission: "conversions:read" })] as const,
   summary: "Events that were accepted but could not be applied, newest first",
-  description: "Fix the cause (for a refund in the wrong currency: send it again in the order's currency) and send the event again; nothing here is applied by itself.",
+  description: "Fix the cause (for a refund in the wrong currency: send it again in the order's currency) and send the event again, or replay it (`POST /v1/failed-events/replay`); nothing here is applied by itself.",
   request: { query },
   responses: { 200: { description: "A page", content: { "application/json": { schema: pageOf(itemSchema, "FailedEventList") } } }, ...standardErrors },
 });
