@@ -3414,7 +3414,7 @@ export interface paths {
         };
         /**
          * Events that were accepted but could not be applied, newest first
-         * @description Fix the cause (for a refund in the wrong currency: send it again in the order's currency) and send the event again; nothing here is applied by itself.
+         * @description Fix the cause (for a refund in the wrong currency: send it again in the order's currency) and send the event again, or replay it (`POST /v1/failed-events/replay`); nothing here is applied by itself.
          */
         get: {
             parameters: {
@@ -3423,7 +3423,7 @@ export interface paths {
                     cursor?: string;
                     /** @description Page size, 1-200 */
                     limit?: number;
-                    /** @description `pending`: not replayed yet; `replayed`: replayed by an operator. Both when left out */
+                    /** @description `pending`: not replayed yet; `replayed`: replayed (by you or an operator). Both when left out */
                     status?: "pending" | "replayed";
                 };
                 header?: never;
@@ -3481,6 +3481,85 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/failed-events/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send pending failed events through the pipeline again
+         * @description Fix the cause first: an event that still cannot be applied is parked again as a new failed event. Only pending events of queue messages and webhook deliveries are replayed, each at most once however many replays run at the same time; `skipped` says why a requested id was not.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FailedEventReplay"];
+                };
+            };
+            responses: {
+                /** @description What was replayed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FailedEventReplayResult"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8526,6 +8605,32 @@ export interface components {
             items: components["schemas"]["FailedEvent"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        FailedEventReplay: {
+            /**
+             * @description Replay these (at most 1000); left out: the oldest pending ones, up to `limit`
+             * @example [
+             *       "fev_01JD8Z6Q3W4E5R6T7Y8V9X0P1A"
+             *     ]
+             */
+            ids?: string[];
+            /**
+             * @description At most this many are replayed, oldest first
+             * @default 1000
+             */
+            limit: number;
+        };
+        FailedEventReplayResult: {
+            /** @description The failed events replayed; each is processed again, and parked again (a new failed event) if it still cannot be applied */
+            ids: string[];
+            /** @description How many were sent back through the pipeline */
+            replayed: number;
+            /** @description Requested ids not replayed: `not_found` (no such failed event in your account), `already_replayed`, `not_replayable` (a refused platform webhook, kept as a record: the platform must deliver it again), `retry_later` (another replay holds it right now, or beyond `limit`) */
+            skipped: {
+                id: string;
+                /** @enum {string} */
+                reason: "not_found" | "already_replayed" | "not_replayable" | "retry_later";
+            }[];
         };
         FxRate: {
             asOf: string;
