@@ -17,6 +17,7 @@ const Affiliates = lazy(() => import("./pages/merchant/Affiliates"));
 const Links = lazy(() => import("./pages/merchant/Links"));
 const Coupons = lazy(() => import("./pages/merchant/Coupons"));
 const Conversions = lazy(() => import("./pages/merchant/Conversions"));
+const FailedEvents = lazy(() => import("./pages/merchant/FailedEvents"));
 const Commissions = lazy(() => import("./pages/merchant/Commissions"));
 const Fraud = lazy(() => import("./pages/merchant/FraudQueue"));
 const Payouts = lazy(() => import("./pages/merchant/Payouts"));
@@ -60,6 +61,7 @@ export function App(props: { url?: string }) {
         <Route path="/links" component={Links} />
         <Route path="/coupons" component={Coupons} />
         <Route path="/conversions" component={Conversions} />
+        <Route path="/failed-events" component={FailedEvents} />
         <Route path="/commissions" component={Commissions} />
         <Route path="/fraud" component={Fraud} />
         <Route path="/payouts" component={Payouts} />

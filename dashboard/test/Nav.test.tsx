@@ -19,6 +19,16 @@ describe("navigation", () => {
     }
   });
 
+  it("offers Failed events to merchant roles that may read orders, not to affiliates", async () => {
+    for (const [role, shown] of [["owner", true], ["analyst", true], ["affiliate_manager", true], ["affiliate", false]] as const) {
+      const page = renderPage(() => <Layout><p>page</p></Layout>, { api: fakeApi({ "POST /v1/auth/login": () => signedInAs(role) }), location: "/overview", locale: "en" });
+      await page.session.signIn("x@demo.example", "secret-secret");
+      await waitFor(() => expect(screen.getAllByRole("link").length).toBeGreaterThan(1));
+      expect(screen.queryByRole("link", { name: "Failed events" }) !== null, role).toBe(shown);
+      page.unmount();
+    }
+  });
+
   it("offers Privacy only to owners and admins", async () => {
     for (const [role, shown] of [["owner", true], ["admin", true], ["analyst", false], ["affiliate_manager", false], ["affiliate", false]] as const) {
       const page = renderPage(() => <Layout><p>page</p></Layout>, { api: fakeApi({ "POST /v1/auth/login": () => signedInAs(role) }), location: "/overview", locale: "en" });

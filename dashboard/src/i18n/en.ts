@@ -151,6 +151,13 @@ export const en = {
   "methods.mineIntro": "Where the shop sends your payouts. You keep one method of each kind; the shop chooses which it pays through.",
   "money.toBatches": "Pay the available balances in a payout batch", "money.toMethods": "Which affiliates have a payout method on file",
   "methods.updated": "updated {date}", "methods.noneMine": "You have no payout method yet: add one so the shop can pay you.",
+  "nav.failedEvents": "Failed events", "failed.intro": "Events Indica accepted but could not apply, with the reason (a refund in another currency than its order's, a refund id used twice). Fix the cause, then replay them: each is processed again, and listed here again if it still cannot be applied.",
+  "failed.pending": "Pending", "failed.replayed": "Replayed", "failed.none": "No failed events.", "failed.replaySelected": "Replay selected ({n})",
+  "failed.select": "Select", "failed.selectOne": "Select {id}", "failed.col.reason": "Reason", "failed.col.type": "Type", "failed.col.event": "Event",
+  "failed.col.attempts": "Attempts", "failed.replayedN": "Replayed: {n}.", "failed.skipped": "Not replayed:",
+  "failed.reason.not_found": "not found", "failed.reason.already_replayed": "already replayed",
+  "failed.reason.not_replayable": "a refused platform webhook is kept as a record: the platform must send it again",
+  "failed.reason.retry_later": "another replay is handling it right now; try again shortly",
 } as const;
 
 export type MessageKey = keyof typeof en;

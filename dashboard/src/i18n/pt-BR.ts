@@ -153,4 +153,11 @@ export const ptBR: Record<MessageKey, string> = {
   "methods.mineIntro": "Para onde a loja envia seus pagamentos. Você mantém uma forma de cada tipo; a loja escolhe por qual paga.",
   "money.toBatches": "Pagar os saldos disponíveis em um lote de pagamento", "money.toMethods": "Quais afiliados têm forma de recebimento cadastrada",
   "methods.updated": "atualizada em {date}", "methods.noneMine": "Você ainda não tem forma de recebimento: cadastre uma para a loja poder pagar você.",
+  "nav.failedEvents": "Eventos com falha", "failed.intro": "Eventos que o Indica aceitou mas não conseguiu aplicar, com o motivo (um reembolso em outra moeda que a do pedido, um id de reembolso usado duas vezes). Corrija a causa e reprocesse-os: cada um é processado de novo e volta a aparecer aqui se ainda não puder ser aplicado.",
+  "failed.pending": "Pendentes", "failed.replayed": "Reprocessados", "failed.none": "Nenhum evento com falha.", "failed.replaySelected": "Reprocessar selecionados ({n})",
+  "failed.select": "Selecionar", "failed.selectOne": "Selecionar {id}", "failed.col.reason": "Motivo", "failed.col.type": "Tipo", "failed.col.event": "Evento",
+  "failed.col.attempts": "Tentativas", "failed.replayedN": "Reprocessados: {n}.", "failed.skipped": "Não reprocessados:",
+  "failed.reason.not_found": "não encontrado", "failed.reason.already_replayed": "já reprocessado",
+  "failed.reason.not_replayable": "um webhook de plataforma recusado fica guardado como registro: a plataforma precisa enviá-lo de novo",
+  "failed.reason.retry_later": "outro reprocessamento está cuidando dele agora; tente de novo em instantes",
 };

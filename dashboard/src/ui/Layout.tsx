@@ -20,6 +20,7 @@ const MERCHANT_NAV: NavItem[] = [
   ["/links", "nav.links"],
   ["/coupons", "nav.coupons"],
   ["/conversions", "nav.conversions"],
+  ["/failed-events", "nav.failedEvents", "conversions:read"],
   ["/commissions", "nav.commissions"],
   ["/fraud", "nav.fraud"],
   ["/payouts", "nav.payouts"],
