@@ -25,4 +25,13 @@ describe("conversion signals", () => {
     expect(conversionSignals({ ...base, match: { source: "coupon", clickId: null, affiliateId: "aff_1" }, click: null, shopperClicked: true })).toEqual([]);
     expect(conversionSignals({ ...base, click: { ...base.click!, reasons: ["brand_bidding", "not_a_reason"] } })).toEqual(["brand_bidding"]);
   });
+
+  it("reads an order well before its own click as the shop's clock, not as a fast conversion", () => {
+    // Local time sent as UTC: a Brazilian order placed 10 minutes after its click arrives 2 h 50 min early.
+    expect(conversionSignals({ ...base, occurredAt: base.click!.at - 170 * 60_000 })).toEqual(["order_before_click"]);
+    // A few seconds of disagreement between clocks is still judged by the click-to-order time.
+    expect(conversionSignals({ ...base, occurredAt: base.click!.at - 5_000 })).toEqual(["fast_conversion"]);
+    expect(conversionSignals({ ...base, occurredAt: base.click!.at - 60_000 })).toEqual(["fast_conversion"]);
+    expect(conversionSignals({ ...base, occurredAt: base.click!.at - 60_001 })).toEqual(["order_before_click"]);
+  });
 });

@@ -1,6 +1,7 @@
 /** Fraud signals an order shows once it is matched to a shopper (see core/identity-chain.ts). */
 import { FRAUD_SIGNALS, type FraudReason } from "./fraud";
 import type { IdentityMatch } from "./identity-chain";
+import { CLOCK_SKEW_TOLERANCE_MS } from "./attribution/order-moment";
 
 export interface ConversionFacts {
   match: IdentityMatch | null;
@@ -23,7 +24,9 @@ export function conversionSignals(f: ConversionFacts): FraudReason[] {
   // An order on a flagged click inherits the click's reasons: a bot's "sale" or a brand-bidding click.
   if (f.click) reasons.push(...f.click.reasons.filter(isReason));
   // Click injection: malware fires the affiliate click seconds before an order the shopper was placing anyway.
-  if (f.click && f.occurredAt - f.click.at < f.click.minClickToConversionSeconds * 1000) reasons.push("fast_conversion");
+  // An order far before its own click says the shop's clock is wrong, not how fast the shopper was.
+  if (f.click && f.occurredAt - f.click.at < -CLOCK_SKEW_TOLERANCE_MS) reasons.push("order_before_click");
+  else if (f.click && f.occurredAt - f.click.at < f.click.minClickToConversionSeconds * 1000) reasons.push("fast_conversion");
   if (f.emailHash && f.affiliateEmailHash && f.emailHash === f.affiliateEmailHash) reasons.push("self_referral");
   // A coupon with no affiliate click behind it was most likely found on a coupon site.
   if (f.match?.source === "coupon" && !f.shopperClicked && f.couponOnlyOrders !== "trust") reasons.push("leaked_coupon");

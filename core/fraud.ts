@@ -22,6 +22,10 @@ export const FRAUD_SIGNALS = {
   // click carries no velocity reasons and was not checked for duplicates. Weight 0 keeps the score honest;
   // the reason lets merchants (and the benchmarks) see how many clicks went unchecked.
   guards_unavailable: 0,
+  // Not evidence either: the order's time is over a minute before its own click's, which only a wrong clock
+  // or time zone at the shop produces (local time sent as UTC puts a Brazilian order 3 h early). The
+  // click-to-order time is then unknown, so fast_conversion is not judged; the reason makes the error visible.
+  order_before_click: 0,
 } as const;
 
 export type FraudReason = keyof typeof FRAUD_SIGNALS;

@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import { attribute } from "../../../../core/attribution/attribute";
 import { clickTimeBounds } from "../../../../core/attribution/click-time-bounds";
+import { orderMoment } from "../../../../core/attribution/order-moment";
 import { splitByWeights } from "../../../../core/attribution/split";
 import { conflictRulesFrom, type ConflictRules } from "../../../../core/attribution/conflict-rules";
 import { attributionModelSchema } from "../../../../core/attribution/models";
@@ -325,15 +326,16 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
             // Passed on as they are: the rules read a touch's affiliate, time and click id, never its campaign.
             .filter((t) => t.campaignId === valid.campaign.id);
     // The matched click itself always counts, even when its shopper's other clicks are unknown.
-    if (matched && !touches.some((t) => t.clickId === matched.id)) touches.push({ affiliateId: o.matched_affiliate_id, at: timestampOfId(matched.id)!, clickId: matched.id });
+    const matchedAt = matched ? timestampOfId(matched.id)! : null;
+    if (matched && !touches.some((t) => t.clickId === matched.id)) touches.push({ affiliateId: o.matched_affiliate_id, at: matchedAt!, clickId: matched.id });
     const coupon = o.coupon && o.coupon_affiliate_id && o.coupon_of_campaign_id === valid.campaign.id ? { code: o.coupon, affiliateId: o.coupon_affiliate_id } : null;
-    return [{ o, valid, matched, shopper, touches, coupon }];
+    return [{ o, valid, matched, shopper, touches, coupon, at: orderMoment(ms(o.occurred_at), matchedAt) }];
   });
   const conflicts = await conflictFacts(
     db,
-    prepared.map(({ o, valid, shopper, touches, coupon }) => ({
+    prepared.map(({ o, valid, shopper, touches, coupon, at }) => ({
       key: keyOf(o), tenantId: o.tenant_id, rules: valid.conflictRules, matchedAffiliateId: o.matched_affiliate_id, fraudReasons: o.fraud_reasons ?? [],
-      emailHash: o.email_hash, touches, coupon, visitorIds: shopper, from: ms(o.occurred_at) - valid.campaign.attribution_window_days * 86_400_000, to: ms(o.occurred_at),
+      emailHash: o.email_hash, touches, coupon, visitorIds: shopper, from: at.ms - valid.campaign.attribution_window_days * 86_400_000, to: at.ms,
     })),
   );
   const facts = await orderFacts(db, prepared.map((p) => p.o).filter((o) => {
@@ -341,7 +343,7 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
     return !!rules && (rules.firstOrder !== undefined || rules.newCustomersOnly || rules.tiers.length > 0 || rules.bonuses.length > 0 || Object.keys(rules.groups).length > 0);
   }), (o) => validOf(o)!.campaign.currency);
   const rates = await campaignRates(db, prepared.map(({ o, valid }) => ({ key: keyOf(o), o, campaignCurrency: valid.campaign.currency })));
-  const rows = prepared.flatMap(({ o, valid, matched, touches }) => {
+  const rows = prepared.flatMap(({ o, valid, matched, touches, at }) => {
     const { campaign } = valid;
     const amount = Number(o.amount);
     // Facts the campaign's rules do not use are not looked up, and cannot change the commission.
@@ -356,11 +358,11 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
       affiliateMonthRevenue: month.revenue,
       fx,
     });
-    const commission = { ...computed, explanation: [...computed.explanation, ...month.notes] };
+    const commission = { ...computed, explanation: [...computed.explanation, ...month.notes, ...at.notes] };
     // The model splits the commission without its bonus; the bonus goes to the matched affiliate alone, whose
     // monthly revenue passed the threshold (a share of its own if the model gave it none of this order).
     const split = attribute({
-      touches, conversionAt: ms(o.occurred_at), windowDays: campaign.attribution_window_days, model: valid.model, commission: commission.amount - commission.bonus.amount,
+      touches, conversionAt: at.ms, windowDays: campaign.attribution_window_days, model: valid.model, commission: commission.amount - commission.bonus.amount,
       conflictRules: valid.conflictRules, conflicts: conflicts.get(keyOf(o)),
     });
     const shares = assignBonus(
