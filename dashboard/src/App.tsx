@@ -1,5 +1,5 @@
 /**
- * Routes. Signed-out people reach only sign-in and accept-invite; the rest needs a session, and the root
+ * Routes. Signed-out people reach only sign-in, sign-up and accept-invite; the rest needs a session, and the root
  * sends merchants to their overview and affiliates to their portal.
  */
 import { Navigate, Route, Router, type RouteSectionProps } from "@solidjs/router";
@@ -7,6 +7,7 @@ import { lazy, Show, type JSX } from "solid-js";
 import { useApi } from "./api/context";
 import { AcceptInvite } from "./pages/AcceptInvite";
 import { SignIn } from "./pages/SignIn";
+import { SignUp } from "./pages/SignUp";
 import { Layout } from "./ui/Layout";
 
 const Overview = lazy(() => import("./pages/merchant/Overview"));
@@ -49,6 +50,7 @@ export function App(props: { url?: string }) {
   return (
     <Router url={props.url}>
       <Route path="/sign-in" component={SignIn} />
+      <Route path="/signup" component={SignUp} />
       <Route path="/accept-invite" component={AcceptInvite} />
       <Route path="/" component={SignedIn}>
         <Route path="/" component={Home} />

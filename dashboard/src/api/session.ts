@@ -11,6 +11,8 @@ import { must, mustSucceed } from "./errors";
 
 export type SessionUser = components["schemas"]["SessionUser"];
 type SessionAnswer = components["schemas"]["Session"];
+export type SignUpRequest = components["schemas"]["SignupRequest"];
+export type SessionTenant = components["schemas"]["SessionTenant"];
 
 /** Refresh this long before the access token expires, so a request never carries a dying token. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -28,6 +30,8 @@ export interface Session {
   /** `tenant` (a merchant's slug) only when the same email and password fit accounts at several merchants. */
   signIn(email: string, password: string, tenant?: string): Promise<SessionUser>;
   acceptInvite(token: string, password: string, name?: string): Promise<SessionUser>;
+  /** A new merchant and its owner, signed in like signIn; answers with the owner and the new merchant. */
+  signUp(body: SignUpRequest): Promise<{ user: SessionUser; tenant: SessionTenant }>;
   /** Resumes a session after a reload from the stored refresh token; null when there is none. */
   restore(): Promise<SessionUser | null>;
   signOut(): Promise<void>;
@@ -75,6 +79,10 @@ export function createSession(o: SessionOptions): Session {
     signIn: async (email, password, tenant) => adopt(await must(auth.POST("/v1/auth/login", { body: { email, password, ...(tenant ? { tenant } : {}) } }))),
     acceptInvite: async (token, password, name) =>
       adopt(await must(auth.POST("/v1/auth/accept-invite", { body: { token, password, ...(name ? { name } : {}) } }))),
+    async signUp(body) {
+      const s = await must(auth.POST("/v1/auth/signup", { body }));
+      return { user: adopt(s), tenant: s.tenant };
+    },
     restore: () => refresh(),
     async signOut() {
       const token = access?.token;

@@ -1,7 +1,8 @@
-import { useNavigate, useSearchParams } from "@solidjs/router";
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { useApi } from "../api/context";
 import { ApiError, messageOf } from "../api/errors";
+import { landingPath } from "../api/landing";
 import { useI18n } from "../i18n/i18n";
 import { Field, TextField } from "../ui/Field";
 import { AuthFrame } from "./AuthFrame";
@@ -27,9 +28,7 @@ export function SignIn() {
     try {
       const tenant = String(form.get("tenant") ?? "").trim();
       const user = await session.signIn(String(form.get("email")), String(form.get("password")), tenant || undefined);
-      // Only same-app paths: an open redirect through ?next= would be a phishing aid.
-      const next = params.next?.startsWith("/") && !params.next.startsWith("//") ? params.next : user.role === "affiliate" ? "/portal" : "/overview";
-      navigate(next, { replace: true });
+      navigate(landingPath(user, params.next), { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.fieldError("tenant")) {
         setChoices(err.problem.tenants ?? []);
@@ -66,6 +65,9 @@ export function SignIn() {
           {busy() ? t("state.working") : t("signIn.submit")}
         </button>
       </form>
+      <p class="auth-switch">
+        {t("signIn.new")} <A href="/signup">{t("signIn.createAccount")}</A>
+      </p>
     </AuthFrame>
   );
 }
