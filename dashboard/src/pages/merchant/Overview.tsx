@@ -9,6 +9,7 @@ import { Amounts } from "../../reports/Amounts";
 import { figureOf, lastDays, mainCurrency, perCurrency, type ReportRow } from "../../reports/series";
 import { Async } from "../../ui/Async";
 import { TableWrap } from "../../ui/Table";
+import { GetStarted } from "./GetStarted";
 
 /**
  * Rows of matched affiliates (not "no affiliate"), by net revenue in the main currency, best first: an
@@ -29,6 +30,7 @@ export default function Overview() {
   return (
     <>
       <h1>{t("nav.overview")}</h1>
+      <GetStarted />
       <ReportPanel audience="merchant" />
       <section aria-labelledby="top-title">
         <h2 id="top-title">{t("overview.topAffiliates")}</h2>
