@@ -8,6 +8,8 @@ import { refundCreated } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 import { EVENTS_QUEUE } from "../env";
 import { parkFailedEvents, type FailedEventInput } from "./failed-events";
+import { overRefunds } from "./over-refunds";
+import { lockOrdersOf, orderKeyOf, orderRooms } from "./refund-room";
 
 const SOURCE = `queue:${EVENTS_QUEUE}`;
 const keyOf = (tenantId: string, value: string) => `${tenantId}\u0000${value}`;
@@ -16,24 +18,32 @@ const keyOf = (tenantId: string, value: string) => `${tenantId}\u0000${value}`;
  * Refunds, idempotent by (tenant, refund key); a new one is announced to the merchant's webhooks.
  * Reversing commissions is the commission engine's job; this answers which refunds it may apply.
  *
- * Two refunds are parked in failed_events (with the reason) instead of being stored or applied, because
- * the reversal compares a refund's amount with its order's and knows nothing of currencies or of other
- * orders: a refund in another currency than its order's (5,000 JPY would have taken back half of a
- * 10,000 BRL order's commission), and a refund id the tenant already used for another order (the refund
- * row was not stored, yet the second order's commissions were reversed without a refund.created event).
+ * Three refunds are parked in failed_events (with the reason) instead of being stored or applied, because
+ * the reversal compares a refund's amount with its order's and knows nothing of currencies, of other
+ * orders or of more than the order: a refund in another currency than its order's (5,000 JPY would have
+ * taken back half of a 10,000 BRL order's commission), a refund id the tenant already used for another
+ * order (the refund row was not stored, yet the second order's commissions were reversed without a
+ * refund.created event), and a new refund larger than what is left of its order (reports showed a
+ * negative net; over-refunds.ts says why parked rather than capped).
  */
 export async function storeRefunds(db: Executor, messages: RefundMessage[]): Promise<RefundMessage[]> {
   if (messages.length === 0) return [];
   const failures: FailedEventInput[] = [];
   const park = (m: RefundMessage, reason: string) => failures.push({ source: SOURCE, payload: m, reason, attempts: 0 });
 
-  const currencies = await orderCurrencies(db, messages);
-  const fitting = messages.filter((m) => {
-    const currency = currencies.get(keyOf(m.tenantId, m.input.orderId));
+  // First the order's turn, so what is read next is committed (refund-room.ts).
+  await lockOrdersOf(db, messages);
+  const rooms = await orderRooms(db, messages);
+  const inCurrency = messages.filter((m) => {
+    const currency = rooms.get(orderKeyOf(m.tenantId, m.input.orderId))?.currency;
     if (currency === undefined || currency === m.input.currency) return true;
     park(m, `refund in ${m.input.currency} for order ${m.input.orderId}, which is in ${currency}: send refunds in the order's currency`);
     return false;
   });
+  const storedBefore = await refundOwners(db, inCurrency);
+  const tooLarge = overRefunds(inCurrency, rooms, (m) => storedBefore.has(keyOf(m.tenantId, m.refundKey)));
+  for (const [m, reason] of tooLarge) park(m, reason);
+  const fitting = inCurrency.filter((m) => !tooLarge.has(m));
 
   const stored =
     fitting.length === 0
@@ -68,14 +78,6 @@ export async function storeRefunds(db: Executor, messages: RefundMessage[]): Pro
   });
   await parkFailedEvents(db, failures);
   return applicable;
-}
-
-async function orderCurrencies(db: Executor, messages: RefundMessage[]): Promise<Map<string, string>> {
-  const result = await db.execute<{ tenant_id: string; order_id: string; currency: string }>(sql`
-    SELECT c.tenant_id, c.order_id, c.currency FROM conversions c
-    JOIN unnest(${sql.param(messages.map((m) => m.tenantId))}::text[], ${sql.param(messages.map((m) => m.input.orderId))}::text[]) AS k(tenant_id, order_id)
-      ON c.tenant_id = k.tenant_id AND c.order_id = k.order_id`);
-  return new Map(rowsOf(result).map((r) => [keyOf(r.tenant_id, r.order_id), r.currency.trim()]));
 }
 
 async function refundOwners(db: Executor, messages: RefundMessage[]): Promise<Map<string, string>> {
