@@ -8608,7 +8608,7 @@ export interface components {
         };
         FailedEventReplay: {
             /**
-             * @description Replay these (at most 1000); left out: the oldest pending ones, up to `limit`
+             * @description Replay these (at most 1000); left out: the oldest pending ones, up to `limit`; an empty list replays nothing
              * @example [
              *       "fev_01JD8Z6Q3W4E5R6T7Y8V9X0P1A"
              *     ]

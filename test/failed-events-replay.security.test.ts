@@ -50,6 +50,13 @@ describe("replay is tenant-scoped", () => {
     expect(await replayedAt(other)).toBeNull();
   });
 
+  it("an empty list of ids replays nothing (not everything)", async () => {
+    const p = await seedTestProgram(stack);
+    const id = await parked(p);
+    expect(await jsonOf(await replay(p.apiKey, { ids: [] }))).toEqual({ replayed: 0, ids: [], skipped: [] });
+    expect(await replayedAt(id)).toBeNull();
+  });
+
   it("a refused platform webhook stays a record: not_replayable", async () => {
     const p = await seedTestProgram(stack);
     const record = await parked(p, "integration:shopify");

@@ -40,9 +40,11 @@ const replayable = sql<boolean>`(${failedEvents.source} LIKE 'queue:%' OR ${fail
  * one row twice; should a send fail, the (sub)transaction rolls back and the rows stay pending.
  */
 export async function replayFailedEvents(db: Executor, queue: EventsProducer, req: ReplayRequest): Promise<ReplayOutcome> {
+  // An empty list asks for nothing: taking it for "all pending" would replay what nobody picked.
+  if (req.ids?.length === 0) return { ids: [], skipped: [] };
   return db.transaction(async (tx) => {
     const tenant = req.tenantId === undefined ? undefined : eq(failedEvents.tenantId, req.tenantId);
-    const asked = req.ids?.length ? inArray(failedEvents.id, req.ids) : undefined;
+    const asked = req.ids === undefined ? undefined : inArray(failedEvents.id, req.ids);
     const rows = await tx
       .select({ id: failedEvents.id, payload: failedEvents.payload })
       .from(failedEvents)

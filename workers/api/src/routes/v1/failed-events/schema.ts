@@ -9,7 +9,7 @@ export const replayBody = strictBody({
     .array(idOf("failedEvent", "fev"))
     .max(1000)
     .optional()
-    .openapi({ description: "Replay these (at most 1000); left out: the oldest pending ones, up to `limit`", example: ["fev_01JD8Z6Q3W4E5R6T7Y8V9X0P1A"] }),
+    .openapi({ description: "Replay these (at most 1000); left out: the oldest pending ones, up to `limit`; an empty list replays nothing", example: ["fev_01JD8Z6Q3W4E5R6T7Y8V9X0P1A"] }),
   limit: z.number().int().min(1).max(1000).default(1000).openapi({ description: "At most this many are replayed, oldest first" }),
 }).openapi("FailedEventReplay");
 
