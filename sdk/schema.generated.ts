@@ -6021,7 +6021,7 @@ export interface paths {
         put?: never;
         /**
          * Report a full or partial refund
-         * @description Idempotent by refundId, which is unique in your account (not per order). In the order's currency: a refund in another currency, or with a refundId another order used, is not applied (it is kept in failed_events).
+         * @description Idempotent by refundId, which is unique in your account (not per order). In the order's currency: a refund in another currency, with a refundId another order used, or larger than what is left of the order (its amount minus the refunds before), is not applied: it is kept in failed_events with the reason (GET /v1/failed-events), and can be sent again corrected with the same refundId.
          */
         post: {
             parameters: {

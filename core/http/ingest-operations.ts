@@ -50,7 +50,7 @@ export function registerIngestOperations(r: Registry): void {
     r.registerPath({ method: "post", path, servers, tags: ["Conversions"], summary, description, security: serverAuth, request: { body: { required: true, ...json(body) } }, responses: { 202: { description: "Queued; idempotent", ...json(accepted) }, ...errors } });
   s2s("/v1/conversions", "Report an order", conversionInputSchema, "Idempotent by orderId. Your server's first report of an order the tracking script reported replaces its amount, currency and items (pending commissions are made again); later reports move the status forward.");
   s2s("/v1/conversions/batch", "Report up to 100 orders", conversionBatchSchema, "Accepted whole or refused whole.");
-  s2s("/v1/refunds", "Report a full or partial refund", refundInputSchema, "Idempotent by refundId, which is unique in your account (not per order). In the order's currency: a refund in another currency, or with a refundId another order used, is not applied (it is kept in failed_events).");
+  s2s("/v1/refunds", "Report a full or partial refund", refundInputSchema, "Idempotent by refundId, which is unique in your account (not per order). In the order's currency: a refund in another currency, with a refundId another order used, or larger than what is left of the order (its amount minus the refunds before), is not applied: it is kept in failed_events with the reason (GET /v1/failed-events), and can be sent again corrected with the same refundId.");
   r.registerPath({
     method: "post",
     path: "/_indica/e",
