@@ -8,6 +8,7 @@ const base: ConversionFacts = {
   click: { at: 1_000_000 - 3_600_000, reasons: [], minClickToConversionSeconds: 10 },
   affiliateEmailHash: "b".repeat(64),
   shopperClicked: true,
+  timeFromShopServer: true,
 };
 
 describe("conversion signals", () => {
@@ -33,5 +34,9 @@ describe("conversion signals", () => {
     expect(conversionSignals({ ...base, occurredAt: base.click!.at - 5_000 })).toEqual(["fast_conversion"]);
     expect(conversionSignals({ ...base, occurredAt: base.click!.at - 60_000 })).toEqual(["fast_conversion"]);
     expect(conversionSignals({ ...base, occurredAt: base.click!.at - 60_001 })).toEqual(["order_before_click"]);
+  });
+
+  it("still judges a browser-reported order timed before its click as fast: the shopper's device sets its time", () => {
+    expect(conversionSignals({ ...base, timeFromShopServer: false, occurredAt: base.click!.at - 170 * 60_000 })).toEqual(["fast_conversion"]);
   });
 });

@@ -48,6 +48,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
         affiliateEmailHash: match?.affiliateId ? emailHashes.get(match.affiliateId) ?? null : null,
         shopperClicked: byIdentity.has(i) || Object.values(d.candidates).some((id) => id && clicksById.has(clickKey(d.tenantId, id))),
         couponOnlyOrders: d.coupon ? byCoupon.get(couponKey(d))?.couponOnlyOrders : undefined,
+        timeFromShopServer: d.source === "s2s",
       }),
     );
     const { candidates: _candidates, occurredAt, receivedAt, ...rest } = d;
