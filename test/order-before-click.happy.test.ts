@@ -37,5 +37,8 @@ describe("an order timed before its own click", () => {
     expect((commission.explanation as string[]).join(" | ")).toMatch(/is before its click at .*: attributed as placed at its click/);
     const conversion = await stack.db.query("SELECT fraud_reasons, flagged FROM conversions WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, order]);
     expect(conversion.rows[0]).toEqual({ fraud_reasons: ["order_before_click"], flagged: false });
+    // The lock runs from the click's moment, not from the early clock's.
+    const lock = await stack.db.query("SELECT lock_until FROM commissions WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, order]);
+    expect((lock.rows[0].lock_until as Date).getTime()).toBeGreaterThanOrEqual(clickedAt);
   });
 });

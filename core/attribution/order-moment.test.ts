@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attribute } from "./attribute";
-import { orderMoment } from "./order-moment";
+import { namesItsClick, orderMoment } from "./order-moment";
 
 const click = Date.UTC(2026, 10, 24, 13, 0);
 
@@ -15,6 +15,11 @@ describe("the moment an order is attributed at", () => {
     expect(early.ms).toBe(click);
     expect(early.notes[0]).toMatch(/^order time 2026-11-24T10:10:00.000Z is before its click at 2026-11-24T13:00:00.000Z/);
     expect(orderMoment(click - 5_000, click)).toEqual({ ms: click, notes: [] });
+  });
+
+  it("is used only when the order named its click, not when the identity step found the shopper's latest", () => {
+    expect(["cookie", "local_storage", "url", "s2s_click_id"].every(namesItsClick)).toBe(true);
+    expect([null, "identity", "coupon"].some(namesItsClick)).toBe(false);
   });
 
   it("keeps the affiliate's credit that the order's own time would have lost", () => {

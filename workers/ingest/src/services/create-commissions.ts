@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import { attribute } from "../../../../core/attribution/attribute";
 import { clickTimeBounds } from "../../../../core/attribution/click-time-bounds";
-import { orderMoment } from "../../../../core/attribution/order-moment";
+import { namesItsClick, orderMoment } from "../../../../core/attribution/order-moment";
 import { splitByWeights } from "../../../../core/attribution/split";
 import { conflictRulesFrom, type ConflictRules } from "../../../../core/attribution/conflict-rules";
 import { attributionModelSchema } from "../../../../core/attribution/models";
@@ -329,7 +329,7 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
     const matchedAt = matched ? timestampOfId(matched.id)! : null;
     if (matched && !touches.some((t) => t.clickId === matched.id)) touches.push({ affiliateId: o.matched_affiliate_id, at: matchedAt!, clickId: matched.id });
     const coupon = o.coupon && o.coupon_affiliate_id && o.coupon_of_campaign_id === valid.campaign.id ? { code: o.coupon, affiliateId: o.coupon_affiliate_id } : null;
-    return [{ o, valid, matched, shopper, touches, coupon, at: orderMoment(ms(o.occurred_at), matchedAt) }];
+    return [{ o, valid, matched, shopper, touches, coupon, at: orderMoment(ms(o.occurred_at), namesItsClick(o.identity_source) ? matchedAt : null) }];
   });
   const conflicts = await conflictFacts(
     db,
@@ -375,7 +375,8 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
     // An order or click the merchant already approved in review holds nothing again (re-attribution).
     const reviewed = approvedInReview(o.review_status, matched?.review_status ?? null);
     const held = orderHeld(o.flagged, o.fraud_reasons ?? [], valid.conflictRules) || !!matched?.flagged;
-    const lockUntil = new Date(ms(o.occurred_at) + campaign.lock_days * 86_400_000).toISOString();
+    // From the moment the order is attributed at: a shop clock hours behind must not shorten the lock.
+    const lockUntil = new Date(at.ms + campaign.lock_days * 86_400_000).toISOString();
     return shares.map((s): CommissionRow => ({
       id: newId("commission"),
       tenant_id: o.tenant_id,
