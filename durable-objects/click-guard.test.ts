@@ -49,7 +49,7 @@ describe("guardClicks", () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
-  it("keeps the visitor's verdict when only the network shard fails", async () => {
-    expect(await guardClicks([request("v:busy")], shards({ networksFail: true }).s)).toEqual([{ duplicate: false, reasons: ["visitor_affiliate_velocity"], checked: true }]);
+  it("keeps the visitor's verdict when only the network shard fails, and says the network went unchecked", async () => {
+    expect(await guardClicks([request("v:busy")], shards({ networksFail: true }).s)).toEqual([{ duplicate: false, reasons: ["visitor_affiliate_velocity", "guards_unavailable"], checked: true }]);
   });
 });

@@ -85,6 +85,8 @@ export async function guardClicks(requests: GuardRequest[], shards: GuardShards,
         { ipLastMinute: ip?.lastMinute ?? 0, ipLastHour: ip?.lastHour ?? 0, visitorAffiliateLastHour: visitor.affiliateClicksLastHour },
         r.limits,
       );
+      // A network shard that did not answer leaves the velocity of the click's network unknown: said so.
+      if (r.network && !ip) reasons.push("guards_unavailable");
       return { duplicate: visitor.duplicate, reasons, checked: true };
     });
   } finally {

@@ -2,7 +2,7 @@
  * Hands events to the Queue, and parks them in an EventBuffer object when the Queue will not take them.
  * Written against the two methods it needs so it can be tested without a runtime.
  */
-import { utf8Length } from "../core/text";
+import { chunkForSendBatch } from "../core/send-batch";
 
 export interface EventQueue {
   sendBatch(messages: Iterable<{ body: unknown; contentType?: "json" | "text" }>): Promise<unknown>;
@@ -27,28 +27,7 @@ export type EnqueueOutcome = "queued" | "buffered";
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** A queue's sendBatch takes at most 100 messages and 256 KB in all; stay under both. */
-const MAX_BATCH_MESSAGES = 100;
-const MAX_BATCH_BYTES = 240_000;
-
-/** `sizes[i]`, when given, is event i's JSON size in UTF-8 bytes (a caller that already measured it). */
-export function chunkForSendBatch(events: unknown[], sizes?: number[]): unknown[][] {
-  const chunks: unknown[][] = [];
-  let current: unknown[] = [];
-  let bytes = 0;
-  for (const [i, event] of events.entries()) {
-    const size = sizes?.[i] ?? utf8Length(JSON.stringify(event));
-    if (current.length > 0 && (current.length === MAX_BATCH_MESSAGES || bytes + size > MAX_BATCH_BYTES)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(event);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
+export { chunkForSendBatch };
 
 export async function enqueueEvents(queue: EventQueue, events: unknown[], opts: EnqueueOptions): Promise<EnqueueOutcome> {
   let outcome: EnqueueOutcome = "queued";

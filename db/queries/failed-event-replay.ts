@@ -4,6 +4,7 @@
  * are sent back to the EVENTS queue and marked replayed.
  */
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { chunkForSendBatch } from "../../core/send-batch";
 import type { Executor } from "../client";
 import { failedEvents } from "../schema";
 
@@ -52,8 +53,9 @@ export async function replayFailedEvents(db: Executor, queue: EventsProducer, re
       .orderBy(asc(failedEvents.createdAt))
       .limit(req.limit)
       .for("update", { skipLocked: true });
-    for (let i = 0; i < rows.length; i += 100) {
-      await queue.sendBatch(rows.slice(i, i + 100).map((r) => ({ body: r.payload, contentType: "json" as const })));
+    // By count and by bytes: parked click batches are up to 100 KB each, and three would pass a send's 256 KB.
+    for (const chunk of chunkForSendBatch(rows.map((r) => r.payload))) {
+      await queue.sendBatch(chunk.map((body) => ({ body, contentType: "json" as const })));
     }
     const ids = rows.map((r) => r.id);
     if (ids.length > 0) {

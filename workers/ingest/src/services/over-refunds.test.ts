@@ -36,6 +36,17 @@ describe("refunds larger than what is left of their order", () => {
     expect(overRefunds([refund("r2", 6_000, 1), refund("r2", 6_000, 2)], rooms(), none).size).toBe(0);
   });
 
+  it("applies the first received of one refund id sent twice with different amounts, and says so of the other", () => {
+    const small = refund("r1", 4_000, 1);
+    const large = refund("r1", 12_000, 2);
+    const reasons = overRefunds([large, small], rooms(), none);
+    expect([...reasons.keys()]).toEqual([large]);
+    expect(reasons.get(large)).toBe("refund id r1 arrived again with another amount (12000 BRL, after 4000): the first received was applied; refund ids must name one refund");
+    // Also before its order arrived: only one row per refund id is stored, and it is the first received.
+    const early = [refund("r2", 1_000, 1, "later"), refund("r2", 2_000, 2, "later")];
+    expect([...overRefunds(early, rooms(), none).keys()]).toEqual([early[1]]);
+  });
+
   it("stores a refund whose order has not arrived, as before", () => {
     expect(overRefunds([refund("r1", 99_000, 1, "later")], rooms(), none).size).toBe(0);
   });

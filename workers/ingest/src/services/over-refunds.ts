@@ -16,19 +16,30 @@ import { orderKeyOf, type OrderRoom } from "./refund-room";
 export function overRefunds(messages: RefundMessage[], rooms: Map<string, OrderRoom>, isStored: (m: RefundMessage) => boolean): Map<RefundMessage, string> {
   const reasons = new Map<RefundMessage, string>();
   const takenNow = new Map<string, number>();
-  const accepted = new Set<string>();
+  const accepted = new Map<string, RefundMessage>();
   for (const m of [...messages].sort((a, b) => a.receivedAt - b.receivedAt)) {
     const refundKey = `${m.tenantId}|${m.refundKey}`;
     const orderKey = orderKeyOf(m.tenantId, m.input.orderId);
     const room = rooms.get(orderKey);
-    if (room === undefined || accepted.has(refundKey) || isStored(m)) continue;
+    const first = accepted.get(refundKey);
+    // One refund id twice in a batch: the same refund again is a redelivery; another amount is not applied
+    // (only one row per refund id is stored, and it must be the one judged).
+    if (first && first.input.amount !== m.input.amount) {
+      reasons.set(m, `refund id ${m.refundKey} arrived again with another amount (${m.input.amount} ${m.input.currency}, after ${first.input.amount}): the first received was applied; refund ids must name one refund`);
+      continue;
+    }
+    if (first || isStored(m)) continue;
+    if (room === undefined) {
+      accepted.set(refundKey, m);
+      continue;
+    }
     const before = room.refunded + (takenNow.get(orderKey) ?? 0);
     const left = Math.max(0, room.amount - before);
     if (m.input.amount > left) {
       reasons.set(m, `refund of ${m.input.amount} ${m.input.currency} on order ${m.input.orderId} exceeds what is left of it (${left} ${room.currency} of ${room.amount} ${room.currency}, ${before} refunded before): send at most ${left}`);
       continue;
     }
-    accepted.add(refundKey);
+    accepted.set(refundKey, m);
     takenNow.set(orderKey, (takenNow.get(orderKey) ?? 0) + m.input.amount);
   }
   return reasons;

@@ -27,7 +27,7 @@ const NO_STORE = "private, no-store";
  * Clicks of this isolate are judged and queued together, up to 2,000 or every 100 ms. A batch costs one call
  * per guard shard and one queue send whatever its size, so fuller batches cost less edge CPU per click: at
  * 500 / 50 ms the redirect took 112-140 µs of edge CPU per response in the bench, at 2,000 / 100 ms 88-105
- * (bench/README.md). Nothing waits on a batch but the click's own row, which lands up to 50 ms later.
+ * (bench/README.md). Nothing waits on a batch but the click's own row, which lands up to 50 ms later than at 500 / 50 ms.
  */
 const clickBatcher = new EventBatcher<PendingClick>(2000, 100);
 
