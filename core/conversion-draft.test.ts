@@ -17,8 +17,15 @@ describe("mergeDrafts", () => {
     }
   });
 
-  it("between two reports of one kind, keeps the first one's figures", () => {
-    const [merged] = mergeDrafts([draft({ source: "s2s", amount: 100 }), draft({ source: "s2s", amount: 200, status: "paid" })]);
-    expect(merged).toMatchObject({ amount: 100, status: "paid" });
+  it("between two server reports, the figures follow a move forward to paid or fulfilled, whichever came first in the batch", () => {
+    const placed = draft({ source: "s2s", amount: 100 });
+    const paid = draft({ source: "s2s", amount: 200, status: "paid" });
+    for (const batch of [[placed, paid], [paid, placed]]) expect(mergeDrafts(batch)[0]).toMatchObject({ amount: 200, status: "paid" });
+  });
+
+  it("keeps the figures on a cancellation, and the first one's between two reports at one status", () => {
+    const paid = draft({ source: "s2s", amount: 200, status: "paid" });
+    expect(mergeDrafts([paid, draft({ source: "s2s", amount: 1, status: "cancelled" })])[0]).toMatchObject({ amount: 200, status: "cancelled" });
+    expect(mergeDrafts([paid, draft({ source: "s2s", amount: 300, status: "paid" })])[0]).toMatchObject({ amount: 200, status: "paid" });
   });
 });

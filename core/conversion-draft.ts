@@ -111,10 +111,22 @@ export function draftFromServer(m: ConversionMessage): ConversionDraft {
 
 const STATUS_ORDER = ["placed", "paid", "fulfilled", "cancelled"];
 
+/** Where a status stands in an order's life (-1: one the pipeline does not know); the server only moves it forward. */
+export const statusRank = (status: string): number => STATUS_ORDER.indexOf(status);
+
+/**
+ * The server's move forward to one of these brings the report's figures: the later status is the later
+ * report, so a late redelivery cannot bring back old figures. A cancellation is not a correction.
+ */
+export const FIGURES_FOLLOW_STATUS: readonly string[] = ["paid", "fulfilled"];
+
+/** The server's report moves an order from `from` forward to a status whose figures count. */
+export const figuresFollow = (from: string, to: string): boolean => statusRank(to) > statusRank(from) && FIGURES_FOLLOW_STATUS.includes(to);
+
 /**
  * Reports of the same order (tenant, order id) in one batch, merged: the first report's identifiers,
  * filled in by later ones where it had none, the furthest status the merchant's server reported, and the
- * server's amount, currency and items over the script's.
+ * server's amount, currency and items over the script's (and those of its move to paid or fulfilled).
  */
 export function mergeDrafts(drafts: ConversionDraft[]): ConversionDraft[] {
   const byOrder = new Map<string, ConversionDraft>();
@@ -125,9 +137,10 @@ export function mergeDrafts(drafts: ConversionDraft[]): ConversionDraft[] {
       byOrder.set(key, d);
       continue;
     }
-    const status = d.source === "s2s" && STATUS_ORDER.indexOf(d.status) > STATUS_ORDER.indexOf(seen.status) ? d.status : seen.status;
-    // The merchant's server says what was sold; the script's figures come from the shopper's browser.
-    const figures = seen.source === "browser" && d.source === "s2s" ? d : seen;
+    const status = d.source === "s2s" && statusRank(d.status) > statusRank(seen.status) ? d.status : seen.status;
+    // The merchant's server says what was sold; the script's figures come from the shopper's browser. A later
+    // status (paid, fulfilled) is a later report of the server, whose figures count.
+    const figures = d.source === "s2s" && (seen.source === "browser" || figuresFollow(seen.status, d.status)) ? d : seen;
     byOrder.set(key, {
       ...seen,
       amount: figures.amount,

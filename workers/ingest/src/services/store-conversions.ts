@@ -12,12 +12,15 @@ import { affiliateEmailHashes, fxSnapshots, affiliatesOfCoupons, clickKey, coupo
 import { linkIdentities, type IdentityLink } from "./store-browser-events";
 import { conversionCreated, conversionStatusChanged } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
-import { browserFiguresOf, redoPendingCommissions } from "./server-figures";
+import { redoPendingCommissions, storedOrdersOf } from "./server-figures";
+import { sameFigures } from "./order-resends";
+import { parkResentFigures } from "./park-resent-figures";
 
 /**
  * Orders, idempotent by (tenant, order id): the first report creates the row with the identity chain's
  * result; later reports from the merchant's server move its status (placed → paid → ...), and the first of
- * them replaces the figures of an order the tracking script reported (server-figures.ts). Both are
+ * them replaces the figures of an order the tracking script reported (server-figures.ts), as does a move to
+ * paid or fulfilled; other figures at the same status are told, not applied (order-resends.ts). Both are
  * announced to the merchant's webhooks in the same transaction.
  */
 export async function storeConversions(db: Executor, reported: ConversionDraft[]): Promise<void> {
@@ -25,8 +28,8 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
   // One insert may not touch a row twice: reports of the same order in one batch become one.
   const drafts = mergeDrafts(reported);
   const wanted = drafts.flatMap((d) => Object.values(d.candidates).flatMap((clickId) => (clickId ? [{ tenantId: d.tenantId, clickId }] : [])));
-  // With the other lookups: orders the script reported whose figures this batch's server reports replace.
-  const [clicksById, byCoupon, byIdentity, scripted] = await Promise.all([storedClicks(db, wanted), affiliatesOfCoupons(db, drafts), identityClicks(db, drafts), browserFiguresOf(db, drafts)]);
+  // With the other lookups: the stored orders this batch's server reports may refigure, as they were before.
+  const [clicksById, byCoupon, byIdentity, before] = await Promise.all([storedClicks(db, wanted), affiliatesOfCoupons(db, drafts), identityClicks(db, drafts), storedOrdersOf(db, drafts)]);
   const matches = drafts.map((d, i) =>
     resolveIdentity(
       { ...d.candidates, couponAffiliateId: d.coupon ? byCoupon.get(couponKey(d))?.affiliateId : null, identityClick: byIdentity.get(i) },
@@ -73,29 +76,30 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
       target: [conversions.tenantId, conversions.orderId],
       set: {
         status: sql`CASE WHEN ${statusMoves} THEN excluded.status ELSE ${conversions.status} END`,
-        amount: sql`CASE WHEN ${serverReplacesScript} THEN excluded.amount ELSE ${conversions.amount} END`,
-        currency: sql`CASE WHEN ${serverReplacesScript} THEN excluded.currency ELSE ${conversions.currency} END`,
-        items: sql`CASE WHEN ${serverReplacesScript} THEN excluded.items ELSE ${conversions.items} END`,
-        fxRateMicros: sql`CASE WHEN ${serverReplacesScript} THEN excluded.fx_rate_micros ELSE ${conversions.fxRateMicros} END`,
-        defaultCurrencyAmount: sql`CASE WHEN ${serverReplacesScript} THEN excluded.default_currency_amount ELSE ${conversions.defaultCurrencyAmount} END`,
+        amount: sql`CASE WHEN ${serverFigures} THEN excluded.amount ELSE ${conversions.amount} END`,
+        currency: sql`CASE WHEN ${serverFigures} THEN excluded.currency ELSE ${conversions.currency} END`,
+        items: sql`CASE WHEN ${serverFigures} THEN excluded.items ELSE ${conversions.items} END`,
+        fxRateMicros: sql`CASE WHEN ${serverFigures} THEN excluded.fx_rate_micros ELSE ${conversions.fxRateMicros} END`,
+        defaultCurrencyAmount: sql`CASE WHEN ${serverFigures} THEN excluded.default_currency_amount ELSE ${conversions.defaultCurrencyAmount} END`,
         source: sql`CASE WHEN ${serverReplacesScript} THEN 's2s' ELSE ${conversions.source} END`,
       },
       setWhere: sql`${statusMoves} OR ${serverReplacesScript}`,
     })
     .returning({
       id: conversions.id, tenantId: conversions.tenantId, orderId: conversions.orderId, status: conversions.status, amount: conversions.amount,
-      currency: conversions.currency, matchedAffiliateId: conversions.matchedAffiliateId, occurredAt: conversions.occurredAt,
+      currency: conversions.currency, items: conversions.items, matchedAffiliateId: conversions.matchedAffiliateId, occurredAt: conversions.occurredAt,
     });
   // A returned row with the id made here is new; any other is an existing order whose status moved, or whose
   // script-reported figures the server replaced (announced only if its status moved too).
   const fresh = new Set(rows.map((r) => r.id));
-  const moved = stored.filter((c) => !fresh.has(c.id) && scripted.get(`${c.tenantId}|${c.orderId}`)?.status !== c.status);
+  const moved = stored.filter((c) => !fresh.has(c.id) && before.get(`${c.tenantId}|${c.orderId}`)?.status !== c.status);
   await emitWebhookEvents(db, [...stored.filter((c) => fresh.has(c.id)).map(conversionCreated), ...moved.map(conversionStatusChanged)]);
   const refigured = stored.filter((c) => {
-    const before = scripted.get(`${c.tenantId}|${c.orderId}`);
-    return !fresh.has(c.id) && before !== undefined && (Number(before.amount) !== c.amount || before.currency !== c.currency);
+    const was = before.get(`${c.tenantId}|${c.orderId}`);
+    return !fresh.has(c.id) && was !== undefined && !sameFigures(was, c);
   });
   await redoPendingCommissions(db, refigured.map((c) => ({ tenantId: c.tenantId, orderId: c.orderId })));
+  await parkResentFigures(db, drafts, before);
 
   const links: IdentityLink[] = drafts.flatMap((d) =>
     d.visitorId
@@ -112,6 +116,8 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
 const statusMoves = sql`(excluded.source = 's2s' AND ${statusRank(sql`excluded.status`)} > ${statusRank(conversions.status)})`;
 /** The server's first report of an order the tracking script reported: its figures are the ones that count. */
 const serverReplacesScript = sql`(excluded.source = 's2s' AND ${conversions.source} = 'browser')`;
+/** Amount, currency, items and FX: the script's replaced, or brought by a move to paid or fulfilled (core/conversion-draft.ts). */
+const serverFigures = sql`(${serverReplacesScript} OR (${statusMoves} AND excluded.status IN ('paid', 'fulfilled')))`;
 
 function statusRank(status: SQL | AnyColumn) {
   return sql`(CASE ${status} WHEN 'placed' THEN 0 WHEN 'paid' THEN 1 WHEN 'fulfilled' THEN 2 WHEN 'cancelled' THEN 3 ELSE -1 END)`;
