@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { convertMinor, formatMoney, money, moneySchema, rateSchema } from "./money";
+import { convertMinor, formatMoney, MAX_MINOR_UNITS, minorUnits, minorUnitsSchema, money, moneySchema, rateSchema } from "./money";
 
 describe("money", () => {
   it("formats minor units per locale", () => {
@@ -12,6 +12,21 @@ describe("money", () => {
     expect(moneySchema.safeParse({ amount: 10.5, currency: "BRL" }).success).toBe(false);
     expect(moneySchema.safeParse({ amount: 10, currency: "XXX" }).success).toBe(false);
     expect(moneySchema.safeParse({ amount: 2 ** 60, currency: "BRL" }).success).toBe(false);
+  });
+
+  it("caps amounts at MAX_MINOR_UNITS with one message per failure, however large the number", () => {
+    const messages = (v: unknown, schema = minorUnitsSchema) => schema.safeParse(v).error?.issues.map((i) => i.message) ?? [];
+    // Sums of ~9,000 maximal amounts must stay exact, below 2^53.
+    expect(MAX_MINOR_UNITS * 9_000).toBeLessThan(Number.MAX_SAFE_INTEGER);
+    expect(messages(MAX_MINOR_UNITS)).toEqual([]);
+    expect(messages(0)).toEqual([]);
+    for (const v of [MAX_MINOR_UNITS + 1, Number.MAX_SAFE_INTEGER, 9e20, MAX_MINOR_UNITS + 0.5]) expect(messages(v), String(v)).toEqual(["must be at most 1000000000000 (minor units)"]);
+    expect(messages(10.5)).toEqual(["must be an integer number of minor units (e.g. centavos)"]);
+    for (const v of [-1, -9e20, -1.5]) expect(messages(v), String(v)).toEqual(["must not be negative"]);
+    const positive = minorUnits({ positive: true });
+    expect(messages(0, positive)).toEqual(["must be positive"]);
+    expect(messages(0.5, positive)).toEqual(["must be an integer number of minor units (e.g. centavos)"]);
+    expect(messages(9e20, positive)).toEqual(["must be at most 1000000000000 (minor units)"]);
   });
 
   it("converts between currencies in integers, across minor-unit exponents", () => {

@@ -12,10 +12,29 @@ export const CURRENCY_EXPONENTS = {
 export type Currency = keyof typeof CURRENCY_EXPONENTS;
 export const currencySchema = z.enum(Object.keys(CURRENCY_EXPONENTS) as [Currency, ...Currency[]]);
 
-export const minorUnitsSchema = z
-  .number()
-  .int("amount must be an integer number of minor units (e.g. centavos)")
-  .refine(Number.isSafeInteger, "amount is too large");
+/**
+ * The largest amount of money one field may carry, in minor units: 10^12 (R$ 10 billion). Totals of many
+ * amounts must stay exact, and JavaScript numbers (Postgres sums read back) are exact only below 2^53
+ * (about 9 × 10^15): under this cap about 9,000 maximal orders still add up to the centavo.
+ */
+export const MAX_MINOR_UNITS = 1_000_000_000_000;
+export const OVER_MAX_MINOR_UNITS = `must be at most ${MAX_MINOR_UNITS} (minor units)`;
+const NOT_MINOR_UNITS = "must be an integer number of minor units (e.g. centavos)";
+
+/**
+ * An amount of money from 0 (above 0 when `positive`) up to MAX_MINOR_UNITS. Each failure gets one message:
+ * the bounds are checked first and stop the rest (`abort`), so 9 × 10^20 is only "at most ...", not also
+ * zod's own safe-integer error, and a fraction within the bounds is only "must be an integer ...".
+ */
+export function minorUnits({ positive = false } = {}) {
+  return z
+    .number()
+    .check(positive ? z.gt(0, { message: "must be positive", abort: true }) : z.gte(0, { message: "must not be negative", abort: true }))
+    .max(MAX_MINOR_UNITS, { message: OVER_MAX_MINOR_UNITS, abort: true })
+    .int(NOT_MINOR_UNITS);
+}
+
+export const minorUnitsSchema = minorUnits();
 
 export const moneySchema = z.object({ amount: minorUnitsSchema, currency: currencySchema });
 export type Money = z.infer<typeof moneySchema>;

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { isId, timestampOfId } from "../ids";
-import { currencySchema, minorUnitsSchema } from "../money";
+import { currencySchema, MAX_MINOR_UNITS, minorUnits, minorUnitsSchema } from "../money";
 import { isStorableText } from "../text";
 import { instantSchema, isInstantInRange } from "./instant";
 
@@ -23,14 +23,16 @@ export const lineItemSchema = z.object({
   category: text(128).optional(),
   quantity: z.number().int().min(1).max(100_000),
   /** Price of one unit, in minor units. */
-  unitAmount: minorUnitsSchema.refine((v) => v >= 0, "must not be negative"),
-});
+  unitAmount: minorUnitsSchema,
+})
+  // A line's total is summed with the others like an order amount, so it has the same cap.
+  .refine((i) => i.unitAmount * i.quantity <= MAX_MINOR_UNITS, { path: ["unitAmount"], message: `unitAmount × quantity must be at most ${MAX_MINOR_UNITS} (minor units)` });
 
 export const orderStatusSchema = z.enum(["placed", "paid", "fulfilled", "cancelled"]);
 
 export const conversionDetailsSchema = z.object({
   orderId: orderIdSchema,
-  amount: minorUnitsSchema.refine((v) => v >= 0, "must not be negative"),
+  amount: minorUnitsSchema,
   currency: currencySchema,
   items: z.array(lineItemSchema).max(200).optional(),
   coupon: couponSchema.optional(),
@@ -98,7 +100,7 @@ export const refundInputSchema = z.object({
   orderId: orderIdSchema,
   /** Unique in the tenant (not per order); defaults to a hash of the order id, amount, currency and time. */
   refundId: text(128).optional(),
-  amount: minorUnitsSchema.refine((v) => v > 0, "must be positive"),
+  amount: minorUnits({ positive: true }),
   currency: currencySchema,
   reason: text(500).optional(),
   occurredAt: instantSchema.optional(),

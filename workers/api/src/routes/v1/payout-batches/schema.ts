@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isId } from "../../../../../../core/ids";
-import { currencySchema } from "../../../../../../core/money";
+import { currencySchema, minorUnitsSchema } from "../../../../../../core/money";
 import { isStorableText } from "../../../../../../core/text";
 import { PROVIDER_KINDS } from "../../../../../../db/queries/payout-batches";
 import { pageQuery } from "../../../lib/pagination";
@@ -11,7 +11,7 @@ const providers = Object.keys(PROVIDER_KINDS) as [keyof typeof PROVIDER_KINDS, .
 export const createBatchBody = strictBody({
   currency: currencySchema,
   provider: z.enum(providers).openapi({ description: "csv (any method, you pay from your bank), csv_pix (PIX keys file), pix (Efí), stripe_connect, paypal" }),
-  minimumAmount: z.number().int().min(0).max(1e12).default(0).openapi({ description: "Affiliates below this balance (minor units) wait for a later batch" }),
+  minimumAmount: minorUnitsSchema.default(0).openapi({ description: "Affiliates below this balance (minor units) wait for a later batch" }),
 })
   .openapi("CreatePayoutBatch");
 
