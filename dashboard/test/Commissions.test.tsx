@@ -54,6 +54,19 @@ describe("commissions page", () => {
     await waitFor(() => expect(api.calls.find((c) => c.method === "POST")?.body).toEqual({ action: "approve", ids: ["com_1", "com_2"] }));
   });
 
+  it("shows what refunds took back beside the amount the explanation computed", async () => {
+    const refunded = { ...commission("com_1", "pedido-1"), amount: 2499, reversedAmount: 2499, status: "reversed", explanation: ["12.5% of 19990 (base rate) = 2499"] };
+    const api = fakeApi({
+      "GET /v1/commissions": () => ({ items: [refunded, commission("com_2", "pedido-2")], nextCursor: null }),
+      "GET /v1/affiliates": () => ({ items: [], nextCursor: null }),
+    });
+    renderPage(() => <Commissions />, { api, location: "/commissions", locale: "en" });
+    await screen.findByText("pedido-1");
+    const line = screen.getByText(/taken back by refunds/);
+    expect(line.textContent).toMatch(/^of R\$\s?24[.,]99; R\$\s?24[.,]99 taken back by refunds$/);
+    expect(screen.getAllByText(/taken back by refunds/)).toHaveLength(1);
+  });
+
   it("shows the API's error with a retry button when the list cannot load", async () => {
     const api = fakeApi({ "GET /v1/commissions": () => Response.json({ title: "Forbidden", code: "forbidden", detail: "Your role may not read commissions." }, { status: 403 }) });
     renderPage(() => <Commissions />, { api, location: "/commissions" });

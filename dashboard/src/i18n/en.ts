@@ -74,6 +74,7 @@ export const en = {
   "commissions.select": "Select the commission of order {order}", "commissions.decided": "{decided} decided, {skipped} skipped (no longer pending or held for review).",
   "commissions.none": "No commissions here.", "commissions.why": "Why", "commissions.lockUntil": "Auto-approves on", "commissions.held": "Held for review",
   "commissions.afterReview": "Not until the fraud review releases it",
+  "commissions.takenBack": "of {amount}; {reversed} taken back by refunds",
   "fraud.intro": "Clicks and orders the fraud checks flagged. Approve what is genuine; rejected orders earn no commission.",
   "fraud.kind": "Kind", "fraud.clicks": "Clicks", "fraud.orders": "Orders", "fraud.click": "Click", "fraud.order": "Order",
   "fraud.score": "score {score}", "fraud.flagged": "flagged ({score})", "fraud.reasons": "Reasons", "fraud.evidence": "Evidence",

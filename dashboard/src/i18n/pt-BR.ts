@@ -76,6 +76,7 @@ export const ptBR: Record<MessageKey, string> = {
   "commissions.select": "Selecionar a comissão do pedido {order}", "commissions.decided": "{decided} decidida(s), {skipped} ignorada(s) (não estão mais pendentes ou estão em revisão).",
   "commissions.none": "Nenhuma comissão aqui.", "commissions.why": "Motivo", "commissions.lockUntil": "Aprovação automática em", "commissions.held": "Em revisão",
   "commissions.afterReview": "Só depois que a revisão de fraude a liberar",
+  "commissions.takenBack": "de {amount}; {reversed} devolvidos por reembolsos",
   "fraud.intro": "Cliques e pedidos sinalizados pelas verificações de fraude. Aprove o que for legítimo; pedidos recusados não geram comissão.",
   "fraud.kind": "Tipo", "fraud.clicks": "Cliques", "fraud.orders": "Pedidos", "fraud.click": "Clique", "fraud.order": "Pedido",
   "fraud.score": "pontuação {score}", "fraud.flagged": "suspeito ({score})", "fraud.reasons": "Motivos", "fraud.evidence": "Evidências",

@@ -3,6 +3,7 @@ import { createResource, For } from "solid-js";
 import { useApi } from "../../api/context";
 import { must } from "../../api/errors";
 import { useI18n } from "../../i18n/i18n";
+import { CommissionAmount } from "../../money/CommissionAmount";
 import { PayoutTable } from "../../money/PayoutTable";
 import { Async, noItems } from "../../ui/Async";
 import { StatusBadge, TableWrap } from "../../ui/Table";
@@ -29,7 +30,7 @@ export default function PortalEarnings() {
                       <tr>
                         <th scope="row">{x.orderId}</th>
                         <td>{i.date(x.createdAt)}</td>
-                        <td class="num">{i.money(x.amount - x.reversedAmount, x.currency)}</td>
+                        <td class="num"><CommissionAmount amount={x.amount} reversedAmount={x.reversedAmount} currency={x.currency} /></td>
                         <td><StatusBadge status={x.status} label={t(`status.${x.status}`)} /></td>
                         <td><small>{x.explanation.join("; ")}</small></td>
                       </tr>

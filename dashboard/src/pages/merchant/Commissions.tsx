@@ -5,6 +5,7 @@ import { useApi } from "../../api/context";
 import { messageOf, must } from "../../api/errors";
 import { useAffiliates } from "../../api/lookups";
 import { useI18n } from "../../i18n/i18n";
+import { CommissionAmount } from "../../money/CommissionAmount";
 import { createFilteredPagedList, PagedView } from "../../ui/paging";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 
@@ -85,7 +86,7 @@ export default function Commissions() {
                       <td><input type="checkbox" aria-label={t("commissions.select", { order: c.orderId })} checked={selected().has(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} /></td>
                       <th scope="row">{c.orderId}</th>
                       <td>{affiliates.name(c.affiliateId)}</td>
-                      <td class="num">{i.money(c.amount - c.reversedAmount, c.currency)}</td>
+                      <td class="num"><CommissionAmount amount={c.amount} reversedAmount={c.reversedAmount} currency={c.currency} /></td>
                       <td><StatusBadge status={c.status} label={t(`status.${c.status}`)} />{c.heldForReview ? <StatusBadge status="flagged" label={t("commissions.held")} /> : null}</td>
                       <td><small>{c.explanation.join("; ")}</small></td>
                       {/* Only a pending commission not held for review is approved when its lock ends (docs/attribution.md). */}
