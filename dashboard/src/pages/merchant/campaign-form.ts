@@ -64,7 +64,8 @@ export function formOf(c: Campaign, locale: Locale): CampaignForm {
 export function rateOf(f: RateForm, currency: string, locale: Locale): RateInput | null {
   if (f.type === "percentage") {
     const bp = parseDecimal(f.value, 2, locale);
-    return bp === null || bp > 100_000 ? null : { type: "percentage", bp };
+    // The API refuses more than 100% (10,000 bp): a commission never pays more than the order.
+    return bp === null || bp > 10_000 ? null : { type: "percentage", bp };
   }
   const amount = parseMoneyInput(f.value, currency, locale);
   return amount === null ? null : { type: "flat", amount };

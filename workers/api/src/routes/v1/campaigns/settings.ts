@@ -6,18 +6,18 @@
 import { z } from "@hono/zod-openapi";
 import { attributionModelSchema } from "../../../../../../core/attribution/models";
 import { conflictRulesSchema, type ConflictRules } from "../../../../../../core/attribution/conflict-rules";
-import { commissionRulesSchema } from "../../../../../../core/commission/rules";
+import { commissionRulesInputSchema } from "../../../../../../core/commission/rules";
 import { fraudSettingsSchema, type FraudSettings } from "../../../../../../core/fraud-settings";
 import { isStorableJson } from "../fields";
 
 const STORABLE = "must not contain control characters or broken Unicode in any key or text";
 
-export const commissionRulesInput = commissionRulesSchema
+export const commissionRulesInput = commissionRulesInputSchema
   .omit({ version: true })
   .extend({ version: z.number().int().optional().openapi({ description: "Ignored: the server assigns versions" }) })
   .strict()
   .refine(isStorableJson, STORABLE)
-  .openapi({ description: "Commission rules (core/commission/rules.ts). Changing them gives the campaign's rules the next `version`; commissions keep the version they were computed with." });
+  .openapi({ description: "Commission rules (core/commission/rules.ts): percentage rates at most 10000 bp (100%), fixed amounts at most 1000000000000 minor units. Changing them gives the campaign's rules the next `version`; commissions keep the version they were computed with." });
 
 export const attributionModelInput = z
   .discriminatedUnion("kind", attributionModelSchema.options.map((o) => o.strict()) as unknown as typeof attributionModelSchema.options)
