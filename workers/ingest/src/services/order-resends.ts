@@ -1,8 +1,9 @@
 /**
- * A merchant's server that reports an order again at the same status (or an older one) with other figures:
- * under at-least-once delivery the order of two reports at one status is unknown, so the stored figures stay
+ * A merchant's server that reports an order again at the same status with other figures: under
+ * at-least-once delivery the order of two reports at one status is unknown, so the stored figures stay
  * (store-conversions.ts). The merchant hears of it in GET /v1/failed-events rather than finding out from a
- * report; an exact duplicate, a redelivery, says nothing.
+ * report; an exact duplicate, a redelivery, says nothing. A report at an older status is a late delivery
+ * (the original `placed` arriving after `paid`), routine under at-least-once delivery: nothing is said.
  */
 import { statusRank, type ConversionDraft } from "../../../../core/conversion-draft";
 import type { FailedEventInput } from "./failed-events";
@@ -27,7 +28,7 @@ export function resentFigures(drafts: ConversionDraft[], before: Map<string, Sto
   return drafts.flatMap((d) => {
     const stored = before.get(`${d.tenantId}|${d.orderId}`);
     // A script's order takes the server's figures; a move forward brings them (or, to cancelled, needs none).
-    if (d.source !== "s2s" || stored?.source !== "s2s" || statusRank(d.status) > statusRank(stored.status)) return [];
+    if (d.source !== "s2s" || stored?.source !== "s2s" || statusRank(d.status) !== statusRank(stored.status)) return [];
     if (sameFigures(d, stored)) return [];
     const sent = Number(stored.amount) === d.amount && stored.currency === d.currency ? "other items" : `amount ${d.amount} ${d.currency}`;
     const kept = sent === "other items" ? "its items" : `${stored.amount} ${stored.currency}`;
