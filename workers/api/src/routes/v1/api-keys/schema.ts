@@ -5,10 +5,15 @@ import { pageOf, pageQuery } from "../../../lib/pagination";
 import { instantSchema } from "../../../../../../core/schemas/instant";
 import { strictBody } from "../../../lib/strict-body";
 
+/**
+ * A stored key with no scopes may do everything (core/auth/access.ts), so `[]` sent by a caller who meant
+ * "nothing" or "I'll pick later" would make a key with full power: an explicit list must name a scope.
+ */
 const scopes = z
   .array(z.enum(PERMISSIONS as [Permission, ...Permission[]]))
+  .min(1, "name at least one scope, or leave scopes out for a key with every permission")
   .max(PERMISSIONS.length)
-  .openapi({ description: "Permissions of the key (`links:write`, `conversions:write`, ...). Empty or omitted: everything you may do yourself.", example: ["conversions:write"] });
+  .openapi({ description: "Permissions of the key (`links:write`, `conversions:write`, ...), at least one. Omitted: everything you may do yourself. An empty list is refused.", example: ["conversions:write"] });
 
 export const apiKeySchema = z
   .object({
