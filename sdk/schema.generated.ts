@@ -2320,7 +2320,7 @@ export interface paths {
         put?: never;
         /**
          * Report an order
-         * @description Idempotent by orderId. Your server's first report of an order the tracking script reported replaces its amount, currency and items (pending commissions are made again); later reports move the status forward.
+         * @description Idempotent by orderId. Your server's first report of an order the tracking script reported replaces its amount, currency and items (pending commissions are made again); later reports move the status forward (placed, paid, fulfilled, cancelled), and a move to paid or fulfilled brings its amount, currency and items too (pending commissions are made again; approved or paid ones stay). A report at the status already reached with other figures is not applied: it is listed with the reason in GET /v1/failed-events; one at an older status changes nothing. Sending the same report again is safe.
          */
         post: {
             parameters: {
@@ -8255,7 +8255,7 @@ export interface components {
             expiresAt?: string;
             name: string;
             /**
-             * @description Permissions of the key (`links:write`, `conversions:write`, ...). Empty or omitted: everything you may do yourself.
+             * @description Permissions of the key (`links:write`, `conversions:write`, ...), at least one. Omitted: everything you may do yourself. An empty list is refused.
              * @example [
              *       "conversions:write"
              *     ]
@@ -8288,7 +8288,7 @@ export interface components {
             };
             /** @description Days after a click in which an order is credited to it */
             attributionWindowDays?: number;
-            /** @description Commission rules (core/commission/rules.ts). Changing them gives the campaign's rules the next `version`; commissions keep the version they were computed with. */
+            /** @description Commission rules (core/commission/rules.ts): percentage rates at most 10000 bp (100%), fixed amounts at most 1000000000000 minor units. Changing them gives the campaign's rules the next `version`; commissions keep the version they were computed with. */
             commissionRules?: {
                 base: {
                     bp: number;
@@ -9113,7 +9113,7 @@ export interface components {
             };
             /** @description Days after a click in which an order is credited to it */
             attributionWindowDays?: number;
-            /** @description Commission rules (core/commission/rules.ts). Changing them gives the campaign's rules the next `version`; commissions keep the version they were computed with. */
+            /** @description Commission rules (core/commission/rules.ts): percentage rates at most 10000 bp (100%), fixed amounts at most 1000000000000 minor units. Changing them gives the campaign's rules the next `version`; commissions keep the version they were computed with. */
             commissionRules?: {
                 base: {
                     bp: number;
