@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { MAX_MINOR_UNITS } from "../../core/money";
 import { conversionDetailsSchema } from "../../core/schemas/tracking";
-import { cleanConversion, cleanProps } from "./events";
+import { cleanConversion, cleanProps, MAX_AMOUNT } from "./events";
 
 function collect() {
   const warnings: unknown[][] = [];
@@ -24,11 +25,21 @@ describe("cleanConversion", () => {
   });
 
   it("refuses a float or string amount instead of guessing the cents", () => {
-    for (const amount of [259.9, "25990", -1, Number.NaN, 2 ** 60]) {
+    for (const amount of [259.9, "25990", -1, Number.NaN, 2 ** 60, MAX_AMOUNT + 1]) {
       const { warn, warnings } = collect();
       expect(cleanConversion({ orderId: "1", amount, currency: "BRL" }, warn)).toBeNull();
       expect(String(warnings[0]?.[0])).toMatch(/conversion skipped/);
     }
+  });
+
+  it("caps amounts as the server does, so one huge order does not get its whole batch refused", () => {
+    expect(MAX_AMOUNT).toBe(MAX_MINOR_UNITS);
+    expect(cleanConversion({ orderId: "1", amount: MAX_AMOUNT, currency: "BRL" }, () => {})?.amount).toBe(MAX_AMOUNT);
+    const { warn, warnings } = collect();
+    const out = cleanConversion({ orderId: "1", amount: 100, currency: "BRL", items: [{ sku: "A", quantity: 3, unitAmount: MAX_AMOUNT / 2 }] }, warn);
+    expect(out?.items).toBeUndefined();
+    expect(conversionDetailsSchema.safeParse(out).success).toBe(true);
+    expect(warnings).toHaveLength(1);
   });
 
   it("refuses an order without an id or currency", () => {

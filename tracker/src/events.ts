@@ -15,6 +15,12 @@ function text(value: unknown, max: number): string | undefined {
 const integer = (value: unknown, min: number, max = 1 / 0): value is number =>
   Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
 
+/**
+ * The server's cap on money amounts, MAX_MINOR_UNITS in core/money.ts (copied, as core is not bundled; the
+ * tests check they agree): an order above it would get the whole batch refused.
+ */
+export const MAX_AMOUNT = 1_000_000_000_000;
+
 export const eventName = (value: unknown): string | undefined => text(value, 64);
 
 /** Keeps the properties the server accepts; long strings are cut rather than failing the batch. */
@@ -37,7 +43,7 @@ export function cleanProps(input: unknown, warn: Warn): Props | undefined {
 function cleanItem(raw: unknown): LineItem | undefined {
   const { sku, name, category, quantity, unitAmount } = (raw || {}) as Record<string, unknown>;
   const id = text(sku, 128);
-  if (!id || !integer(quantity, 1, 100_000) || !integer(unitAmount, 0)) return undefined;
+  if (!id || !integer(quantity, 1, 100_000) || !integer(unitAmount, 0, MAX_AMOUNT) || unitAmount * quantity > MAX_AMOUNT) return undefined;
   return { sku: id, name: text(name, 256), category: text(category, 128), quantity, unitAmount };
 }
 
@@ -50,7 +56,7 @@ export function cleanConversion(input: unknown, warn: Warn): ConversionDetails |
   const { orderId, amount, currency, items, coupon } = (input || {}) as Record<string, unknown>;
   const id = text(orderId, 128);
   const code = String(currency).toUpperCase();
-  if (!id || !integer(amount, 0) || !/^[A-Z]{3}$/.test(code)) {
+  if (!id || !integer(amount, 0, MAX_AMOUNT) || !/^[A-Z]{3}$/.test(code)) {
     warn("conversion skipped: needs orderId, currency, amount in integer minor units; got", input);
     return null;
   }
