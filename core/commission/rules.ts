@@ -58,9 +58,7 @@ const input = commissionRulesShape(
 );
 const stored = commissionRulesShape(z.number().int().min(0).max(STORED_MAX_BP), z.number().int().min(0));
 
-/** A rate as a merchant sends it: at most 100%, a fixed amount at most MAX_MINOR_UNITS. */
-export const rateInputSchema = input.rate;
-/** Rules as a merchant sends them (the API's campaign bodies). */
+/** Rules as a merchant sends them (the API's campaign bodies): rates at most 100%, amounts at most MAX_MINOR_UNITS. */
 export const commissionRulesInputSchema = input.rules;
 
 /** A rate as stored (see the top of this file). */
