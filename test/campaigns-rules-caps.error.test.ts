@@ -27,6 +27,7 @@ const huge = 900000000000000000000;
 describe("rates above 100% and amounts over the cap are refused on POST and PATCH", () => {
   it.each([
     ["the base rate", { base: over }, "/body/commissionRules/base/bp", OVER_RATE],
+    ["an enormous rate, with one message", { base: { type: "percentage", bp: huge } }, "/body/commissionRules/base/bp", OVER_RATE],
     ["the first-order rate", { base: rate, firstOrder: over }, "/body/commissionRules/firstOrder/bp", OVER_RATE],
     ["a product's rate", { base: rate, products: { P1: over } }, "/body/commissionRules/products/P1/bp", OVER_RATE],
     ["a category's rate", { base: rate, categories: { books: over } }, "/body/commissionRules/categories/books/bp", OVER_RATE],

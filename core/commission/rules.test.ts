@@ -22,6 +22,8 @@ describe("commission rules caps", () => {
     expect(errorsOf({ ...base, groups: { vip: over } })).toEqual([["groups.vip.bp", OVER_RATE]]);
     expect(errorsOf({ ...base, tiers: [{ fromRevenue: 100, rate: over }] })).toEqual([["tiers.0.rate.bp", OVER_RATE]]);
     expect(commissionRulesInputSchema.safeParse({ ...base, base: { type: "percentage", bp: MAX_RATE_BP } }).success).toBe(true);
+    expect(errorsOf({ ...base, base: { type: "percentage", bp: 900000000000000000000 } })).toEqual([["base.bp", OVER_RATE]]);
+    expect(errorsOf({ ...base, base: { type: "percentage", bp: -900000000000000000000 } })).toEqual([["base.bp", "must be at least 0"]]);
   });
 
   it("refuses fixed amounts above MAX_MINOR_UNITS: flat rates, thresholds, bonuses, the minimum order", () => {

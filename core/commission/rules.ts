@@ -52,10 +52,13 @@ function commissionRulesShape(bp: z.ZodType<number>, minor: z.ZodType<number>) {
   };
 }
 
-const input = commissionRulesShape(
-  z.number().int().min(0).max(MAX_RATE_BP, `must be at most ${MAX_RATE_BP} (100%)`),
-  minorUnitsSchema,
-);
+/** Bounds first, stopping the rest, so 9 × 10^20 bp is one error (not also zod's safe-integer one), as for amounts. */
+const inputBp = z
+  .number()
+  .min(0, { abort: true })
+  .max(MAX_RATE_BP, { message: `must be at most ${MAX_RATE_BP} (100%)`, abort: true })
+  .int();
+const input = commissionRulesShape(inputBp, minorUnitsSchema);
 const stored = commissionRulesShape(z.number().int().min(0).max(STORED_MAX_BP), z.number().int().min(0));
 
 /** Rules as a merchant sends them (the API's campaign bodies): rates at most 100%, amounts at most MAX_MINOR_UNITS. */
