@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi, expectProblem, jsonOf } from "./helpers/api";
 import { tokenFor } from "./helpers/auth";
-import { clickLink, drainQueue, waitForClick } from "./helpers/ingest-fixtures";
+import { drainQueue } from "./helpers/ingest-fixtures";
+import { paidOrder } from "./helpers/paid-order";
 import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
 import { orderId, serverPost } from "./helpers/tracking";
 
@@ -20,15 +21,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack?.close());
 
-/** A paid 10,000 BRL order through the affiliate's link, and its commission once created. */
-async function paidOrder(p: SeededProgram): Promise<string> {
-  const { clickId } = await clickLink(stack, p);
-  await waitForClick(stack, clickId);
-  const order = orderId();
-  expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 10_000, currency: "BRL", clickId, status: "paid" })).status).toBe(202);
-  await waitFor(async () => (await stack.db.query("SELECT 1 FROM commissions WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, order])).rowCount === 1, 20_000, `commission of ${order}`);
-  return order;
-}
 
 const reversedOf = async (p: SeededProgram, order: string) =>
   Number((await stack.db.query("SELECT reversed_amount FROM commissions WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, order])).rows[0].reversed_amount);
@@ -40,7 +32,7 @@ const parked = async (p: SeededProgram) =>
 describe("refunds the reversal cannot apply", () => {
   it("a refund in another currency than its order's takes nothing back and is parked with the reason", async () => {
     const p = await seedTestProgram(stack);
-    const order = await paidOrder(p);
+    const order = await paidOrder(stack, p);
     expect((await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: order, amount: 5_000, currency: "JPY", refundId: "r-jpy" })).status).toBe(202);
     expect((await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: order, amount: 10_000, currency: "USD", refundId: "r-usd" })).status).toBe(202);
     await drainQueue(stack);
@@ -57,8 +49,8 @@ describe("refunds the reversal cannot apply", () => {
 
   it("a refundId already used by another order of the tenant takes nothing back from the second order", async () => {
     const p = await seedTestProgram(stack);
-    const first = await paidOrder(p);
-    const second = await paidOrder(p);
+    const first = await paidOrder(stack, p);
+    const second = await paidOrder(stack, p);
     expect((await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: first, amount: 10_000, currency: "BRL", refundId: "r-1" })).status).toBe(202);
     await waitFor(async () => (await reversedOf(p, first)) === 1_000, 20_000, "the first order's reversal");
     expect((await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: second, amount: 10_000, currency: "BRL", refundId: "r-1" })).status).toBe(202);
@@ -70,7 +62,7 @@ describe("refunds the reversal cannot apply", () => {
 
   it("a redelivered refund is neither parked nor applied twice", async () => {
     const p = await seedTestProgram(stack);
-    const order = await paidOrder(p);
+    const order = await paidOrder(stack, p);
     const body = { orderId: order, amount: 2_500, currency: "BRL", refundId: "r-again" };
     expect((await serverPost(stack, "/v1/refunds", p.apiKey, body)).status).toBe(202);
     await waitFor(async () => (await reversedOf(p, order)) === 250, 20_000, "the refund's reversal");
@@ -84,7 +76,7 @@ describe("refunds the reversal cannot apply", () => {
   it("the merchant reads a parked refund and its reason through GET /v1/failed-events; nobody else does", async () => {
     const p = await seedTestProgram(stack);
     const other = await seedTestProgram(stack);
-    const order = await paidOrder(p);
+    const order = await paidOrder(stack, p);
     expect((await serverPost(stack, "/v1/refunds", p.apiKey, { orderId: order, amount: 1_000, currency: "USD", refundId: "r-wrong" })).status).toBe(202);
     await drainQueue(stack);
     const listed = await jsonOf(await callApi(stack, "GET", "/v1/failed-events?status=pending", { key: p.apiKey }));

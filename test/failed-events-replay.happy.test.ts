@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi, jsonOf } from "./helpers/api";
-import { clickLink, waitForClick } from "./helpers/ingest-fixtures";
+import { paidOrder } from "./helpers/paid-order";
 import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
-import { orderId, serverPost } from "./helpers/tracking";
+import { serverPost } from "./helpers/tracking";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -16,14 +16,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack?.close());
 
-async function paidOrder(p: SeededProgram): Promise<string> {
-  const { clickId } = await clickLink(stack, p);
-  await waitForClick(stack, clickId);
-  const order = orderId();
-  expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 10_000, currency: "BRL", clickId, status: "paid" })).status).toBe(202);
-  await waitFor(async () => (await stack.db.query("SELECT 1 FROM commissions WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, order])).rowCount === 1, 20_000, `commission of ${order}`);
-  return order;
-}
 
 /** A USD refund of a BRL order, parked by the consumer: its failed event's id. */
 async function parkedRefund(p: SeededProgram, order: string): Promise<string> {
@@ -40,7 +32,7 @@ const replay = (p: SeededProgram, body: unknown) => callApi(stack, "POST", "/v1/
 describe("POST /v1/failed-events/replay", () => {
   it("replays a parked refund once; while the cause stands it is parked again as a new failed event", async () => {
     const p = await seedTestProgram(stack);
-    const fev = await parkedRefund(p, await paidOrder(p));
+    const fev = await parkedRefund(p, await paidOrder(stack, p));
 
     const res = await replay(p, { ids: [fev] });
     expect(res.status).toBe(200);
@@ -60,7 +52,7 @@ describe("POST /v1/failed-events/replay", () => {
 
   it("once the cause is fixed, replaying every pending event applies the refund", async () => {
     const p = await seedTestProgram(stack);
-    const order = await paidOrder(p);
+    const order = await paidOrder(stack, p);
     const fev = await parkedRefund(p, order);
     // The data fix: the order had been recorded in the wrong currency.
     await stack.db.query("UPDATE conversions SET currency = 'USD' WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, order]);
@@ -73,7 +65,7 @@ describe("POST /v1/failed-events/replay", () => {
 
   it("two replays at once send a row only once", async () => {
     const p = await seedTestProgram(stack);
-    const fev = await parkedRefund(p, await paidOrder(p));
+    const fev = await parkedRefund(p, await paidOrder(stack, p));
     const answers = await Promise.all([replay(p, { ids: [fev] }), replay(p, { ids: [fev] })].map(async (r) => jsonOf(await r)));
     expect(answers.map((a) => a.replayed).sort()).toEqual([0, 1]);
     expect((await failedRows(p)).find((r) => r.id === fev)).toMatchObject({ replay_count: 1 });

@@ -14,9 +14,10 @@ import * as schema from "../db/schema";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { storeMessages } from "../workers/ingest/src/services/store-messages";
 import { callApi, jsonOf } from "./helpers/api";
-import { clickLink, drainQueue, waitForClick } from "./helpers/ingest-fixtures";
+import { drainQueue } from "./helpers/ingest-fixtures";
+import { paidOrder } from "./helpers/paid-order";
 import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
-import { orderId, serverPost } from "./helpers/tracking";
+import { serverPost } from "./helpers/tracking";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -24,15 +25,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack?.close());
 
-/** A paid 10,000 BRL order through the affiliate's link, and its 1,000 commission once created. */
-async function paidOrder(p: SeededProgram): Promise<string> {
-  const { clickId } = await clickLink(stack, p);
-  await waitForClick(stack, clickId);
-  const order = orderId();
-  expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order, amount: 10_000, currency: "BRL", clickId, status: "paid" })).status).toBe(202);
-  await waitFor(async () => (await stack.db.query("SELECT 1 FROM commissions WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, order])).rowCount === 1, 20_000, `commission of ${order}`);
-  return order;
-}
 
 const refund = (p: SeededProgram, order: string, amount: number, refundId: string) =>
   serverPost(stack, "/v1/refunds", p.apiKey, { orderId: order, amount, currency: "BRL", refundId }).then((r) => expect(r.status).toBe(202));
@@ -48,7 +40,7 @@ const report = async (p: SeededProgram) =>
 describe("a refund larger than what is left of its order", () => {
   it("is parked with the reason, and nothing of it is stored or taken back", async () => {
     const p = await seedTestProgram(stack);
-    const order = await paidOrder(p);
+    const order = await paidOrder(stack, p);
     await refund(p, order, 12_000, "r-over");
     await drainQueue(stack);
     expect(await parked(p)).toEqual([`refund of 12000 BRL on order ${order} exceeds what is left of it (10000 BRL of 10000 BRL, 0 refunded before): send at most 10000`]);
@@ -66,7 +58,7 @@ describe("a refund larger than what is left of its order", () => {
 
   it("takes exactly what is left; a further refund is parked; a redelivered one stays a no-op", async () => {
     const p = await seedTestProgram(stack);
-    const order = await paidOrder(p);
+    const order = await paidOrder(stack, p);
     await refund(p, order, 6_000, "r-1");
     await waitFor(async () => (await reversedOf(p)) === 600, 20_000, "the first partial refund");
     await refund(p, order, 6_000, "r-2");
@@ -88,7 +80,7 @@ describe("a refund larger than what is left of its order", () => {
 
   it("two refunds of one order written by two transactions at once cannot together exceed it", async () => {
     const p = await seedTestProgram(stack);
-    const order = await paidOrder(p);
+    const order = await paidOrder(stack, p);
     // drizzle's node-postgres and Neon databases share the query API storeMessages uses; the types differ.
     const orm = drizzle({ client: stack.db, schema }) as unknown as Database;
     const message = (refundKey: string, receivedAt: number): RefundMessage => ({ type: "refund", v: 1, tenantId: p.tenantId, receivedAt, refundKey, input: { orderId: order, amount: 6_000, currency: "BRL" } });
