@@ -13,7 +13,7 @@ import { tokenFor } from "./helpers/auth";
 import { drainQueue } from "./helpers/ingest-fixtures";
 import { paidOrder } from "./helpers/paid-order";
 import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
-import { orderId, serverPost } from "./helpers/tracking";
+import { serverPost } from "./helpers/tracking";
 
 let stack: TestStack;
 beforeAll(async () => {
