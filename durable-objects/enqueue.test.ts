@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chunkForSendBatch, enqueueEvents, EventBatcher, type EventQueue } from "./enqueue";
+import { chunkForSendBatch } from "../core/send-batch";
+import { enqueueEvents, EventBatcher, type EventQueue } from "./enqueue";
 
 const noSleep = async () => {};
 

@@ -27,8 +27,6 @@ export type EnqueueOutcome = "queued" | "buffered";
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export { chunkForSendBatch };
-
 export async function enqueueEvents(queue: EventQueue, events: unknown[], opts: EnqueueOptions): Promise<EnqueueOutcome> {
   let outcome: EnqueueOutcome = "queued";
   for (const chunk of chunkForSendBatch(events, opts.sizes)) {

@@ -4,7 +4,7 @@
  * pushes it back to the Queue until that succeeds. The shopper's redirect never waits on this.
  */
 import { DurableObject } from "cloudflare:workers";
-import { chunkForSendBatch } from "./enqueue";
+import { chunkForSendBatch } from "../core/send-batch";
 
 export interface EventBufferEnv {
   EVENTS: Queue;

@@ -1,7 +1,8 @@
 /** Commission money through the real pipeline: currencies of fixed amounts, monthly revenue, lines, bonuses. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
-import { BROWSER_HEADERS, orderId, serverPost } from "./helpers/tracking";
+import { storedClick } from "./helpers/clicks";
+import { orderId, serverPost } from "./helpers/tracking";
 import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
 
 let stack: TestStack;
@@ -10,12 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-async function click(code: string, cookie: string): Promise<string> {
-  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}`, { headers: { ...BROWSER_HEADERS, cookie } });
-  const id = new URL(res.headers.get("location")!).searchParams.get("indica_cid")!;
-  await waitFor(async () => (await stack.db.query("SELECT 1 FROM clicks WHERE id = $1", [id])).rowCount === 1, 20_000, "the click");
-  return id;
-}
+const click = (code: string, cookie: string): Promise<string> => storedClick(stack, code, cookie);
 
 const commissionsOf = (tenantId: string, order: string) =>
   stack.db.query("SELECT * FROM commissions WHERE tenant_id = $1 AND order_id = $2 ORDER BY affiliate_id", [tenantId, order]).then((r) => r.rows);

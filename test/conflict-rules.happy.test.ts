@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../core/ids";
 import { clickEvent } from "./helpers/events";
 import { programApi } from "./helpers/programs";
-import { BROWSER_HEADERS, orderId, serverPost } from "./helpers/tracking";
+import { storedClick } from "./helpers/clicks";
+import { orderId, serverPost } from "./helpers/tracking";
 import { ADMIN_TOKEN, seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
 
 let stack: TestStack;
@@ -16,12 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-async function click(code: string, cookie: string): Promise<string> {
-  const res = await stack.fetch("indica-redirect", `https://${TEST_LINK_DOMAIN}/${code}`, { headers: { ...BROWSER_HEADERS, cookie } });
-  const id = new URL(res.headers.get("location")!).searchParams.get("indica_cid")!;
-  await waitFor(async () => (await stack.db.query("SELECT 1 FROM clicks WHERE id = $1", [id])).rowCount === 1, 20_000, "the click");
-  return id;
-}
+const click = (code: string, cookie: string): Promise<string> => storedClick(stack, code, cookie);
 
 /** A program with Ana (the seeded affiliate) and Bruno, who has a link and the coupon BRUNO-…; rules set through the API. */
 async function program(conflictRules?: Record<string, string>) {
