@@ -59,6 +59,8 @@ describe("commission lifecycle", () => {
     expect(await status(held.id)).toMatchObject({ status: "pending", held_for_review: true });
     expect(await (await decide(p, { action: "approve", ids: [held.id] })).json()).toEqual({ decided: [], skipped: [held.id] });
 
+    // Its lock ahead again, so no other test file's run of the global automatic approval takes the decision below.
+    await stack.db.query("UPDATE commissions SET lock_until = now() + interval '1 day' WHERE id = $1", [held.id]);
     const { rows } = await stack.db.query("SELECT matched_click_id FROM conversions WHERE tenant_id = $1 AND id = $2", [p.tenantId, held.conversion_id]);
     expect((await callApi(stack, "POST", `/v1/fraud/review/${rows[0].matched_click_id}/approve`, { key: p.apiKey })).status).toBe(200);
     expect(await status(held.id)).toMatchObject({ status: "pending", held_for_review: false });

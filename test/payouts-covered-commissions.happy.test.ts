@@ -1,6 +1,6 @@
 /**
  * A payout pays the commissions whose credits its item counted when the batch was made, and marks exactly
- * those paid. A commission approved after the batch was made (its lock over before) is not in the item's
+ * those paid. A commission approved after the batch was made is not in the item's
  * amount: it stays approved and available, and a refund of it is a reversal, not a clawback of money never
  * paid (which is what marking every approved commission of the affiliate paid made it).
  */
@@ -32,10 +32,10 @@ describe("which commissions a payout pays", () => {
   it("marks paid only the commissions its item covers, not one approved after the batch was made", async () => {
     const p = await seedTestProgram(stack);
     const earned = await earnApproved(stack.db, p, p.affiliateId, 1_200);
-    // o13: 700 of an order of 7,000, its lock over before the batch is made, still pending then.
+    // o13: 700 of an order of 7,000, still pending when the batch is made. Its lock stays ahead until it is
+    // approved by hand: other test files run the global automatic approval on this database at any moment.
     const o13 = await orderWithCommission(stack, p, 7_000);
     expect(Number(o13.amount)).toBe(700);
-    await stack.db.query("UPDATE commissions SET lock_until = now() - interval '1 day' WHERE id = $1", [o13.id]);
 
     const batch = await post(p, "/v1/payout-batches", { currency: "BRL", provider: "csv" });
     const sent = await post(p, `/v1/payout-batches/${batch.id}/send`, {});
@@ -45,6 +45,7 @@ describe("which commissions a payout pays", () => {
 
     // Approved after the batch was made.
     expect(await bodyOf(await callApi(stack, "POST", "/v1/commissions/decisions", { key: p.apiKey, body: { action: "approve", ids: [o13.id] } }), 200)).toEqual({ decided: [o13.id], skipped: [] });
+    await stack.db.query("UPDATE commissions SET lock_until = now() - interval '1 day' WHERE id = $1", [o13.id]);
     const paid = await post(p, `/v1/payout-batches/${batch.id}/reconcile`, { items: [{ id: sent.items[0].id, status: "paid", reference: "PIX E1" }] });
     expect(paid).toMatchObject({ status: "paid" });
     expect(await statusOf(earned)).toBe("paid");
