@@ -8625,7 +8625,7 @@ export interface components {
             ids: string[];
             /** @description How many were sent back through the pipeline */
             replayed: number;
-            /** @description Requested ids not replayed: `not_found` (no such failed event in your account), `already_replayed`, `not_replayable` (a refused platform webhook, kept as a record: the platform must deliver it again), `retry_later` (another replay holds it right now, or beyond `limit`) */
+            /** @description Requested ids not replayed: `not_found` (no such failed event in your account), `already_replayed`, `not_replayable` (kept as a record: a refused platform webhook, which the platform must deliver again, or a note on an order: sources `order-resend` and `refunds-before-order`), `retry_later` (another replay holds it right now, or beyond `limit`) */
             skipped: {
                 id: string;
                 /** @enum {string} */

@@ -165,7 +165,7 @@ export const en = {
   "failed.select": "Select", "failed.selectOne": "Select {id}", "failed.col.reason": "Reason", "failed.col.type": "Type", "failed.col.event": "Event",
   "failed.col.attempts": "Attempts", "failed.replayedN": "Replayed: {n}.", "failed.skipped": "Not replayed:",
   "failed.reason.not_found": "not found", "failed.reason.already_replayed": "already replayed",
-  "failed.reason.not_replayable": "a refused platform webhook is kept as a record: the platform must send it again",
+  "failed.reason.not_replayable": "kept as a record: a refused platform webhook (the platform must send it again) or a note on an order",
   "failed.reason.retry_later": "another replay is handling it right now; try again shortly",
 } as const;
 

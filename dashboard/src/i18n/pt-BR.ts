@@ -167,6 +167,6 @@ export const ptBR: Record<MessageKey, string> = {
   "failed.select": "Selecionar", "failed.selectOne": "Selecionar {id}", "failed.col.reason": "Motivo", "failed.col.type": "Tipo", "failed.col.event": "Evento",
   "failed.col.attempts": "Tentativas", "failed.replayedN": "Reprocessados: {n}.", "failed.skipped": "Não reprocessados:",
   "failed.reason.not_found": "não encontrado", "failed.reason.already_replayed": "já reprocessado",
-  "failed.reason.not_replayable": "um webhook de plataforma recusado fica guardado como registro: a plataforma precisa enviá-lo de novo",
+  "failed.reason.not_replayable": "guardado como registro: um webhook de plataforma recusado (a plataforma precisa enviá-lo de novo) ou um aviso sobre um pedido",
   "failed.reason.retry_later": "outro reprocessamento está cuidando dele agora; tente de novo em instantes",
 };

@@ -15,6 +15,7 @@ import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
 import { redoPendingCommissions, storedOrdersOf } from "./server-figures";
 import { sameFigures } from "./order-resends";
 import { parkResentFigures } from "./park-resent-figures";
+import { parkEarlyRefunds } from "./refunds-before-order";
 
 /**
  * Orders, idempotent by (tenant, order id): the first report creates the row with the identity chain's
@@ -100,6 +101,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
   });
   await redoPendingCommissions(db, refigured.map((c) => ({ tenantId: c.tenantId, orderId: c.orderId })));
   await parkResentFigures(db, drafts, before);
+  await parkEarlyRefunds(db, stored.filter((c) => fresh.has(c.id)).map((c) => ({ tenantId: c.tenantId, orderId: c.orderId, amount: Number(c.amount), currency: c.currency.trim() })));
 
   const links: IdentityLink[] = drafts.flatMap((d) =>
     d.visitorId

@@ -21,7 +21,7 @@ export const replayResultSchema = z
       .array(z.object({ id: z.string(), reason: z.enum(REPLAY_SKIP_REASONS) }))
       .openapi({
         description:
-          "Requested ids not replayed: `not_found` (no such failed event in your account), `already_replayed`, `not_replayable` (a refused platform webhook, kept as a record: the platform must deliver it again), `retry_later` (another replay holds it right now, or beyond `limit`)",
+          "Requested ids not replayed: `not_found` (no such failed event in your account), `already_replayed`, `not_replayable` (kept as a record: a refused platform webhook, which the platform must deliver again, or a note on an order: sources `order-resend` and `refunds-before-order`), `retry_later` (another replay holds it right now, or beyond `limit`)",
       }),
   })
   .openapi("FailedEventReplayResult");
