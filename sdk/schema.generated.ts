@@ -4432,7 +4432,7 @@ export interface paths {
         put?: never;
         /**
          * Create up to 500 links at once, all or nothing
-         * @description Each item is what `POST /v1/links` takes. Either every link is created (201, in the order asked for) or none is: the first item that cannot be created is answered as a problem whose `errors[].pointer` names it (`/body/links/7/code`). Codes repeated within the request are a 400.
+         * @description Each item is what `POST /v1/links` takes. Either every link is created (201, in the order asked for) or none is: the first item that cannot be created is answered as a problem whose `errors[].pointer` names it (`/body/links/7/code`). Codes repeated within the request, in any case, are a 400.
          */
         post: {
             parameters: {
@@ -8160,7 +8160,7 @@ export interface components {
                 emailHash: string | null;
                 visitorId: string | null;
             };
-            /** @description In the merchant's default currency at the order's rate; null without a rate */
+            /** @description In the merchant's default currency at the order's rate; null without a rate, or when converted it would pass 10^12 (the cap on amounts) */
             defaultCurrencyAmount: number | null;
             /** @description The fraud assessment; merchants only */
             fraud?: {
@@ -8492,7 +8492,7 @@ export interface components {
             /** @example cmp_01JB8Z5Q3X0000000000000000 */
             campaignId: string;
             /**
-             * @description The path of the short link. Random when omitted.
+             * @description The path of the short link, kept as you type it. It opens whatever case a shopper types it in (`Maria-Tenis` is `maria-tenis`), so a code differing only in case from one already on the domain is taken (409). Random, in lower case, when omitted.
              * @example maria-tenis
              */
             code?: string;
@@ -8720,6 +8720,7 @@ export interface components {
         Link: {
             affiliateId: string;
             campaignId: string;
+            /** @description As it was created; the link answers it in any case. */
             code: string;
             /** Format: date-time */
             createdAt: string;

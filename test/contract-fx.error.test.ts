@@ -33,7 +33,7 @@ describe("POST /v1/fx-rates", () => {
 });
 
 describe("orders converted at the merchant's rate", () => {
-  it("an amount whose conversion overflows is stored unconverted, not parked; a normal one is converted", async () => {
+  it("an amount whose conversion overflows or passes the amount cap is stored unconverted, not parked; a normal one is converted", async () => {
     const p = await seedTestProgram(stack);
     const key = await tokenFor(stack, p.tenantId, "owner");
     const asOf = new Date(Date.now() - 60_000).toISOString();
@@ -41,15 +41,19 @@ describe("orders converted at the merchant's rate", () => {
     expect((await callApi(stack, "POST", "/v1/fx-rates", { key, body: { currency: "USD", rate: "999999999", asOf } })).status).toBe(201);
     const huge = orderId();
     const normal = orderId();
+    // 10^6 × ~10^9 ≈ 10^15: exact as a number, but past the cap every amount is held to.
+    const pastCap = orderId();
     expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: huge, amount: MAX_MINOR_UNITS, currency: "USD" })).status).toBe(202);
+    expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: pastCap, amount: 1_000_000, currency: "USD" })).status).toBe(202);
     expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: normal, amount: 1_000, currency: "USD" })).status).toBe(202);
     await drainQueue(stack);
     const stored = await storedFor(stack, p.tenantId);
     expect(stored.failed).toBe(0);
-    expect(stored.conversions.sort()).toEqual([huge, normal].sort());
+    expect(stored.conversions.sort()).toEqual([huge, normal, pastCap].sort());
     const { rows } = await stack.db.query("SELECT order_id, default_currency_amount FROM conversions WHERE tenant_id = $1", [p.tenantId]);
     const converted = Object.fromEntries(rows.map((r) => [r.order_id, r.default_currency_amount]));
     expect(converted[huge]).toBeNull();
+    expect(converted[pastCap]).toBeNull();
     expect(converted[normal]).toBe("999999999000");
   });
 });

@@ -7,7 +7,7 @@ import { conversions } from "../../../../db/schema";
 import { conversionSignals } from "../../../../core/conversion-signals";
 import { assess } from "../../../../core/fraud";
 import { mergeDrafts } from "../../../../core/conversion-draft";
-import { convertMinor, currencySchema } from "../../../../core/money";
+import { convertMinor, currencySchema, MAX_MINOR_UNITS } from "../../../../core/money";
 import { affiliateEmailHashes, fxSnapshots, affiliatesOfCoupons, clickKey, couponKey, identityClicks, storedClicks } from "./identity-lookups";
 import { linkIdentities, type IdentityLink } from "./store-browser-events";
 import { conversionCreated, conversionStatusChanged } from "../../../../db/queries/webhook-event-data";
@@ -130,8 +130,9 @@ function fxFields(d: ConversionDraft, snap: { rateMicros: number | null; default
   const from = currencySchema.safeParse(d.currency);
   const to = currencySchema.safeParse(snap?.defaultCurrency);
   if (!snap?.rateMicros || !from.success || !to.success) return { fxRateMicros: null, defaultCurrencyAmount: null };
-  // A huge order at a large rate (any amount up to 2^53 is valid) can convert past what a number holds
-  // exactly, or past bigint: Postgres refused the whole order after the 202. The order is kept unconverted.
+  // An order at the amount cap converted at a large rate passes the cap (10^12 JPY-like minor units at
+  // 5,000 BRL per unit would be 5 × 10^15), and default-currency sums of a few such orders pass what a
+  // number holds exactly. Past the cap the order is kept unconverted, as with no rate: told, not summed.
   const converted = convertMinor(d.amount, snap.rateMicros, from.data, to.data);
-  return { fxRateMicros: snap.rateMicros, defaultCurrencyAmount: Number.isSafeInteger(converted) ? converted : null };
+  return { fxRateMicros: snap.rateMicros, defaultCurrencyAmount: Number.isSafeInteger(converted) && converted <= MAX_MINOR_UNITS ? converted : null };
 }

@@ -15,7 +15,7 @@ export const conversionSchema = z
     source: z.enum(["browser", "s2s"]).openapi({ description: "Whose figures these are: `browser` (the tracking script) until your server reports the order, whose amount, currency and items then replace the script's" }),
     amount: z.number().int().openapi({ description: "Minor units of `currency`" }),
     currency: z.string(),
-    defaultCurrencyAmount: z.number().int().nullable().openapi({ description: "In the merchant's default currency at the order's rate; null without a rate" }),
+    defaultCurrencyAmount: z.number().int().nullable().openapi({ description: "In the merchant's default currency at the order's rate; null without a rate, or when converted it would pass 10^12 (the cap on amounts)" }),
     coupon: z.string().nullable().openapi({ description: "For an affiliate user, null when the order was matched to another affiliate" }),
     campaignId: z.string().nullable().openapi({ description: "Of the matched click, or of the coupon" }),
     affiliateId: z.string().nullable().openapi({ description: "The affiliate the order was matched to (for an affiliate user sharing the order's commission, null when it is another)" }),
