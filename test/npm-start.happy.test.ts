@@ -6,13 +6,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { request } from "node:http";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "./helpers/ports";
-import { waitFor } from "./helpers/stack";
+import { SECRETS_KEY, waitFor } from "./helpers/stack";
 
 let child: ChildProcess;
 let output = "";
@@ -35,6 +35,11 @@ function getWithHost(url: string, host: string, headers: Record<string, string> 
 
 beforeAll(async () => {
   stateDir = mkdtempSync(join(tmpdir(), "indica-start-"));
+  // npm start fires the ingest Worker's Cron Triggers against this suite's shared database, and its
+  // every-minute webhook run sends every test file's due deliveries. With a SECRETS_KEY of its own it could
+  // not open their endpoints' secrets and counted a failed attempt on each (the retry a minute away), under
+  // the feet of a file asserting on them. The tests' key (scripts/lib/dev-secrets.ts fills in the others).
+  writeFileSync(join(stateDir, "secrets.json"), JSON.stringify({ SECRETS_KEY }));
   edgePort = await freePort();
   child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
