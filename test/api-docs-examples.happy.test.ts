@@ -78,6 +78,10 @@ describe("docs/api.md", () => {
       await waitFor(async () => (await stack.db.query("SELECT 1 FROM webhook_deliveries WHERE tenant_id = $1 AND event_type = 'conversion.created'", [demo.tenantId])).rowCount, 30_000, "the conversion's webhook");
       const ingest = (await stack.mf.getWorker("indica-ingest")) as unknown as { scheduled(o: { cron: string }): Promise<{ outcome: string }> };
       await waitFor(async () => {
+        // Until the receiver listens, a delivery attempt fails and its retry is a minute or so away: ours if
+        // it runs first, or any other test file's (their webhook runs send every tenant's due deliveries, and
+        // the endpoint exists from the script on). A failed attempt is brought forward rather than waited for.
+        await stack.db.query("UPDATE webhook_deliveries SET next_attempt_at = now() WHERE tenant_id = $1 AND status = 'pending' AND attempts > 0", [demo.tenantId]);
         await ingest.scheduled({ cron: "* * * * *" });
         return received.includes("verified conversion.created");
       }, 60_000, "the receiver to verify the delivery");
