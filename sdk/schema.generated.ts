@@ -8151,6 +8151,8 @@ export interface components {
             campaignId: string | null;
             /** @description The matched click (for an affiliate user, null when it is another affiliate's) */
             clickId: string | null;
+            /** @description Whether `clickId` names a stored click: null without one; false while no click of that id is stored, which is either a click still on its way (the order is credited when it lands) or an id that no link of yours made (mistyped or made up by the shop's integration) */
+            clickRecorded: boolean | null;
             /** @description For an affiliate user, null when the order was matched to another affiliate */
             coupon: string | null;
             currency: string;

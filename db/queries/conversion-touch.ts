@@ -21,3 +21,11 @@ export const conversionCampaign = (cv: string): SQL => sql.raw(`coalesce(${cv}_c
 
 /** The matched click's sub-ids (an empty object for coupon orders), once `joinConversionTouch(cv)` is in the query. */
 export const conversionSubIds = (cv: string): SQL => sql.raw(`coalesce(${cv}_click.sub_ids, '{}'::jsonb)`);
+
+/**
+ * Whether the click an order names is stored, once `joinConversionTouch(cv)` is in the query: null when the
+ * order names none. An order can name a click that is not stored: one still in the queue (it is credited
+ * when the click lands), or an id the shop mangled or made up, which would otherwise look like any order
+ * nobody referred.
+ */
+export const clickRecorded = (cv: string): SQL => sql.raw(`CASE WHEN ${cv}.matched_click_id IS NULL THEN NULL ELSE ${cv}_click.id IS NOT NULL END`);

@@ -75,7 +75,12 @@ export default function Conversions() {
                       <th scope="row">{c.orderId}</th>
                       <td class="num">{i.money(c.amount, c.currency)}</td>
                       <td><StatusBadge status={c.status} label={t(`status.${c.status}`)} /></td>
-                      <td>{affiliates.name(c.affiliateId)}</td>
+                      <td>
+                        {affiliates.name(c.affiliateId)}
+                        <Show when={!c.affiliateId && c.clickRecorded === false}>
+                          <small class="also" title={t("conversions.clickNotRecordedHint")}>{t("conversions.clickNotRecorded", { click: c.clickId ?? "" })}</small>
+                        </Show>
+                      </td>
                       <td>{campaigns.name(c.campaignId)}</td>
                       <td>{c.fraud?.flagged ? <StatusBadge status="flagged" label={t("fraud.flagged", { score: c.fraud.score })} /> : (c.fraud?.score ?? "—")}</td>
                       <td>{i.dateTime(c.occurredAt)}</td>

@@ -1,7 +1,7 @@
 /** Reading orders: the tenant's, filtered, with the campaign they are credited to. */
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Executor } from "../../../../db/client";
-import { conversionCampaign, joinConversionTouch } from "../../../../db/queries/conversion-touch";
+import { clickRecorded, conversionCampaign, joinConversionTouch } from "../../../../db/queries/conversion-touch";
 import { rangeEnd, rangeStart, tenantZone } from "../routes/v1/time-range";
 
 export type ConversionRow = {
@@ -16,6 +16,8 @@ export type ConversionRow = {
   campaign_id: string | null;
   matched_affiliate_id: string | null;
   matched_click_id: string | null;
+  /** Null when the order names no click; false when the click it names is not stored (yet). */
+  click_recorded: boolean | null;
   identity_source: string | null;
   subscription_id: string | null;
   renewal: number | null;
@@ -48,7 +50,7 @@ const attributedTo = (affiliateId: string): SQL =>
 async function selectConversions(db: Executor, tenantId: string, conditions: SQL[], limit: number): Promise<ConversionRow[]> {
   const result = await db.execute<ConversionRow>(sql`
     SELECT cv.id, cv.order_id, cv.status, cv.source, cv.amount, cv.currency, cv.default_currency_amount, cv.coupon,
-      ${conversionCampaign("cv")} AS campaign_id, cv.matched_affiliate_id, cv.matched_click_id, cv.identity_source,
+      ${conversionCampaign("cv")} AS campaign_id, cv.matched_affiliate_id, cv.matched_click_id, ${clickRecorded("cv")} AS click_recorded, cv.identity_source,
       cv.subscription_id, cv.renewal, cv.occurred_at, cv.received_at, cv.email_hash, cv.customer_id_hash, cv.visitor_id,
       cv.fraud_score, cv.fraud_reasons, cv.flagged, cv.review_status
     FROM conversions cv ${joinConversionTouch("cv")}

@@ -20,6 +20,13 @@ export const conversionSchema = z
     campaignId: z.string().nullable().openapi({ description: "Of the matched click, or of the coupon" }),
     affiliateId: z.string().nullable().openapi({ description: "The affiliate the order was matched to (for an affiliate user sharing the order's commission, null when it is another)" }),
     clickId: z.string().nullable().openapi({ description: "The matched click (for an affiliate user, null when it is another affiliate's)" }),
+    clickRecorded: z
+      .boolean()
+      .nullable()
+      .openapi({
+        description:
+          "Whether `clickId` names a stored click: null without one; false while no click of that id is stored, which is either a click still on its way (the order is credited when it lands) or an id that no link of yours made (mistyped or made up by the shop's integration)",
+      }),
     identitySource: z.string().nullable().openapi({ description: "Which step of the identity chain found the shopper" }),
     subscriptionId: z.string().nullable(),
     renewal: z.number().int().nullable(),

@@ -26,6 +26,7 @@ export function toConversionView(r: ConversionRow, forAffiliate: string | null):
     campaignId: r.campaign_id,
     affiliateId: othersMatch ? null : r.matched_affiliate_id,
     clickId: othersMatch ? null : r.matched_click_id,
+    clickRecorded: othersMatch ? null : r.click_recorded,
     identitySource: r.identity_source,
     subscriptionId: r.subscription_id,
     renewal: r.renewal,
