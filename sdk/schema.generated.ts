@@ -8153,7 +8153,7 @@ export interface components {
             clickId: string | null;
             /** @description Whether `clickId` names a stored click: null without one; false while no click of that id is stored, which is either a click still on its way (the order is credited when it lands) or an id that no link of yours made (mistyped or made up by the shop's integration) */
             clickRecorded: boolean | null;
-            /** @description For an affiliate user, null when the order was matched to another affiliate */
+            /** @description For an affiliate user, null unless it is one of their own coupons */
             coupon: string | null;
             currency: string;
             /** @description The shopper's identifiers; merchants only, never shown to affiliate users */

@@ -13,6 +13,8 @@ export type ConversionRow = {
   currency: string;
   default_currency_amount: string | null;
   coupon: string | null;
+  /** Whose coupon `coupon` is (null: no affiliate's, or none): an affiliate user sees only their own. */
+  coupon_affiliate_id: string | null;
   campaign_id: string | null;
   matched_affiliate_id: string | null;
   matched_click_id: string | null;
@@ -49,11 +51,12 @@ const attributedTo = (affiliateId: string): SQL =>
 
 async function selectConversions(db: Executor, tenantId: string, conditions: SQL[], limit: number): Promise<ConversionRow[]> {
   const result = await db.execute<ConversionRow>(sql`
-    SELECT cv.id, cv.order_id, cv.status, cv.source, cv.amount, cv.currency, cv.default_currency_amount, cv.coupon,
+    SELECT cv.id, cv.order_id, cv.status, cv.source, cv.amount, cv.currency, cv.default_currency_amount, cv.coupon, cv_coupon_owner.affiliate_id AS coupon_affiliate_id,
       ${conversionCampaign("cv")} AS campaign_id, cv.matched_affiliate_id, cv.matched_click_id, ${clickRecorded("cv")} AS click_recorded, cv.identity_source,
       cv.subscription_id, cv.renewal, cv.occurred_at, cv.received_at, cv.email_hash, cv.customer_id_hash, cv.visitor_id,
       cv.fraud_score, cv.fraud_reasons, cv.flagged, cv.review_status
     FROM conversions cv ${joinConversionTouch("cv")}
+    LEFT JOIN LATERAL (SELECT cp.affiliate_id FROM coupons cp WHERE cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon) LIMIT 1) cv_coupon_owner ON true
     WHERE ${sql.join([sql`cv.tenant_id = ${tenantId}`, ...conditions], sql` AND `)}
     ORDER BY cv.id
     LIMIT ${limit}`);

@@ -47,7 +47,7 @@ export function registerCommissions(app: OpenAPIHono<ApiHonoEnv>): void {
       .where(and(eq(commissions.tenantId, principal.tenantId), own ? eq(commissions.affiliateId, own) : undefined, q.status ? eq(commissions.status, q.status) : undefined, q.affiliateId ? eq(commissions.affiliateId, q.affiliateId) : undefined, q.orderId ? eq(commissions.orderId, q.orderId) : undefined, q.cursor ? gt(commissions.id, q.cursor) : undefined))
       .orderBy(asc(commissions.id))
       .limit(q.limit + 1);
-    return c.json(toPage(rows, q.limit, toCommissionView), 200);
+    return c.json(toPage(rows, q.limit, (r) => toCommissionView(r, own)), 200);
   });
 
   app.openapi(decide, async (c) => {

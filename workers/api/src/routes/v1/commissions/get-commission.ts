@@ -30,6 +30,6 @@ export function registerGetCommission(app: OpenAPIHono<ApiHonoEnv>): void {
       .from(commissions)
       .where(and(eq(commissions.tenantId, principal.tenantId), eq(commissions.id, c.req.valid("param").id), own ? eq(commissions.affiliateId, own) : undefined));
     if (!row) return problemFor(c, "not_found", { detail: "No commission with this id in your account." });
-    return c.json(toCommissionView(row), 200);
+    return c.json(toCommissionView(row, own), 200);
   });
 }

@@ -1,8 +1,10 @@
+import { explanationForAffiliate } from "../../../../../../core/attribution/explanation-for-affiliate";
 import type { commissions } from "../../../../../../db/schema";
 
 type Status = "pending" | "approved" | "rejected" | "reversed" | "paid";
 
-export function toCommissionView(r: typeof commissions.$inferSelect) {
+/** `forAffiliate`: the affiliate user reading it (their own commission), whose explanation names no other affiliate. */
+export function toCommissionView(r: typeof commissions.$inferSelect, forAffiliate: string | null) {
   return {
     id: r.id,
     orderId: r.orderId,
@@ -15,7 +17,7 @@ export function toCommissionView(r: typeof commissions.$inferSelect) {
     status: r.status as Status,
     heldForReview: r.heldForReview,
     rulesVersion: r.rulesVersion,
-    explanation: r.explanation,
+    explanation: forAffiliate === null ? r.explanation : explanationForAffiliate(r.explanation, forAffiliate),
     lockUntil: r.lockUntil.toISOString(),
     createdAt: r.createdAt.toISOString(),
   };

@@ -16,7 +16,7 @@ export const conversionSchema = z
     amount: z.number().int().openapi({ description: "Minor units of `currency`" }),
     currency: z.string(),
     defaultCurrencyAmount: z.number().int().nullable().openapi({ description: "In the merchant's default currency at the order's rate; null without a rate, or when converted it would pass 10^12 (the cap on amounts)" }),
-    coupon: z.string().nullable().openapi({ description: "For an affiliate user, null when the order was matched to another affiliate" }),
+    coupon: z.string().nullable().openapi({ description: "For an affiliate user, null unless it is one of their own coupons" }),
     campaignId: z.string().nullable().openapi({ description: "Of the matched click, or of the coupon" }),
     affiliateId: z.string().nullable().openapi({ description: "The affiliate the order was matched to (for an affiliate user sharing the order's commission, null when it is another)" }),
     clickId: z.string().nullable().openapi({ description: "The matched click (for an affiliate user, null when it is another affiliate's)" }),

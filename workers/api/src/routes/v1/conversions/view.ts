@@ -9,8 +9,9 @@ const iso = (v: string | Date) => new Date(v).toISOString();
 /**
  * An order as shown to the caller. Affiliate users (`forAffiliate`: their affiliate id) never get the
  * shopper's identifiers nor the fraud evidence, and on an order they share with another affiliate (a
- * multi-touch model credited both) not the other's id, click or coupon either: those are another
- * partner's business.
+ * multi-touch model credited both) not the other's id or click either: those are another partner's
+ * business. The coupon only when it is their own: a coupon of another affiliate that lost to their link
+ * (or the merchant's own promo code) is not theirs to see.
  */
 export function toConversionView(r: ConversionRow, forAffiliate: string | null): ConversionView {
   const othersMatch = forAffiliate !== null && r.matched_affiliate_id !== forAffiliate;
@@ -22,7 +23,7 @@ export function toConversionView(r: ConversionRow, forAffiliate: string | null):
     amount: Number(r.amount),
     currency: r.currency,
     defaultCurrencyAmount: r.default_currency_amount === null ? null : Number(r.default_currency_amount),
-    coupon: othersMatch ? null : r.coupon,
+    coupon: forAffiliate === null || r.coupon_affiliate_id === forAffiliate ? r.coupon : null,
     campaignId: r.campaign_id,
     affiliateId: othersMatch ? null : r.matched_affiliate_id,
     clickId: othersMatch ? null : r.matched_click_id,
