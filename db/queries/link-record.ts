@@ -1,6 +1,7 @@
 /** The redirect's source of truth on a cache miss, also used by the API to write the cache through. */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { fraudSettingsFrom } from "../../core/fraud-settings";
+import { normalizeLinkCode } from "../../core/link-code";
 import type { DomainRecord, LinkRecord } from "../../core/link-record";
 import type { Database, Executor } from "../client";
 import { affiliates, campaigns, domains, links, tenants } from "../schema";
@@ -45,20 +46,26 @@ function keyed({ domain, code, fraudSettings, ...record }: SelectedRow): KeyedLi
   return { domain, code, record: { ...record, fraud: fraudSettingsFrom(fraudSettings) } };
 }
 
+/** lower(domain), lower(code): the expressions of the unique index links_domain_code_key, so it is used. */
+const domainLower = sql`lower(${links.domain})`;
+const codeLower = sql`lower(${links.code})`;
+
+/** The link of a (host, code) whatever the case of the code in the URL. */
 export async function findLinkRecord(db: Executor, domain: string, code: string): Promise<LinkRecord | null> {
-  const rows = await selectLinkRecords(db, and(sql`lower(${links.domain}) = ${domain.toLowerCase()}`, eq(links.code, code))).limit(1);
+  const rows = await selectLinkRecords(db, and(eq(domainLower, domain.toLowerCase()), eq(codeLower, normalizeLinkCode(code)))).limit(1);
   return rows[0] ? keyed(rows[0]).record : null;
 }
 
 /** The records of several links at once (a bulk create or change); links not found are left out. */
 export async function findLinkRecords(db: Executor, keys: { domain: string; code: string }[]): Promise<KeyedLinkRecord[]> {
   if (keys.length === 0) return [];
+  const pair = (k: { domain: string; code: string }) => `${k.domain.toLowerCase()} ${normalizeLinkCode(k.code)}`;
   const domainsLower = [...new Set(keys.map((k) => k.domain.toLowerCase()))];
-  const codes = [...new Set(keys.map((k) => k.code))];
-  const rows = await selectLinkRecords(db, and(inArray(sql`lower(${links.domain})`, domainsLower), inArray(links.code, codes)));
+  const codes = [...new Set(keys.map((k) => normalizeLinkCode(k.code)))];
+  const rows = await selectLinkRecords(db, and(inArray(domainLower, domainsLower), inArray(codeLower, codes)));
   // The two lists also match crossed pairs (domain of one key, code of another): keep the asked pairs.
-  const asked = new Set(keys.map((k) => `${k.domain.toLowerCase()} ${k.code}`));
-  return rows.map(keyed).filter((r) => asked.has(`${r.domain.toLowerCase()} ${r.code}`));
+  const asked = new Set(keys.map(pair));
+  return rows.map(keyed).filter((r) => asked.has(pair(r)));
 }
 
 /** Every link of one affiliate or one campaign: what changes when their status or settings do. */

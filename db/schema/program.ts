@@ -82,8 +82,9 @@ export const links = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The redirect's only lookup on a cache miss: (host, path) -> link.
-    uniqueIndex("links_domain_code_key").on(sql`lower(${t.domain})`, t.code),
+    // The redirect's only lookup on a cache miss: (host, path) -> link, whatever the case of either, since
+    // shoppers retype codes (core/link-code.ts normalizeLinkCode). Also what makes `Ana` and `ana` one code.
+    uniqueIndex("links_domain_code_key").on(sql`lower(${t.domain})`, sql`lower(${t.code})`),
     index("links_tenant_campaign_idx").on(t.tenantId, t.campaignId),
     index("links_tenant_affiliate_idx").on(t.tenantId, t.affiliateId),
   ],

@@ -75,7 +75,7 @@ export async function seedProgram(db: pg.ClientBase | pg.Pool, o: ProgramOptions
     "INSERT INTO campaign_memberships (tenant_id, campaign_id, affiliate_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
     [tenantId, campaignId, affiliateId],
   );
-  const linkId = await firstOrInsert(db, "SELECT id FROM links WHERE lower(domain) = lower($1) AND code = $2", [o.linkDomain, code], async () => {
+  const linkId = await firstOrInsert(db, "SELECT id FROM links WHERE lower(domain) = lower($1) AND lower(code) = lower($2)", [o.linkDomain, code], async () => {
     const id = newId("link");
     await db.query(
       "INSERT INTO links (id, tenant_id, campaign_id, affiliate_id, domain, code, destination_url, sub_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -57,7 +57,9 @@ export async function insertLink(db: Executor, tenantId: string, target: LinkTar
     destinationUrl: input.destinationUrl ?? target.campaignDestination,
     subIds: input.subIds ?? {},
   };
-  // A chosen code is the caller's to pick again; a random one is redrawn on the rare collision.
+  // A chosen code is the caller's to pick again; a random one is redrawn on the rare collision. Either is
+  // refused by the unique index on (lower(domain), lower(code)), so a code differing only in case from one
+  // already there is taken too (core/link-code.ts normalizeLinkCode says why); the typed case is kept.
   const tries = input.code ? 1 : 5;
   for (let attempt = 0; attempt < tries; attempt++) {
     try {
@@ -69,7 +71,7 @@ export async function insertLink(db: Executor, tenantId: string, target: LinkTar
     }
   }
   return input.code
-    ? fail("conflict", `The code "${input.code}" is already taken on ${target.domain}.`, `${at}/code`)
+    ? fail("conflict", `The code "${input.code}" is already taken on ${target.domain} (codes are the same link whatever their case).`, `${at}/code`)
     : fail("conflict", "Could not find a free random code; try again.");
 }
 

@@ -15,7 +15,7 @@ const route = createRoute({
   tags: ["Links"],
   summary: `Create up to ${MAX_BULK_LINKS} links at once, all or nothing`,
   description:
-    "Each item is what `POST /v1/links` takes. Either every link is created (201, in the order asked for) or none is: the first item that cannot be created is answered as a problem whose `errors[].pointer` names it (`/body/links/7/code`). Codes repeated within the request are a 400.",
+    "Each item is what `POST /v1/links` takes. Either every link is created (201, in the order asked for) or none is: the first item that cannot be created is answered as a problem whose `errors[].pointer` names it (`/body/links/7/code`). Codes repeated within the request, in any case, are a 400.",
   security: bearerAuth,
   middleware: [authenticate({ permission: "links:write" })] as const,
   request: { body: { required: true, content: { "application/json": { schema: bulkCreateLinksBody } } } },

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { normalizeLinkCode } from "../../../../../../core/link-code";
 import { createLinkBody, linkSchema } from "./schema";
 import { strictBody } from "../../../lib/strict-body";
 
@@ -6,11 +7,11 @@ export const MAX_BULK_LINKS = 500;
 
 export const bulkCreateLinksBody = strictBody({ links: z.array(createLinkBody).min(1).max(MAX_BULK_LINKS) })
   .superRefine((body, ctx) => {
-    // Two items asking for the same code would fail only at the second insert; say so up front.
+    // Two items asking for the same code (whatever their case: one link) would fail only at the second insert; say so up front.
     const seen = new Map<string, number>();
     body.links.forEach((link, i) => {
       if (!link.code) return;
-      const key = `${(link.domain ?? "").toLowerCase()} ${link.code}`;
+      const key = `${(link.domain ?? "").toLowerCase()} ${normalizeLinkCode(link.code)}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
       else ctx.addIssue({ code: "custom", path: ["links", i, "code"], message: `repeats the code of /body/links/${first}` });

@@ -26,7 +26,11 @@ export const createLinkBody = strictBody({
     .transform(normalizeHttpUrl)
     .optional()
     .openapi({ description: "Where shoppers land. Defaults to the campaign's destination.", example: "https://loja.example/tenis?utm_source=indica" }),
-  code: linkCodeSchema.optional().openapi({ description: "The path of the short link. Random when omitted.", example: "maria-tenis" }),
+  code: linkCodeSchema.optional().openapi({
+    description:
+      "The path of the short link, kept as you type it. It opens whatever case a shopper types it in (`Maria-Tenis` is `maria-tenis`), so a code differing only in case from one already on the domain is taken (409). Random, in lower case, when omitted.",
+    example: "maria-tenis",
+  }),
   domain: z
     .string()
     .max(253)
@@ -41,7 +45,7 @@ export const linkSchema = z
     id: z.string().openapi({ example: "lnk_01JB8Z5Q3X0000000000000000" }),
     url: z.string().openapi({ example: "https://go.indica.link/maria-tenis" }),
     domain: z.string(),
-    code: z.string(),
+    code: z.string().openapi({ description: "As it was created; the link answers it in any case." }),
     destinationUrl: z.string(),
     campaignId: z.string(),
     affiliateId: z.string(),
