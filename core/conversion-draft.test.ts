@@ -23,6 +23,15 @@ describe("mergeDrafts", () => {
     for (const batch of [[placed, paid], [paid, placed]]) expect(mergeDrafts(batch)[0]).toMatchObject({ amount: 200, status: "paid" });
   });
 
+  it("a server's status move that leaves items out keeps its earlier report's items; a script's are not kept", () => {
+    const items = [{ sku: "EBIKE-X1", quantity: 1, unitAmount: 249_900 }];
+    const placed = draft({ source: "s2s", amount: 249_900, items });
+    const paid = draft({ source: "s2s", amount: 249_900, status: "paid", items: null });
+    for (const batch of [[placed, paid], [paid, placed]]) expect(mergeDrafts(batch)[0]).toMatchObject({ status: "paid", items });
+    expect(mergeDrafts([paid, draft({ source: "s2s", status: "fulfilled", items: [] })])[0]).toMatchObject({ status: "fulfilled", items: [] });
+    expect(mergeDrafts([draft({ source: "browser", items }), paid])[0]).toMatchObject({ source: "s2s", items: null });
+  });
+
   it("keeps the figures on a cancellation, and the first one's between two reports at one status", () => {
     const paid = draft({ source: "s2s", amount: 200, status: "paid" });
     expect(mergeDrafts([paid, draft({ source: "s2s", amount: 1, status: "cancelled" })])[0]).toMatchObject({ amount: 200, status: "cancelled" });

@@ -15,7 +15,11 @@ export interface ConversionDraft {
   status: string;
   amount: number;
   currency: string;
-  items: unknown[];
+  /**
+   * null: the report left `items` out. A server's status update rarely repeats the line items, so the order
+   * keeps the ones it has (store-conversions.ts); `items: []` says the order has none.
+   */
+  items: unknown[] | null;
   coupon: string | null;
   clickId: string | null;
   clickIdSource: string | null;
@@ -89,7 +93,8 @@ export function draftFromServer(m: ConversionMessage): ConversionDraft {
     status: i.status,
     amount: i.amount,
     currency: i.currency,
-    items: i.items ?? [],
+    // Not defaulted: "no items sent" and "no items" are told apart (the input schema has no default either).
+    items: i.items ?? null,
     coupon: i.coupon ?? null,
     clickId: i.clickId ?? null,
     clickIdSource: i.clickId ? "s2s" : null,
@@ -141,11 +146,14 @@ export function mergeDrafts(drafts: ConversionDraft[]): ConversionDraft[] {
     // The merchant's server says what was sold; the script's figures come from the shopper's browser. A later
     // status (paid, fulfilled) is a later report of the server, whose figures count.
     const figures = d.source === "s2s" && (seen.source === "browser" || figuresFollow(seen.status, d.status)) ? d : seen;
+    const other = figures === d ? seen : d;
     byOrder.set(key, {
       ...seen,
       amount: figures.amount,
       currency: figures.currency,
-      items: figures.items,
+      // Items a server's report leaves out are those of its other report; a script's are not kept, as the
+      // server's report replaces the script's figures whole.
+      items: figures.items ?? (other.source === "s2s" ? other.items : null),
       status,
       source: seen.source === "s2s" || d.source === "s2s" ? "s2s" : "browser",
       coupon: seen.coupon ?? d.coupon,

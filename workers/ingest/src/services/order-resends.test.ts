@@ -35,6 +35,12 @@ describe("resentFigures", () => {
     expect(reasons(draft({ items: [{ sku: "b", quantity: 1, unitAmount: 12_000 }] }), stored({}))[0]).toMatch(/^order W-3002 resent with other items at status paid; it keeps its items:/);
   });
 
+  it("items left out are not other items: a resend without them tells nothing, unless its amount differs", () => {
+    const items = [{ sku: "b", quantity: 1, unitAmount: 12_000 }];
+    expect(reasons(draft({ items: null }), stored({ items }))).toEqual([]);
+    expect(reasons(draft({ items: null, amount: 15_000 }), stored({ items }))[0]).toMatch(/^order W-3002 resent with amount 15000 BRL at status paid; it keeps 12000 BRL:/);
+  });
+
   it("says nothing of a duplicate, a move forward, a script's order or a new one", () => {
     expect(reasons(draft({}), stored({}))).toEqual([]);
     expect(reasons(draft({ status: "fulfilled", amount: 1 }), stored({}))).toEqual([]);

@@ -29,7 +29,8 @@ export function resentFigures(drafts: ConversionDraft[], before: Map<string, Sto
     const stored = before.get(`${d.tenantId}|${d.orderId}`);
     // A script's order takes the server's figures; a move forward brings them (or, to cancelled, needs none).
     if (d.source !== "s2s" || stored?.source !== "s2s" || statusRank(d.status) !== statusRank(stored.status)) return [];
-    if (sameFigures(d, stored)) return [];
+    // Items left out are not other items: the order keeps its own (store-conversions.ts).
+    if (sameFigures({ ...d, items: d.items ?? stored.items }, stored)) return [];
     const sent = Number(stored.amount) === d.amount && stored.currency === d.currency ? "other items" : `amount ${d.amount} ${d.currency}`;
     const kept = sent === "other items" ? "its items" : `${stored.amount} ${stored.currency}`;
     const reason = `order ${d.orderId} resent with ${sent} at status ${d.status}; it keeps ${kept}: an order's figures change only with a status move forward (placed → paid → fulfilled) or a refund`;

@@ -58,6 +58,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
     const { candidates: _candidates, occurredAt, receivedAt, ...rest } = d;
     return {
       ...rest,
+      items: d.items ?? [],
       id: newId("conversion", receivedAt),
       occurredAt: new Date(occurredAt),
       receivedAt: new Date(receivedAt),
@@ -79,7 +80,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
         status: sql`CASE WHEN ${statusMoves} THEN excluded.status ELSE ${conversions.status} END`,
         amount: sql`CASE WHEN ${serverFigures} THEN excluded.amount ELSE ${conversions.amount} END`,
         currency: sql`CASE WHEN ${serverFigures} THEN excluded.currency ELSE ${conversions.currency} END`,
-        items: sql`CASE WHEN ${serverFigures} THEN excluded.items ELSE ${conversions.items} END`,
+        items: sql`CASE WHEN ${serverReplacesScript} OR (${serverFigures} AND NOT ${itemsLeftOut(drafts)}) THEN excluded.items ELSE ${conversions.items} END`,
         fxRateMicros: sql`CASE WHEN ${serverFigures} THEN excluded.fx_rate_micros ELSE ${conversions.fxRateMicros} END`,
         defaultCurrencyAmount: sql`CASE WHEN ${serverFigures} THEN excluded.default_currency_amount ELSE ${conversions.defaultCurrencyAmount} END`,
         source: sql`CASE WHEN ${serverReplacesScript} THEN 's2s' ELSE ${conversions.source} END`,
@@ -120,6 +121,15 @@ const statusMoves = sql`(excluded.source = 's2s' AND ${statusRank(sql`excluded.s
 const serverReplacesScript = sql`(excluded.source = 's2s' AND ${conversions.source} = 'browser')`;
 /** Amount, currency, items and FX: the script's replaced, or brought by a move to paid or fulfilled (core/conversion-draft.ts). */
 const serverFigures = sql`(${serverReplacesScript} OR (${statusMoves} AND excluded.status IN ('paid', 'fulfilled')))`;
+
+/**
+ * The report left `items` out (core/conversion-draft.ts): a status move keeps the order's items. The server's
+ * first report of a script's order still replaces them, with none: the browser's items are not trusted.
+ */
+function itemsLeftOut(drafts: ConversionDraft[]): SQL {
+  const keys = drafts.filter((d) => d.items === null).map((d) => `${d.tenantId}|${d.orderId}`);
+  return sql`((excluded.tenant_id || '|' || excluded.order_id) = ANY(${sql.param(keys)}::text[]))`;
+}
 
 function statusRank(status: SQL | AnyColumn) {
   return sql`(CASE ${status} WHEN 'placed' THEN 0 WHEN 'paid' THEN 1 WHEN 'fulfilled' THEN 2 WHEN 'cancelled' THEN 3 ELSE -1 END)`;
