@@ -35,7 +35,7 @@ describe("POST /v1/links", () => {
     const res = await postLink(stack, p.apiKey, { campaignId: p.campaignId, affiliateId: p.affiliateId });
     const link = await linkBody(res, 201);
 
-    expect(link.code).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{7}$/);
+    expect(link.code).toMatch(/^[a-km-z2-9]{7}$/); // lower case: codes match whatever their case
     expect(link).toMatchObject({
       url: `https://${TEST_LINK_DOMAIN}/${link.code}`,
       domain: TEST_LINK_DOMAIN,
