@@ -6,7 +6,7 @@ import type { LinkRecord } from "./link-record";
 const link: LinkRecord = {
   linkId: "lnk_1", tenantId: "tnt_1", campaignId: "cmp_1", affiliateId: "aff_1",
   destinationUrl: "https://loja.example/", subIds: {}, linkStatus: "active", campaignStatus: "active",
-  affiliateStatus: "active", cookieLifetimeDays: 30, dedupWindowSeconds: 30, clickParam: "indica_cid", cookieDomain: null,
+  affiliateStatus: "active", cookieLifetimeDays: 30, dedupWindowSeconds: 30, clickParam: "indica_cid", cookieDomain: null, consentMode: "not_required",
   fraud: fraudSettingsFrom({}),
 };
 

@@ -244,7 +244,8 @@ describe("consent", () => {
   async function consentScenario(consentMode: "required" | "not_required", consent: "granted" | "denied" | "unknown", headers: Record<string, string> = {}, withVisitorCookie = true) {
     const p = await seedTestProgram(stack);
     await configureSite(stack, p.tenantId, { consentMode });
-    const { clickId, visitorId } = await clickLink(stack, p);
+    // The cookies come from a click made with consent; the batch then says what the script knows now.
+    const { clickId, visitorId } = await clickLink(stack, p, consentMode === "required" ? "indica_consent=granted" : undefined);
     await waitForClick(stack, clickId);
     const events = {
       pageview: pageview({ clickId, clickIdSource: "url" }),

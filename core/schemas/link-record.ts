@@ -16,6 +16,8 @@ export const linkRecordSchema = z.object({
   dedupWindowSeconds: z.number().int(),
   clickParam: z.string(),
   cookieDomain: z.string().nullable(),
+  /** The tenant's consent mode; required (no default), so a record cached before it existed is reloaded. */
+  consentMode: z.enum(["not_required", "required"]),
   fraud: fraudSettingsSchema,
 });
 export type LinkRecord = z.infer<typeof linkRecordSchema>;

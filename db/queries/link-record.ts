@@ -31,6 +31,7 @@ function selectLinkRecords(db: Executor, where: SQL | undefined) {
       dedupWindowSeconds: campaigns.dedupWindowSeconds,
       clickParam: tenants.clickParam,
       cookieDomain: tenants.cookieDomain,
+      consentMode: tenants.consentMode,
       fraudSettings: campaigns.fraudSettings,
     })
     .from(links)
@@ -42,8 +43,10 @@ function selectLinkRecords(db: Executor, where: SQL | undefined) {
 
 type SelectedRow = Awaited<ReturnType<typeof selectLinkRecords>>[number];
 
-function keyed({ domain, code, fraudSettings, ...record }: SelectedRow): KeyedLinkRecord {
-  return { domain, code, record: { ...record, fraud: fraudSettingsFrom(fraudSettings) } };
+function keyed({ domain, code, fraudSettings, consentMode, ...record }: SelectedRow): KeyedLinkRecord {
+  // Any value other than "required" is the default mode, as for the site record (db/queries/site-record.ts).
+  const mode = consentMode === "required" ? "required" : "not_required";
+  return { domain, code, record: { ...record, consentMode: mode, fraud: fraudSettingsFrom(fraudSettings) } };
 }
 
 /** lower(domain), lower(code): the expressions of the unique index links_domain_code_key, so it is used. */

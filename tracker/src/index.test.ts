@@ -56,7 +56,7 @@ describe("index (browser entry)", () => {
     api("track", "late");
     await (api.flush as () => Promise<unknown>)();
 
-    expect(b.posted("/click")).toEqual([{ site: SITE, clickId: CLICK }]);
+    expect(b.posted("/click")).toEqual([{ site: SITE, clickId: CLICK, consent: "granted" }]);
     const batches = b.posted("/e");
     expect(batches.every((x) => x.consent == "granted" && x.site == SITE)).toBe(true);
     const events = batches.flatMap((x) => x.events);

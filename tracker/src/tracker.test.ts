@@ -17,7 +17,8 @@ describe("click id", () => {
     expect(h.events()[0]).toMatchObject({ type: "pageview", clickId: CLICK, clickIdSource: "url", url: withClick(), referrer: "https://instagram.com/" });
     expect(stored(h.storage!, CLICK_KEY)).toEqual({ id: CLICK, at: expect.any(Number) });
     const [click] = h.clickCalls();
-    expect(JSON.parse(click.body)).toEqual({ site: SITE, clickId: CLICK });
+    // No choice yet on a site that does not require one: the server decides with the site's setting.
+    expect(JSON.parse(click.body)).toEqual({ site: SITE, clickId: CLICK, consent: "unknown" });
     expect(click.init).toMatchObject({ method: "POST", credentials: "include", keepalive: true, headers: { "content-type": "text/plain" } });
   });
 
@@ -87,6 +88,7 @@ describe("consent", () => {
     h.tracker.consent("granted");
     await h.idle();
     expect(h.clickCalls()).toHaveLength(1);
+    expect(JSON.parse(h.clickCalls()[0].body)).toMatchObject({ consent: "granted" });
     expect(stored(h.storage!, CLICK_KEY)).toMatchObject({ id: CLICK });
     expect(h.batches()).toEqual([expect.objectContaining({ consent: "granted" })]);
     // The pageview was made before consent: it carries no click id, later events do.

@@ -78,7 +78,9 @@ export function createTracker(config: Config, deps: Deps) {
     }
     if (landingClick) {
       // The Worker answers with an HttpOnly Set-Cookie, which Safari does not cap at 7 days like script cookies.
-      post(deps.fetch, config.endpoint + "/click", JSON.stringify({ site: config.site, clickId: landingClick })).then((status) => {
+      // It checks the site's own consent setting, so it is told the shopper's choice, as /e is.
+      const body = JSON.stringify({ site: config.site, clickId: landingClick, consent: reportedConsent(choice, deps.gpc) });
+      post(deps.fetch, config.endpoint + "/click", body).then((status) => {
         if (!delivered(status)) warn("/click: HTTP", status);
       });
     }

@@ -3,27 +3,23 @@
  * refused with field errors and nothing of it is kept), enriched at the edge, queued one message per event.
  */
 import type { Hono } from "hono";
+import { mayStoreIdentifiers, shopperConsent } from "../../../../core/consent";
 import { CLICK_COOKIE, readCookie, serializeCookie, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "../../../../core/cookie";
 import { describeUserAgent, redactEmails } from "../../../../core/enrich";
 import { isId, newId } from "../../../../core/ids";
 import { hashIp } from "../../../../core/ip";
 import { browserEventBatchSchema, type BrowserEvent } from "../../../../core/schemas/tracking";
 import type { BrowserEventMessage } from "../../../../core/schemas/queue-event";
-import { cookieDomainFor, isOriginAllowed, type SiteRecord } from "../../../../core/site-record";
+import { cookieDomainFor, isOriginAllowed } from "../../../../core/site-record";
 import type { IngestHonoEnv } from "../env";
 import { invalidBody, problemFrom, simpleProblem } from "../lib/problems";
 import { readJsonBody } from "../lib/read-json";
 import { enqueue } from "../services/enqueue";
+import { consentCookieChange } from "../services/consent-cookie";
 import { resolveSite } from "../services/site-resolver";
 import { corsHeaders } from "./cors";
 
 const MAX_BATCH_BYTES = 64 * 1024;
-
-/** Identifiers may be stored with consent, or when the merchant does not require it and the shopper did not refuse. */
-export function mayStoreIdentifiers(site: SiteRecord, consent: "granted" | "denied" | "unknown", gpc: boolean): boolean {
-  if (gpc || consent === "denied") return false;
-  return consent === "granted" || site.consentMode === "not_required";
-}
 
 function withoutIdentifiers(event: BrowserEvent): BrowserEvent {
   const keepClick = event.type === "conversion" && event.clickIdSource !== "local_storage";
@@ -48,8 +44,10 @@ export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
     const cors = corsHeaders(c.req.header("origin"));
 
     const now = Date.now();
-    const storeIds = mayStoreIdentifiers(site, batch.consent, c.req.header("sec-gpc") === "1");
     const cookies = c.req.header("cookie");
+    const gpc = c.req.header("sec-gpc") === "1";
+    const consent = shopperConsent(batch.consent, cookies);
+    const storeIds = mayStoreIdentifiers(site, consent, gpc);
     const knownVisitor = readCookie(cookies, VISITOR_COOKIE);
     const visitorId = storeIds ? (isId("visitor", knownVisitor) ? knownVisitor : newId("visitor", now)) : null;
     const cookieClick = readCookie(cookies, CLICK_COOKIE);
@@ -63,7 +61,7 @@ export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
       type: "browser_event",
       v: 1,
       tenantId: site.tenantId,
-      consent: storeIds ? "granted" : batch.consent === "granted" ? "denied" : batch.consent,
+      consent: storeIds ? "granted" : consent === "granted" ? "denied" : consent,
       visitorId,
       cookieClickId: storeIds && isId("click", cookieClick) ? cookieClick : null,
       context,
@@ -74,9 +72,12 @@ export function registerTrackEvents(app: Hono<IngestHonoEnv>): void {
     await enqueue(c.env, [message]);
 
     const headers = new Headers({ ...cors, "cache-control": "no-store" });
+    const domain = cookieDomainFor(site, new URL(c.req.url).hostname);
     if (visitorId && visitorId !== knownVisitor) {
-      headers.append("set-cookie", serializeCookie(VISITOR_COOKIE, visitorId, { maxAgeSeconds: VISITOR_COOKIE_MAX_AGE, domain: cookieDomainFor(site, new URL(c.req.url).hostname) }));
+      headers.append("set-cookie", serializeCookie(VISITOR_COOKIE, visitorId, { maxAgeSeconds: VISITOR_COOKIE_MAX_AGE, domain }));
     }
+    const consentCookie = consentCookieChange(site, batch.consent, gpc, cookies, domain);
+    if (consentCookie) headers.append("set-cookie", consentCookie);
     headers.set("content-type", "application/json");
     return new Response(JSON.stringify({ accepted: batch.events.length }), { status: 202, headers });
   });

@@ -5,6 +5,7 @@
  */
 import type { Hono } from "hono";
 import { decideClick } from "../../../../core/click-decision";
+import { clickMayStoreIdentifiers } from "../../../../core/consent";
 import { CLICK_COOKIE, readCookie, serializeCookie, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE } from "../../../../core/cookie";
 import { destinationWithClickId, normalizedDestination } from "../../../../core/destination";
 import { isBotUserAgent } from "../../../../core/bot-user-agent";
@@ -66,12 +67,16 @@ function answerLink(request: Request, env: RedirectEnv, ctx: ExecutionContext, q
   }
 
   const ts = Date.now();
-  const knownVisitor = readCookie(headers.get("cookie"), VISITOR_COOKIE);
+  const cookies = headers.get("cookie");
+  // Under consent_mode "required", no consent cookie means no consent: the visitor cookie is neither read
+  // nor written, and the click is counted without identifiers (its visitor id is a fresh one no cookie holds).
+  const identifiers = clickMayStoreIdentifiers(link, cookies, headers.get("sec-gpc") === "1");
+  const knownVisitor = identifiers ? readCookie(cookies, VISITOR_COOKIE) : null;
   const returning = isId("visitor", knownVisitor);
   const visitorId = returning ? knownVisitor : newId("visitor", ts);
   const clickId = newId("click", ts);
   try {
-    const click = buildClick(request, query, link, { clickId, visitorId, knownVisitor: returning, ts, userAgent }, env.IP_HASH_SECRET);
+    const click = buildClick(request, query, link, { clickId, visitorId, knownVisitor: returning, ts, userAgent, identifiers }, env.IP_HASH_SECRET);
     const batchWork = clickBatcher.add(click, (batch) => recordClicks(env, batch));
     if (batchWork) ctx.waitUntil(batchWork);
   } catch (err) {
@@ -79,6 +84,10 @@ function answerLink(request: Request, env: RedirectEnv, ctx: ExecutionContext, q
     console.error(JSON.stringify({ level: "error", worker: "redirect", message: `click not recorded: ${(err as Error).message}`, clickId }));
   }
 
+  const location = destinationWithClickId(link.destinationUrl, link.clickParam, clickId);
+  // Without consent the click id still travels in the URL: the shop's tracking script carries it to the
+  // order, or keeps it once the shopper consents there.
+  if (!identifiers) return new Response(null, { status: 302, headers: { location, "cache-control": NO_STORE } });
   const domain = link.cookieDomain;
   // Headers from a plain object plus one append for the second cookie: the runtime converts an object in
   // one call, where a list of pairs is walked element by element (about 2.5 µs against 6.5 µs a response,
@@ -86,7 +95,7 @@ function answerLink(request: Request, env: RedirectEnv, ctx: ExecutionContext, q
   const response = new Response(null, {
     status: 302,
     headers: {
-      location: destinationWithClickId(link.destinationUrl, link.clickParam, clickId),
+      location,
       "cache-control": NO_STORE,
       "set-cookie": serializeCookie(CLICK_COOKIE, clickId, { maxAgeSeconds: link.cookieLifetimeDays * 86_400, domain }),
     },

@@ -6,6 +6,7 @@
 import { requestSignals, type ClickRequestFacts } from "../../../../core/click-signals";
 import { hostOf } from "../../../../core/url-host";
 import type { FraudReason } from "../../../../core/fraud";
+import { reducedUserAgent } from "../../../../core/device-class";
 import { hashIp } from "../../../../core/ip";
 import { memoize } from "../../../../core/memo";
 import { sha256HexSync } from "../../../../core/sha256";
@@ -26,6 +27,12 @@ export interface ClickContext {
   ts: number;
   /** The request's user agent, as the route already read it (each header read is a call into the runtime). */
   userAgent: string | null;
+  /**
+   * Whether the click may keep identifiers (core/consent.ts). Without them the stored event has no IP hash,
+   * ad click ids or full user agent (only its device class), and `visitorId` is a fresh id no cookie holds.
+   * The fraud checks still see everything, in memory: the IP hash keys the guards' short-lived counters.
+   */
+  identifiers: boolean;
 }
 
 /** A click waiting for its batch: the event so far, its own signals, and its question to the guards. */
@@ -94,11 +101,12 @@ export function buildClick(request: Request, query: string, link: LinkRecord, wh
       affiliateId: link.affiliateId,
       visitorId: who.visitorId,
       subIds: clickSubIds(link, params),
-      ipHash,
+      ipHash: who.identifiers ? ipHash : null,
       country: typeof cf?.country === "string" && cf.country.length === 2 ? cf.country : null,
-      userAgent,
+      userAgent: who.identifiers ? userAgent : reducedUserAgent(userAgent),
+      // The host only (never the path), like every click: which site sent the shopper, for the affiliate.
       referrerHost: hostOf(h.get("referer")),
-      adClickIds: facts.adClickIds,
+      adClickIds: who.identifiers ? facts.adClickIds : {},
       isDuplicate: false,
       fraud: { score: 0, reasons: [], flagged: false },
     },
