@@ -9,6 +9,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "conversion.created",
   "conversion.status_changed",
   "commission.created",
+  "commission.updated",
   "commission.approved",
   "commission.rejected",
   "commission.reversed",
@@ -46,6 +47,12 @@ export const WEBHOOK_DATA_SCHEMAS = {
   "conversion.created": conversionData,
   "conversion.status_changed": conversionData,
   "commission.created": commissionData.extend({ heldForReview: z.boolean() }),
+  // Recomputed in place from its order's new figures (same id); `previous` is what it said before.
+  "commission.updated": commissionData.extend({
+    heldForReview: z.boolean(),
+    previous: z.object({ amount: z.number().int(), reversedAmount: z.number().int(), status: z.string() }),
+    reason: z.string(),
+  }),
   "commission.approved": commissionData,
   "commission.rejected": commissionData.extend({ reason: z.string().nullable() }),
   "commission.reversed": commissionData.extend({ refundId: z.string(), reversalAmount: z.number().int() }),

@@ -8552,7 +8552,7 @@ export interface components {
              *       "commission.reversed"
              *     ]
              */
-            eventTypes: ("conversion.created" | "conversion.status_changed" | "commission.created" | "commission.approved" | "commission.rejected" | "commission.reversed" | "refund.created")[];
+            eventTypes: ("conversion.created" | "conversion.status_changed" | "commission.created" | "commission.updated" | "commission.approved" | "commission.rejected" | "commission.reversed" | "refund.created")[];
             /**
              * @description Where events are POSTed. https only.
              * @example https://loja.example/indica/webhooks
@@ -9319,7 +9319,7 @@ export interface components {
              *       "commission.reversed"
              *     ]
              */
-            eventTypes?: ("conversion.created" | "conversion.status_changed" | "commission.created" | "commission.approved" | "commission.rejected" | "commission.reversed" | "refund.created")[];
+            eventTypes?: ("conversion.created" | "conversion.status_changed" | "commission.created" | "commission.updated" | "commission.approved" | "commission.rejected" | "commission.reversed" | "refund.created")[];
             /** @enum {string} */
             status?: "active" | "disabled";
             /**
@@ -9365,7 +9365,7 @@ export interface components {
             /** @example commission.approved:com_01JB8Z5Q3X0000000000000000 */
             eventId: string;
             /** @enum {string} */
-            eventType: "conversion.created" | "conversion.status_changed" | "commission.created" | "commission.approved" | "commission.rejected" | "commission.reversed" | "refund.created" | "ping";
+            eventType: "conversion.created" | "conversion.status_changed" | "commission.created" | "commission.updated" | "commission.approved" | "commission.rejected" | "commission.reversed" | "refund.created" | "ping";
             /** @example whd_01JB8Z5Q3X0000000000000000 */
             id: string;
             lastError: string | null;

@@ -38,6 +38,20 @@ export const commissionCreated = (c: CommissionLike & { heldForReview: boolean }
   tenantId: c.tenantId, id: webhookEventId("commission.created", c.id), type: "commission.created", createdAt: now(), data: { ...commissionData(c), heldForReview: c.heldForReview },
 });
 
+/**
+ * A pending commission recomputed from its order's new figures, or one rejected by an earlier recomputation
+ * given a share again: `n` counts its recomputations, so each change is its own event.
+ */
+export const commissionUpdated = (c: CommissionLike & { heldForReview: boolean }, previous: WebhookData<"commission.updated">["previous"], reason: string, n: number): WebhookEvent => ({
+  tenantId: c.tenantId, id: webhookEventId("commission.updated", c.id, String(n)), type: "commission.updated", createdAt: now(),
+  data: { ...commissionData(c), heldForReview: c.heldForReview, previous, reason },
+});
+
+/** A pending commission its order's new figures no longer give: rejected, `n` as for commission.updated (it may be given again). */
+export const commissionRefigureRejected = (c: CommissionLike, reason: string, n: number): WebhookEvent => ({
+  tenantId: c.tenantId, id: webhookEventId("commission.rejected", c.id, String(n)), type: "commission.rejected", createdAt: now(), data: { ...commissionData(c), reason },
+});
+
 export const commissionApproved = (c: CommissionLike): WebhookEvent => ({
   tenantId: c.tenantId, id: webhookEventId("commission.approved", c.id), type: "commission.approved", createdAt: now(), data: commissionData(c),
 });

@@ -3,7 +3,8 @@ import { idText } from "./id-text";
 
 /**
  * What an affiliate earned on an order: one row per (order, affiliate), made when the order is stored,
- * idempotently. `amount` never changes; refunds add to `reversed_amount` proportionally.
+ * idempotently. Refunds add to `reversed_amount` proportionally. `amount` changes only while pending, in place,
+ * when the order's figures change (workers/ingest/src/services/refigure-commissions.ts); rows are not deleted.
  */
 export const commissions = pgTable(
   "commissions",
@@ -83,7 +84,7 @@ export const commissionDecisions = pgTable(
     id: idText("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
     commissionId: idText("commission_id").notNull(),
-    /** approved | rejected | auto_approved */
+    /** approved | rejected | auto_approved | refigured (actor `system`, reason `order refigured`: workers/ingest/src/services/refigure-announce.ts) */
     action: text("action").notNull(),
     /** The API key (or, later, the user) that decided; `system` for automatic approval. */
     actor: text("actor").notNull(),

@@ -10,7 +10,7 @@ import { TextField } from "../../ui/Field";
 import { StatusBadge, TableWrap } from "../../ui/Table";
 
 type EventType = NonNullable<components["schemas"]["CreateWebhook"]["eventTypes"]>[number];
-const EVENTS: EventType[] = ["conversion.created", "conversion.status_changed", "commission.created", "commission.approved", "commission.rejected", "commission.reversed", "refund.created"];
+const EVENTS: EventType[] = ["conversion.created", "conversion.status_changed", "commission.created", "commission.updated", "commission.approved", "commission.rejected", "commission.reversed", "refund.created"];
 
 export function Webhooks() {
   const { client } = useApi();

@@ -86,7 +86,7 @@ const tenantsOf = (ids: string[]) => [...new Set(ids)];
  * affiliate, and subscription renewals. Each key is looked up on its own (tenant_id, order_id) index entry,
  * whatever the table's statistics say.
  */
-async function batchOrders(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<Order[]> {
+async function batchOrders(db: Executor, keys: { tenantId: string; orderId: string }[], withCommissions = false): Promise<Order[]> {
   return rowsOf(
     await db.execute<Order>(sql`
       SELECT cv.id, cv.tenant_id, cv.order_id, cv.amount, cv.currency, cv.items, cv.occurred_at, cv.identity_source,
@@ -99,7 +99,7 @@ async function batchOrders(db: Executor, keys: { tenantId: string; orderId: stri
         SELECT * FROM conversions c WHERE c.tenant_id = k.tenant_id AND c.order_id = k.order_id AND c.tenant_id = ANY(${sql.param(tenantsOf(keys.map((k) => k.tenantId)))}::text[])
           AND c.status <> 'cancelled'
           AND ((c.matched_affiliate_id IS NOT NULL AND coalesce(c.renewal, 0) = 0) OR c.renewal > 0)
-          AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = c.tenant_id AND cm.conversion_id = c.id)
+          ${withCommissions ? sql`` : sql`AND NOT EXISTS (SELECT 1 FROM commissions cm WHERE cm.tenant_id = c.tenant_id AND cm.conversion_id = c.id)`}
         LIMIT 1) cv
       JOIN tenants t ON t.id = cv.tenant_id
       LEFT JOIN coupons cp ON cp.tenant_id = cv.tenant_id AND upper(cp.code) = upper(cv.coupon)
@@ -278,7 +278,7 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
   if (keys.length === 0) return;
   const batch = await batchOrders(db, keys);
   if (batch.length === 0) return;
-  await commissionsOf(db, batch);
+  await insertCommissions(db, await commissionsOf(db, batch));
   // Refunds stored before these orders earned anything (a retried batch, a platform's order of deliveries, a
   // click that landed after the order, a re-attribution) reverse the new commissions now, once each; the
   // flag spares the common batch, with no refund, the lookup.
@@ -286,11 +286,19 @@ export async function createCommissions(db: Executor, keys: { tenantId: string; 
   if (refunded.length > 0) await reverseCommissions(db, await storedRefundsOf(db, refunded));
 }
 
-async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
+/**
+ * What the orders' figures give now, for orders that have commissions already (refigure-commissions.ts,
+ * which writes them in place): nothing is written here.
+ */
+export async function recomputeCommissions(db: Executor, keys: { tenantId: string; orderId: string }[]): Promise<CommissionRow[]> {
+  return keys.length === 0 ? [] : commissionsOf(db, await batchOrders(db, keys, true));
+}
+
+async function commissionsOf(db: Executor, batch: Order[]): Promise<CommissionRow[]> {
   // Renewals first, from the commissions that existed before this batch.
   const renewals = await renewalCommissions(db, batch.filter((o) => (o.renewal ?? 0) > 0));
   const orders = batch.filter((o) => o.matched_affiliate_id !== null && (o.renewal ?? 0) === 0);
-  if (orders.length === 0) return insertCommissions(db, renewals);
+  if (orders.length === 0) return renewals;
   const { clicks, campaigns, touchesOf } = await attributionContext(db, orders);
   const campaignOf = (o: Order) => (o.matched_click_id ? clicks.get(`${o.tenant_id}|${o.matched_click_id}`)?.campaign_id : null) ?? o.coupon_campaign_id;
 
@@ -393,14 +401,14 @@ async function commissionsOf(db: Executor, batch: Order[]): Promise<void> {
       lock_until: lockUntil,
     }));
   });
-  await insertCommissions(db, [...renewals, ...rows]);
+  return [...renewals, ...rows];
 }
 
 /**
  * A commission to insert, named as its columns are, the lock as ISO text (`positional` lays it out for the
  * insert).
  */
-type CommissionRow = {
+export type CommissionRow = {
   id: string; tenant_id: string; conversion_id: string; order_id: string; affiliate_id: string; campaign_id: string; currency: string;
   amount: number; share_bp: number; held_for_review: boolean; rules_version: number; explanation: string[]; lock_until: string;
 };
@@ -421,7 +429,7 @@ const positional = (r: CommissionRow) => [
  * out, and sending every row back (and building its event) cost more than the insert's own indexes. A
  * disabled endpoint counts: its events wait for it (db/queries/webhook-outbox.ts).
  */
-async function insertCommissions(db: Executor, computed: CommissionRow[]): Promise<void> {
+export async function insertCommissions(db: Executor, computed: CommissionRow[]): Promise<void> {
   if (computed.length === 0) return;
   const inserted = await db.execute<Inserted>(sql`
     WITH inserted AS (

@@ -12,7 +12,8 @@ import { affiliateEmailHashes, fxSnapshots, affiliatesOfCoupons, clickKey, coupo
 import { linkIdentities, type IdentityLink } from "./store-browser-events";
 import { conversionCreated, conversionStatusChanged } from "../../../../db/queries/webhook-event-data";
 import { emitWebhookEvents } from "../../../../db/queries/webhook-outbox";
-import { redoPendingCommissions, storedOrdersOf } from "./server-figures";
+import { storedOrdersOf } from "./server-figures";
+import { refigureCommissions } from "./refigure-commissions";
 import { sameFigures } from "./order-resends";
 import { parkResentFigures } from "./park-resent-figures";
 import { parkEarlyRefunds } from "./refunds-before-order";
@@ -100,7 +101,7 @@ export async function storeConversions(db: Executor, reported: ConversionDraft[]
     const was = before.get(`${c.tenantId}|${c.orderId}`);
     return !fresh.has(c.id) && was !== undefined && !sameFigures(was, c);
   });
-  await redoPendingCommissions(db, refigured.map((c) => ({ tenantId: c.tenantId, orderId: c.orderId })));
+  await refigureCommissions(db, refigured.map((c) => ({ tenantId: c.tenantId, orderId: c.orderId })));
   await parkResentFigures(db, drafts, before);
   await parkEarlyRefunds(db, stored.filter((c) => fresh.has(c.id)).map((c) => ({ tenantId: c.tenantId, orderId: c.orderId, amount: Number(c.amount), currency: c.currency.trim() })));
 
