@@ -17,7 +17,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack?.close());
 
-const OUT_OF_RANGE = ["0000-01-01T00:00:00Z", "0001-06-01T00:00:00Z", "1969-12-31T23:59:59Z", "9999-12-31T23:59:59-05:00"];
+// The last two are storable, but an order or refund dated years ahead is a bug in the shop's integration.
+const OUT_OF_RANGE = ["0000-01-01T00:00:00Z", "0001-06-01T00:00:00Z", "1969-12-31T23:59:59Z", "9999-12-31T23:59:59-05:00", "9999-12-31T23:59:59Z", "2099-01-01T00:00:00Z"];
 
 describe("ingest: occurredAt out of range", () => {
   it.each(OUT_OF_RANGE)("%s is refused on conversions, batches and refunds, and nothing is stored or parked", async (at) => {
@@ -30,12 +31,12 @@ describe("ingest: occurredAt out of range", () => {
     expect(await storedFor(stack, p.tenantId)).toMatchObject({ conversions: [], refunds: [], failed: 0 });
   });
 
-  it("the edges of the range are accepted and stored", async () => {
+  it("the edges of the range (1970, and a day ahead of now less a margin for the clock) are accepted and stored", async () => {
     const p = await seedTestProgram(stack);
     const early = orderId();
     const late = orderId();
     expect((await serverPost(stack, "/v1/conversions", p.apiKey, s2sConversion({ orderId: early, occurredAt: "1970-01-01T00:00:00Z" }))).status).toBe(202);
-    expect((await serverPost(stack, "/v1/conversions", p.apiKey, s2sConversion({ orderId: late, occurredAt: "9999-12-31T23:59:59Z" }))).status).toBe(202);
+    expect((await serverPost(stack, "/v1/conversions", p.apiKey, s2sConversion({ orderId: late, occurredAt: new Date(Date.now() + 23 * 3_600_000).toISOString() }))).status).toBe(202);
     await drainQueue(stack, 500);
     const stored = await storedFor(stack, p.tenantId);
     expect(stored.conversions.sort()).toEqual([early, late].sort());

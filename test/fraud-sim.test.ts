@@ -10,7 +10,8 @@ import { startTestStack, TEST_LINK_DOMAIN, type TestStack } from "./helpers/stac
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // Orders are played up to the attribution window after real clicks (sim/fraud/plan.ts).
+  stack = await startTestStack({ bindings: { "indica-ingest": { MAX_EVENT_LEAD_HOURS: "4800" } } });
 });
 afterAll(() => stack?.close());
 

@@ -108,7 +108,8 @@ describe("store platforms → conversions → commissions → refunds → revers
     expect((await deliver(stack, c, "stripe", invoicePaid({ invoice: `in_first_${sub}`, subscription: sub, amount: 25_000, reason: "subscription_create", paidAt: now + 3_600 }), { topic: "" })).status).toBe(202);
     await commissionOf(p, `in_first_${sub}`);
     await waitFor(async () => (await stack.db.query("SELECT 1 FROM conversions WHERE tenant_id = $1 AND subscription_id = $2", [p.tenantId, sub])).rowCount === 1, 20_000, "the first payment");
-    await deliver(stack, c, "stripe", invoicePaid({ invoice: `in_second_${sub}`, subscription: sub, amount: 25_000, reason: "subscription_cycle", paidAt: now + 3_600 + 31 * 86_400 }), { topic: "" });
+    // The next cycle's invoice; Stripe would send it a month on, but no event may be dated a day ahead of now.
+    await deliver(stack, c, "stripe", invoicePaid({ invoice: `in_second_${sub}`, subscription: sub, amount: 25_000, reason: "subscription_cycle", paidAt: now + 3_600 + 20 * 3_600 }), { topic: "" });
     const renewal = await commissionOf(p, `in_second_${sub}`);
     expect(renewal.affiliate_id).toBe(p.affiliateId);
     expect((await stack.db.query("SELECT renewal FROM conversions WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, `in_second_${sub}`])).rows[0].renewal).toBe(1);

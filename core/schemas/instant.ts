@@ -19,3 +19,16 @@ export const instantSchema = z.iso
   .datetime({ offset: true })
   // A value that is no ISO instant at all is already reported by the format check above.
   .refine((v) => Number.isNaN(Date.parse(v)) || isInstantInRange(Date.parse(v)), RANGE_MESSAGE);
+
+/** How far ahead of now an order's or refund's time may be by default: shop clocks drift, not by a day. */
+export const DEFAULT_EVENT_LEAD_HOURS = 24;
+export const eventLeadMessage = (hours: number) => `must not be more than ${hours} hours ahead of now: send when it happened, with its UTC offset`;
+
+/**
+ * Whether an event's time lies more than `leadMs` ahead of `now`. One dated years ahead (`2099-01-01`) is a
+ * bug in the sender: accepted, it was listed as the affiliate's order with no commission and no reason, and
+ * reports put it in 2099. Checked where the event arrives, against that moment (not in the shared schema,
+ * which the queue consumer parses again later), with the limit the deployment sets: simulations that play
+ * weeks of orders ahead of real clicks raise it.
+ */
+export const isTooFarAhead = (iso: string | undefined, now: number, leadMs: number): boolean => iso !== undefined && Date.parse(iso) > now + leadMs;

@@ -14,7 +14,17 @@ export const text = (max: number) => z.string().max(max).refine(isStorableText, 
 const idOf = (kind: Parameters<typeof isId>[0], hint: string) => z.string().refine((v) => isId(kind, v), `expected ${hint}`);
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, "expected a lowercase SHA-256 hex digest");
 
-export const orderIdSchema = text(128).min(1, "orderId is required");
+/**
+ * The shop's own id of an order or refund, matched exactly: `DE-10001` and `DE-10001` followed by a
+ * zero-width space were two orders, and `"  "` one. Refused rather than trimmed: trimming would match
+ * what the shop did not send, and the shop's own records keep the id it means.
+ */
+export const shopIdSchema = (field: string) =>
+  text(128)
+    .min(1, `${field} is required`)
+    .refine((v) => v.trim() === v, `${field} must not start or end with spaces`)
+    .refine((v) => !/[\p{Cf}\p{Zl}\p{Zp}]/u.test(v), `${field} must not contain invisible characters (zero-width or direction marks)`);
+export const orderIdSchema = shopIdSchema("orderId");
 export const couponSchema = text(64).min(1);
 
 export const lineItemSchema = z.object({
@@ -99,7 +109,7 @@ export const conversionBatchSchema = z.object({ conversions: z.array(conversionI
 export const refundInputSchema = z.object({
   orderId: orderIdSchema,
   /** Unique in the tenant (not per order); defaults to a hash of the order id, amount, currency and time. */
-  refundId: text(128).optional(),
+  refundId: shopIdSchema("refundId").optional(),
   amount: minorUnits({ positive: true }),
   currency: currencySchema,
   reason: text(500).optional(),

@@ -14,7 +14,8 @@ export const LINK_DOMAIN = "localhost";
 
 const BINDINGS: StackOptions["bindings"] = {
   "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: "sim-ip-secret", GUARD_SHARDS: LOCAL_GUARD_SHARDS },
-  "indica-ingest": { ADMIN_TOKEN: "sim-admin-token", SECRETS_KEY: "sim-secrets-key", IP_HASH_SECRET: "sim-ip-secret" },
+  // Orders are played on a controlled clock up to months after real clicks (renewals): a lead of 200 days.
+  "indica-ingest": { ADMIN_TOKEN: "sim-admin-token", SECRETS_KEY: "sim-secrets-key", IP_HASH_SECRET: "sim-ip-secret", MAX_EVENT_LEAD_HOURS: "4800" },
   "indica-api": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, LINK_URL_SCHEME: "http", JWT_SECRET: "sim-jwt-secret-long-enough-for-hs256-signing", SECRETS_KEY: "sim-secrets-key" },
 };
 const DIRECT = { "indica-redirect": 0, "indica-ingest": 0, "indica-api": 0 };

@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     poolSize: 4,
     bindings: {
       "indica-redirect": { DEFAULT_LINK_DOMAIN: LINK_DOMAIN, IP_HASH_SECRET: "sim-ip-secret", GUARD_SHARDS: LOCAL_GUARD_SHARDS },
-      "indica-ingest": { ADMIN_TOKEN: "sim-admin-token", SECRETS_KEY: "sim-secrets-key", IP_HASH_SECRET: "sim-ip-secret" },
+      // Orders are played up to the attribution window after real clicks (sim/fraud/plan.ts).
+      "indica-ingest": { ADMIN_TOKEN: "sim-admin-token", SECRETS_KEY: "sim-secrets-key", IP_HASH_SECRET: "sim-ip-secret", MAX_EVENT_LEAD_HOURS: "4800" },
     },
   });
   try {

@@ -12,6 +12,8 @@ export interface IngestEnv {
   SECRETS_KEY: string;
   RETRY_BASE_DELAY_SECONDS: string;
   RETRY_MAX_DELAY_SECONDS: string;
+  /** How many hours ahead of now an order's or refund's occurredAt may be (lib/event-lead.ts); 24 when unset. */
+  MAX_EVENT_LEAD_HOURS?: string;
   /** Base of the Nuvemshop API (`https://api.nuvemshop.com.br/v1`); tests point it at a local fake. */
   NUVEMSHOP_API_BASE?: string;
   EVENTS: Queue;

@@ -9,6 +9,7 @@ import { conversionBatchSchema, conversionInputSchema, type ConversionInput } fr
 import type { ConversionMessage } from "../../../../../core/schemas/queue-event";
 import type { IngestHonoEnv } from "../../env";
 import { ignoredFieldsOf } from "../../lib/ignored-fields";
+import { eventsTooFarAhead } from "../../lib/event-lead";
 import { invalidBody, problemFrom } from "../../lib/problems";
 import { readJsonBody } from "../../lib/read-json";
 import { serverAuth } from "../../middleware/server-auth";
@@ -39,6 +40,8 @@ export function registerConversions(app: Hono<IngestHonoEnv>): void {
     if (!body.ok) return problemFrom(c, body.error);
     const parsed = conversionInputSchema.safeParse(body.value);
     if (!parsed.success) return invalidBody(c, parsed.error);
+    const ahead = eventsTooFarAhead(c.env, [parsed.data], () => []);
+    if (ahead) return invalidBody(c, ahead);
     await enqueue(c.env, [await toConversionMessage(c.get("principal").tenantId, parsed.data, Date.now())]);
     return c.json({ accepted: 1, orderId: parsed.data.orderId, ...ignoredFieldsOf(conversionInputSchema, body.value) }, 202);
   });
@@ -48,6 +51,8 @@ export function registerConversions(app: Hono<IngestHonoEnv>): void {
     if (!body.ok) return problemFrom(c, body.error);
     const parsed = conversionBatchSchema.safeParse(body.value);
     if (!parsed.success) return invalidBody(c, parsed.error);
+    const ahead = eventsTooFarAhead(c.env, parsed.data.conversions, (i) => ["conversions", i]);
+    if (ahead) return invalidBody(c, ahead);
     const now = Date.now();
     const tenantId = c.get("principal").tenantId;
     const messages = await Promise.all(parsed.data.conversions.map((input) => toConversionMessage(tenantId, input, now)));

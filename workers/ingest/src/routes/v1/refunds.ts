@@ -5,6 +5,7 @@ import { refundInputSchema } from "../../../../../core/schemas/tracking";
 import type { RefundMessage } from "../../../../../core/schemas/queue-event";
 import type { IngestHonoEnv } from "../../env";
 import { ignoredFieldsOf } from "../../lib/ignored-fields";
+import { eventsTooFarAhead } from "../../lib/event-lead";
 import { invalidBody, problemFrom } from "../../lib/problems";
 import { readJsonBody } from "../../lib/read-json";
 import { serverAuth } from "../../middleware/server-auth";
@@ -18,6 +19,8 @@ export function registerRefunds(app: Hono<IngestHonoEnv>): void {
     if (!body.ok) return problemFrom(c, body.error);
     const parsed = refundInputSchema.safeParse(body.value);
     if (!parsed.success) return invalidBody(c, parsed.error);
+    const ahead = eventsTooFarAhead(c.env, [parsed.data], () => []);
+    if (ahead) return invalidBody(c, ahead);
     const input = parsed.data;
     // Without the merchant's refund id, the same order, amount and time is the same refund. The time as an
     // instant, not as sent: a retry that writes it another way ("…Z", "….000Z", "-03:00") is the same refund.
