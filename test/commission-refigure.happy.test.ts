@@ -9,7 +9,7 @@ import { newId } from "../core/ids";
 import { rollupFromRawSql, storedRollupSql } from "../db/queries/report-recompute";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi, jsonOf } from "./helpers/api";
-import { drainQueue } from "./helpers/ingest-fixtures";
+import { drainQueue, refund } from "./helpers/ingest-fixtures";
 import { addAffiliate, clickOn, commissionsOfOrder } from "./helpers/program-activity";
 import { seedTestProgram, waitFor, type TestStack } from "./helpers/stack";
 import { conversionOf, orderId, serverPost } from "./helpers/tracking";
@@ -62,6 +62,25 @@ describe("a commission recomputed from its order's new figures", () => {
     expect(updated.data).toMatchObject({ id: made.id, amount: 1_200, status: "pending", previous: { amount: 1_000, reversedAmount: 0, status: "pending" }, reason: "order refigured" });
     // The rollup trigger followed the update in place: the stored rollups equal a recount from the raw tables.
     expect((await stack.db.query(storedRollupSql("day"), [p.tenantId])).rows).toEqual((await stack.db.query(rollupFromRawSql("day"), [p.tenantId])).rows);
+  });
+
+  it("a refund stored before the recomputation is applied again to the new amount, once", async () => {
+    const p = await seedTestProgram(stack);
+    const report = { orderId: orderId(), amount: 10_000, status: "placed", clickId: (await clickOn(stack, p.code)).clickId };
+    await send(p, report);
+    const [made] = await waitFor(async () => {
+      const rows = await commissionsOfOrder(stack, p.tenantId, report.orderId);
+      return rows.length === 1 && rows;
+    }, 20_000, "the commission");
+    expect((await serverPost(stack, "/v1/refunds", p.apiKey, refund(report.orderId, { amount: 5_000 }))).status).toBe(202);
+    await waitFor(async () => Number((await commissionsOfOrder(stack, p.tenantId, report.orderId))[0].reversed_amount) === 500, 20_000, "the reversal");
+
+    await send(p, { ...report, amount: 12_000, status: "paid" });
+    await paid(p, report.orderId);
+    const [after] = await commissionsOfOrder(stack, p.tenantId, report.orderId);
+    // 10% of 12000, and the 5000 refund takes back 5000/12000 of it: 500 again, not twice and not forgotten.
+    expect({ id: after.id, amount: Number(after.amount), reversed: Number(after.reversed_amount), status: after.status }).toEqual({ id: made.id, amount: 1_200, reversed: 500, status: "pending" });
+    expect((await stack.db.query("SELECT amount FROM commission_reversals WHERE commission_id = $1", [made.id])).rows.map((r) => Number(r.amount))).toEqual([500]);
   });
 
   it("a share the recomputed order no longer gives is rejected (order refigured), the other keeps its id", async () => {
