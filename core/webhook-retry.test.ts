@@ -16,10 +16,13 @@ describe("webhook URLs", () => {
   it("wants https; http only for loopback and only when allowed", () => {
     expect(webhookUrlIssue("https://loja.example/hooks", false)).toBeNull();
     expect(webhookUrlIssue("http://loja.example/hooks", false)).toBe("must use https");
-    expect(webhookUrlIssue("http://127.0.0.1:8080/h", false)).toBe("must use https");
+    expect(webhookUrlIssue("http://127.0.0.1:8080/h", false)).toMatch(/public address/);
     expect(webhookUrlIssue("http://127.0.0.1:8080/h", true)).toBeNull();
     expect(webhookUrlIssue("http://localhost/h", true)).toBeNull();
-    expect(webhookUrlIssue("http://10.0.0.1/h", true)).toMatch(/https/);
+    expect(webhookUrlIssue("http://10.0.0.1/h", true)).toMatch(/public address/);
+    expect(webhookUrlIssue("https://10.0.0.1/h", false)).toMatch(/public address/);
+    expect(webhookUrlIssue("https://169.254.169.254/latest", true)).toMatch(/public address/);
+    expect(webhookUrlIssue("https://localhost:8443/h", true)).toBeNull();
     expect(webhookUrlIssue("https://u:p@loja.example/", false)).toMatch(/credentials/);
     expect(webhookUrlIssue("https://loja.example/#x", false)).toMatch(/fragment/);
     expect(webhookUrlIssue("ftp://loja.example/", false)).toMatch(/https/);

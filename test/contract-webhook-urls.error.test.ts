@@ -28,4 +28,17 @@ describe("webhook URLs", () => {
     await expectFieldErrors(await callApi(stack, "POST", "/v1/webhooks", { key, body: { url: "https://hooks.example/a\nb" } }), ["/body/url"]);
     await expectFieldErrors(await callApi(stack, "POST", "/v1/webhooks", { key, body: { url: "   " } }), ["/body/url"]);
   });
+
+  it("to private and link-local hosts are refused on create and update, with the reason", async () => {
+    const p = await seedTestProgram(stack);
+    const key = await tokenFor(stack, p.tenantId, "owner");
+    for (const url of ["https://10.0.0.1/h", "https://169.254.169.254/latest", "https://[fd00::1]/h", "https://printer.local/h"]) {
+      const res = await callApi(stack, "POST", "/v1/webhooks", { key, body: { url } });
+      await expectFieldErrors(res, ["/body/url"]);
+    }
+    const webhook = await jsonOf(await callApi(stack, "POST", "/v1/webhooks", { key, body: { url: "https://hooks.example/indica" } }));
+    const res = await callApi(stack, "PATCH", `/v1/webhooks/${webhook.id}`, { key, body: { url: "https://192.168.1.20/h" } });
+    expect(JSON.stringify(await jsonOf(res.clone()))).toContain("must be a public address");
+    await expectFieldErrors(res, ["/body/url"]);
+  });
 });
