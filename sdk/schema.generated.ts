@@ -5723,7 +5723,7 @@ export interface paths {
         put?: never;
         /**
          * Erase a shopper (right to erasure)
-         * @description Clicks, browser events, identity links, consents and event copies are deleted; orders are kept as money records without the shopper's identifiers. Report totals (anonymous counts) are unchanged.
+         * @description Browser events, identity links, consents and event copies are deleted; orders are kept as money records without the shopper's identifiers, and clicks (the person's visitors' and those their orders name) are kept anonymised. Report totals (anonymous counts) are unchanged.
          */
         post: {
             parameters: {
@@ -5738,17 +5738,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Rows erased per table */
+                /** @description Rows erased or anonymised per table */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            erased: {
-                                [key: string]: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["DataSubjectErasure"];
                     };
                 };
                 /** @description Invalid request; `errors` lists each field */
@@ -5806,7 +5802,7 @@ export interface paths {
         put?: never;
         /**
          * Everything stored about a shopper (right of access and portability)
-         * @description Visitors stitched to the email or customer id are included. POST, so identifiers never appear in URLs or logs.
+         * @description Visitors stitched to the email or customer id are included, and the clicks the person's orders name (with those clicks' visitors). Rows use the API's conventions: camelCase fields, ISO 8601 instants, amounts as integer minor units. POST, so identifiers never appear in URLs or logs.
          */
         post: {
             parameters: {
@@ -5827,11 +5823,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            tables: {
-                                [key: string]: unknown[];
-                            };
-                        };
+                        "application/json": components["schemas"]["DataSubjectExport"];
                     };
                 };
                 /** @description Invalid request; `errors` lists each field */
@@ -8567,6 +8559,42 @@ export interface components {
             emailHash?: string;
             visitorId?: string;
         };
+        DataSubjectErasure: {
+            erased: {
+                clicks: number;
+                consents: number;
+                conversions: number;
+                events: number;
+                failedEvents: number;
+                identities: number;
+                webhookDeliveries: number;
+            };
+        };
+        DataSubjectExport: {
+            tables: {
+                clicks: {
+                    [key: string]: unknown;
+                }[];
+                consents: {
+                    [key: string]: unknown;
+                }[];
+                conversions: {
+                    [key: string]: unknown;
+                }[];
+                events: {
+                    [key: string]: unknown;
+                }[];
+                failedEvents: {
+                    [key: string]: unknown;
+                }[];
+                identities: {
+                    [key: string]: unknown;
+                }[];
+                webhookDeliveries: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
         Domain: {
             createdAt: string;
             hostname: string;
@@ -9290,7 +9318,7 @@ export interface components {
             clickCookieDays?: number;
             clickParam?: string;
             /**
-             * @description `required`: the tracking script stores nothing until the shopper consents (LGPD/GDPR)
+             * @description `required`: nothing is stored in the shopper's browser (tracking script, `/_indica/click`, the link redirect's cookies) and clicks keep no identifiers until the shopper consents (LGPD/GDPR; docs/privacy.md, Before consent)
              * @enum {string}
              */
             consentMode?: "not_required" | "required";

@@ -68,7 +68,7 @@ describe("data-subject requests", () => {
 
   it("export the shopper's rows, then erase them from every table", async () => {
     const exported = await jsonOf(await callApi(stack, "POST", "/v1/privacy/export", { key: p.apiKey, body: { email: EMAIL } }));
-    for (const table of ["clicks", "events", "identities", "consents", "conversions", "failed_events"]) expect(exported.tables[table].length, table).toBeGreaterThan(0);
+    for (const table of ["clicks", "events", "identities", "consents", "conversions", "failedEvents"]) expect(exported.tables[table].length, table).toBeGreaterThan(0);
     expect(await tablesContaining(visitorId)).not.toEqual([]);
     const res = await callApi(stack, "POST", "/v1/privacy/erasure", { key: p.apiKey, body: { email: EMAIL } });
     expect(res.status).toBe(200);

@@ -6,14 +6,18 @@
  * test until it is added here.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { camelCase } from "../../core/api-row";
 import { newId } from "../../core/ids";
 import { rowsOf, type Executor } from "../client";
+import { clickKeysCondition, clicksOfOrders } from "./data-subject-clicks";
 
 export interface Subject {
   tenantId: string;
   visitorIds: string[];
   emailHashes: string[];
   customerIdHashes: string[];
+  /** Clicks named by the person's orders (found by expandSubject), whatever visitor id they carry. */
+  clickIds?: string[];
 }
 
 type Erasure = "delete" | "anonymize";
@@ -42,7 +46,7 @@ export const SUBJECT_TABLES: Record<string, SubjectTable> = {
   // click ids, and a user agent reduced to its device class (which the rollups are keyed by).
   clicks: {
     columns: ["visitor_id"],
-    match: (s) => anyOf("visitor_id", s.visitorIds),
+    match: (s) => sql`(${anyOf("visitor_id", s.visitorIds)} OR ${clickKeysCondition(s.clickIds ?? [])})`,
     erase: "anonymize",
     anonymize: (stranger) => sql`visitor_id = ${stranger}, ip_hash = NULL, referrer_host = NULL, ad_click_ids = '{}'::jsonb,
       user_agent = CASE indica_device_of(user_agent) WHEN 'other' THEN NULL ELSE 'erased (' || indica_device_of(user_agent) || ')' END`,
@@ -66,26 +70,25 @@ export const SUBJECT_TABLES: Record<string, SubjectTable> = {
   webhook_deliveries: { columns: ["payload"], match: inPayload, erase: "delete" },
 };
 
-/** The subject's visitors include those stitched to its hashed email or customer id (cross-device). */
+/**
+ * The subject's visitors include those stitched to its hashed email or customer id (cross-device), then
+ * the clicks its orders name and those clicks' visitors (db/queries/data-subject-clicks.ts). One round:
+ * a visitor found through an order's click brings its own rows, not a further search.
+ */
 export async function expandSubject(db: Executor, s: Subject): Promise<Subject> {
-  if (!s.emailHashes.length && !s.customerIdHashes.length) return s;
-  const rows = rowsOf(
-    await db.execute<{ visitor_id: string }>(sql`SELECT DISTINCT visitor_id FROM identities WHERE tenant_id = ${s.tenantId}
-      AND ((kind = 'email' AND ${anyOf("value_hash", s.emailHashes)}) OR (kind = 'customer' AND ${anyOf("value_hash", s.customerIdHashes)}))`),
-  );
-  return { ...s, visitorIds: [...new Set([...s.visitorIds, ...rows.map((r) => r.visitor_id)])] };
-}
-
-export async function exportSubject(db: Executor, subject: Subject): Promise<Record<string, unknown[]>> {
-  const s = await expandSubject(db, subject);
-  const out: Record<string, unknown[]> = {};
-  for (const [table, t] of Object.entries(SUBJECT_TABLES)) {
-    out[table] = rowsOf(await db.execute(sql`SELECT * FROM ${sql.raw(table)} WHERE tenant_id = ${s.tenantId} AND ${t.match(s)}`));
+  let visitorIds = s.visitorIds;
+  if (s.emailHashes.length || s.customerIdHashes.length) {
+    const rows = rowsOf(
+      await db.execute<{ visitor_id: string }>(sql`SELECT DISTINCT visitor_id FROM identities WHERE tenant_id = ${s.tenantId}
+        AND ((kind = 'email' AND ${anyOf("value_hash", s.emailHashes)}) OR (kind = 'customer' AND ${anyOf("value_hash", s.customerIdHashes)}))`),
+    );
+    visitorIds = [...new Set([...visitorIds, ...rows.map((r) => r.visitor_id)])];
   }
-  return out;
+  const orders = await clicksOfOrders(db, s.tenantId, byIds({ ...s, visitorIds }));
+  return { ...s, visitorIds: [...new Set([...visitorIds, ...orders.visitorIds])], clickIds: orders.clickIds };
 }
 
-/** Deletes or anonymizes the subject's rows in every table; returns the count per table. Idempotent. */
+/** Deletes or anonymizes the subject's rows in every table; returns the count per table (by its API name). Idempotent. */
 export async function eraseSubject(db: Executor, subject: Subject): Promise<Record<string, number>> {
   const s = await expandSubject(db, subject);
   const stranger = newId("visitor");
@@ -93,7 +96,7 @@ export async function eraseSubject(db: Executor, subject: Subject): Promise<Reco
   for (const [table, t] of Object.entries(SUBJECT_TABLES)) {
     const where = sql`tenant_id = ${s.tenantId} AND ${t.match(s)}`;
     const statement = t.erase === "delete" ? sql`DELETE FROM ${sql.raw(table)} WHERE ${where} RETURNING 1` : sql`UPDATE ${sql.raw(table)} SET ${t.anonymize!(stranger)} WHERE ${where} RETURNING 1`;
-    counts[table] = rowsOf(await db.execute(statement)).length;
+    counts[camelCase(table)] = rowsOf(await db.execute(statement)).length;
   }
   return counts;
 }

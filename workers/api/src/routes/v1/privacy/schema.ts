@@ -11,13 +11,26 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 hex digest
  */
 export const subjectBody = strictBody({
   visitorId: z.string().refine((v) => isId("visitor", v), "expected a visitor id (vis_...)").optional(),
-  email: z.email().max(320).optional(),
+  // Trimmed like an order's customer email (core/schemas/tracking.ts); hashEmail lowercases, so the
+  // hash is the one the order stored.
+  email: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.email().max(320)).optional(),
   emailHash: sha256.optional(),
   customerId: z.string().min(1).max(200).optional(),
   customerIdHash: sha256.optional(),
 })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { path: ["visitorId"], message: "name the person by at least one identifier" })
   .openapi("DataSubject");
+
+const TABLE_NAMES = ["clicks", "events", "identities", "consents", "conversions", "failedEvents", "webhookDeliveries"] as const;
+const row = z.record(z.string(), z.unknown()).openapi({ description: "A stored row: camelCase fields, instants as ISO 8601 UTC, amounts as integer minor units (numbers)" });
+
+export const subjectExport = z
+  .object({ tables: z.object(Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(row)])) as Record<(typeof TABLE_NAMES)[number], z.ZodArray<typeof row>>) })
+  .openapi("DataSubjectExport");
+
+export const erasedView = z
+  .object({ erased: z.object(Object.fromEntries(TABLE_NAMES.map((t) => [t, z.number().int()])) as Record<(typeof TABLE_NAMES)[number], z.ZodNumber>) })
+  .openapi("DataSubjectErasure");
 
 export const consentBody = strictBody({
   visitorId: z.string().refine((v) => isId("visitor", v), "expected a visitor id (vis_...)").optional(),

@@ -48,7 +48,7 @@ export const updateTenantBody = strictBody({
     .preprocess((v) => (typeof v === "string" ? normalizeHost(v.replace(/^\./, "")) : v), hostname.nullable())
     .openapi({ description: "Domain= of the first-party cookies (loja.com.br covers www. and checkout.); null: host-only. Stored lower-case, without leading or trailing dots" }),
   fallbackUrl: url.nullable().openapi({ description: "Where unknown codes on your own link domains go" }),
-  consentMode: z.enum(["not_required", "required"]).openapi({ description: "`required`: the tracking script stores nothing until the shopper consents (LGPD/GDPR)" }),
+  consentMode: z.enum(["not_required", "required"]).openapi({ description: "`required`: nothing is stored in the shopper's browser (tracking script, `/_indica/click`, the link redirect's cookies) and clicks keep no identifiers until the shopper consents (LGPD/GDPR; docs/privacy.md, Before consent)" }),
   allowedOrigins: z.array(origin).max(50),
   clickCookieDays: z.number().int().min(1).max(400).openapi({ description: "Browsers cap cookies at 400 days" }),
   alertWebhookUrl: url.nullable(),
