@@ -40,3 +40,14 @@ describe("commission rules caps", () => {
     expect(commissionRulesSchema.parse(stored)).toMatchObject({ base: over, tiers: [{ fromRevenue: 2e12, rate: over }], minOrderAmount: 2e12 });
   });
 });
+
+describe("thresholds", () => {
+  it("refuses two tiers or two bonuses at one threshold, naming the second; stored rules still read", () => {
+    const base = { version: 1, base: { type: "percentage", bp: 800 } };
+    const tiers = [{ fromRevenue: 100_000, rate: { type: "percentage", bp: 2_000 } }, { fromRevenue: 100_000, rate: { type: "percentage", bp: 100 } }];
+    expect(errorsOf({ ...base, tiers })).toEqual([["tiers.1.fromRevenue", "another entry already starts at 100000: thresholds must differ"]]);
+    expect(errorsOf({ ...base, bonuses: [{ atRevenue: 5, amount: 1 }, { atRevenue: 5, amount: 2 }] })).toEqual([["bonuses.1.atRevenue", "another entry already starts at 5: thresholds must differ"]]);
+    expect(errorsOf({ ...base, tiers: [tiers[0], { ...tiers[1], fromRevenue: 200_000 }] })).toEqual([]);
+    expect(commissionRulesSchema.safeParse({ ...base, tiers }).success).toBe(true);
+  });
+});

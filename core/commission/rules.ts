@@ -17,7 +17,22 @@ export const MAX_RATE_BP = 10_000;
 /** The bounds rules were stored under before the caps; only for reading what is stored. */
 const STORED_MAX_BP = 100_000;
 
-function commissionRulesShape(bp: z.ZodType<number>, minor: z.ZodType<number>) {
+/**
+ * Two tiers (or bonuses) at one threshold leave which one applies to the order the rules were sorted in:
+ * refused in what merchants send, with the threshold named. Stored rules are read as they are.
+ */
+function distinctThresholds<T extends z.ZodType<Record<K, number>[]>, K extends string>(list: T, key: K, checked: boolean) {
+  if (!checked) return list;
+  return list.superRefine((items, ctx) => {
+    const seen = new Set<number>();
+    items.forEach((item, i) => {
+      if (seen.has(item[key])) ctx.addIssue({ code: "custom", path: [i, key], message: `another entry already starts at ${item[key]}: thresholds must differ` });
+      seen.add(item[key]);
+    });
+  });
+}
+
+function commissionRulesShape(bp: z.ZodType<number>, minor: z.ZodType<number>, checked = false) {
   const rate = z.union([
     z.object({ type: z.literal("percentage"), bp }),
     z.object({ type: z.literal("flat"), amount: minor }),
@@ -37,11 +52,11 @@ function commissionRulesShape(bp: z.ZodType<number>, minor: z.ZodType<number>) {
       /** Categories that earn nothing (gift cards, shipping). */
       excludedCategories: z.array(z.string()).default([]),
       /** By the affiliate's paid revenue in the current month, ascending thresholds: the highest reached wins. */
-      tiers: z.array(z.object({ fromRevenue: minor, rate })).default([]),
+      tiers: distinctThresholds(z.array(z.object({ fromRevenue: minor, rate })), "fromRevenue", checked).default([]),
       /** Affiliate groups with their own rate (VIP, influencers). */
       groups: z.record(z.string().min(1), rate).default({}),
       /** A one-off bonus when the affiliate's monthly revenue first passes a threshold. */
-      bonuses: z.array(z.object({ atRevenue: minor, amount: minor })).default([]),
+      bonuses: distinctThresholds(z.array(z.object({ atRevenue: minor, amount: minor })), "atRevenue", checked).default([]),
       /** Orders below this amount (minor units) earn nothing. */
       minOrderAmount: minor.default(0),
       /** Only a customer's first order earns (new-customer campaigns). */
@@ -58,7 +73,7 @@ const inputBp = z
   .min(0, { abort: true })
   .max(MAX_RATE_BP, { message: `must be at most ${MAX_RATE_BP} (100%)`, abort: true })
   .int();
-const input = commissionRulesShape(inputBp, minorUnitsSchema);
+const input = commissionRulesShape(inputBp, minorUnitsSchema, true);
 const stored = commissionRulesShape(z.number().int().min(0).max(STORED_MAX_BP), z.number().int().min(0));
 
 /** Rules as a merchant sends them (the API's campaign bodies): rates at most 100%, amounts at most MAX_MINOR_UNITS. */
