@@ -4,7 +4,7 @@
  * export is shaped like the rest of the API, and the email is normalised as orders normalise it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../core/ids";
+import { newId, timestampOfId } from "../core/ids";
 import type { SeededProgram } from "../scripts/lib/seed-program";
 import { callApi, jsonOf } from "./helpers/api";
 import { seedTestProgram, startTestStack, TEST_LINK_DOMAIN, waitFor, type TestStack } from "./helpers/stack";
@@ -43,6 +43,13 @@ describe("a data-subject request by email", () => {
     expect(order).toMatchObject({ orderId, amount: 12000, currency: "EUR", occurredAt, clickId, matchedClickId: clickId });
     expect(Object.keys(order).every((k) => !k.includes("_"))).toBe(true);
     expect(Object.keys(exported.tables).sort()).toEqual(["clicks", "consents", "conversions", "events", "failedEvents", "identities", "webhookDeliveries"]);
+  });
+
+  it("looks the order's click up on one partition (the month in its id)", async () => {
+    const at = new Date(timestampOfId(clickId)!).toISOString();
+    const { rows } = await stack.db.query("EXPLAIN SELECT id, visitor_id FROM clicks WHERE tenant_id = $1 AND id = ANY($2::text[]) AND clicked_at = ANY($3::timestamptz[])", [p.tenantId, [clickId], [at]]);
+    const partitions = new Set(rows.map((r: { "QUERY PLAN": string }) => /on (clicks_\w+)/.exec(r["QUERY PLAN"])?.[1]).filter(Boolean));
+    expect(partitions.size).toBe(1);
   });
 
   it("erasure anonymises that click; the order keeps pointing at it, but nothing links it to the person", async () => {
