@@ -19,6 +19,9 @@ export const tenants = pgTable("tenants", {
   consentMode: text("consent_mode").notNull().default("not_required"),
   /** Origins (https://loja.com.br) allowed to call the tracking endpoints cross-origin; same-origin needs none. */
   allowedOrigins: text("allowed_origins").array().notNull().default([]),
+  /** Hosts (and their subdomains) links may send shoppers to besides those the campaigns, origins, cookie
+   * domain and verified domains already name: the deep-link allow-list (workers/api/src/services/destination-hosts.ts). */
+  destinationHosts: text("destination_hosts").array().notNull().default([]),
   /** Lifetime of the click cookie the tracking script asks the edge to set on the merchant's site. */
   clickCookieDays: integer("click_cookie_days").notNull().default(30),
   /** Where anomaly alerts are POSTed (signed like server-to-server requests); null: alerts are only listed. */
