@@ -4346,7 +4346,7 @@ export interface paths {
         head?: never;
         /**
          * Change a link's destination, status or sub-ids
-         * @description The redirect sees the change at once (its cache is rewritten). Affiliate users change only their own links.
+         * @description The redirect sees the change at once (its cache is rewritten). Affiliate users change only their own links. A new `destinationUrl` must be on one of the merchant's sites, as on creation (422 otherwise; `GET /v1/links/destination-hosts`).
          */
         patch: {
             parameters: {
@@ -4401,6 +4401,15 @@ export interface paths {
                 };
                 /** @description Not found in your account */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Valid, but refers to something that cannot be used */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4512,6 +4521,81 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/links/destination-hosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where links may send shoppers
+         * @description A destination must use https (http only where its campaign's own destination is http) and be on one of these hosts or their subdomains; anything else is a 422 on `destinationUrl`. Merchants add hosts with `destinationHosts` in `PATCH /v1/tenant`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The allowed hosts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DestinationHosts"];
+                    };
+                };
+                /** @description Invalid request; `errors` lists each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Any other error, as a problem */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8595,6 +8679,16 @@ export interface components {
                 }[];
             };
         };
+        DestinationHosts: {
+            /**
+             * @description Hosts a link's destinationUrl may be on, each with its subdomains: the campaigns' destinations, the allowed origins, the cookie domain, the verified domains and the tenant's destinationHosts, lower case, IDNs in punycode, without a leading www.
+             * @example [
+             *       "loja.example",
+             *       "loja.marketplace.example"
+             *     ]
+             */
+            hosts: string[];
+        };
         Domain: {
             createdAt: string;
             hostname: string;
@@ -9092,6 +9186,7 @@ export interface components {
             cookieDomain: string | null;
             createdAt: string;
             defaultCurrency: string;
+            destinationHosts: string[];
             fallbackUrl: string | null;
             id: string;
             name: string;
@@ -9326,6 +9421,13 @@ export interface components {
             cookieDomain?: string | null;
             /** @enum {string} */
             defaultCurrency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+            /**
+             * @description Hosts links may send shoppers to besides those your campaigns, allowedOrigins, cookieDomain and verified domains already name (GET /v1/links/destination-hosts lists them all); each allows its subdomains. Stored lower case, IDNs as punycode
+             * @example [
+             *       "loja.marketplace.example"
+             *     ]
+             */
+            destinationHosts?: string[];
             /** @description Where unknown codes on your own link domains go */
             fallbackUrl?: string | null;
             name?: string;

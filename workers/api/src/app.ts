@@ -46,6 +46,7 @@ import { registerPayouts } from "./routes/v1/payouts/payouts";
 import { registerBulkCreateLinks } from "./routes/v1/links/bulk-create-links";
 import { registerCreateLink } from "./routes/v1/links/create-link";
 import { registerGetLink } from "./routes/v1/links/get-link";
+import { registerDestinationHosts } from "./routes/v1/links/destination-hosts";
 import { registerWebhookDeliveries } from "./routes/v1/webhooks/deliveries";
 import { registerWebhookEndpoints } from "./routes/v1/webhooks/endpoints";
 import { registerWebhookManagement } from "./routes/v1/webhooks/manage";
@@ -94,6 +95,8 @@ export function createApiApp(): OpenAPIHono<ApiHonoEnv> {
   registerCreateLink(app);
   registerBulkCreateLinks(app);
   registerListLinks(app);
+  // Before /v1/links/{id}, which would take "destination-hosts" for an id.
+  registerDestinationHosts(app);
   registerGetLink(app);
   registerCreateAffiliate(app);
   registerReadAffiliates(app);

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from "../../../../core/result";
 import type { Executor } from "../../../../db/client";
 import { campaignMemberships, domains, links } from "../../../../db/schema";
 import { checkCampaignAndAffiliate, membershipStatus } from "./campaign-affiliate";
+import { checkDestination, destinationHosts } from "./destination-hosts";
 import { sqlState } from "../../../../db/transient-error";
 import type { CreateLinkInput } from "../routes/v1/links/schema";
 
@@ -77,7 +78,13 @@ export async function insertLink(db: Executor, tenantId: string, target: LinkTar
 
 export async function createLink(db: Executor, tenantId: string, input: NewLink, defaultDomain: string, at = "/body"): Promise<Result<LinkRow>> {
   const target = await checkLinkTarget(db, tenantId, input, defaultDomain, at);
-  return target.ok ? insertLink(db, tenantId, target.value, input, at) : target;
+  if (!target.ok) return target;
+  // A link without a destination takes the campaign's, which is allowed by definition.
+  if (input.destinationUrl !== undefined) {
+    const allowed = checkDestination(input.destinationUrl, await destinationHosts(db, tenantId), target.value.campaignDestination, `${at}/destinationUrl`);
+    if (!allowed.ok) return allowed;
+  }
+  return insertLink(db, tenantId, target.value, input, at);
 }
 
 /** A link of the tenant; for an affiliate user (`affiliateId`), only one of their own. */

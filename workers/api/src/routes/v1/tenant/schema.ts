@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { isHttpUrl } from "../../../../../../core/destination";
+import { canonicalHost } from "../../../../../../core/destination-host";
 import { normalizeHost } from "../../../../../../core/link-record";
 import { currencySchema } from "../../../../../../core/money";
 import { label, timeZone } from "../../../lib/fields";
@@ -19,6 +20,9 @@ const origin = z
     }
   }, "must be an origin such as https://loja.com.br (scheme and host, no path)");
 
+// A bare host (no scheme, path, port or user) in the parser's form: `Café.Example.` is xn--caf-dma.example.
+const destinationHost = z.preprocess((v) => (typeof v === "string" && /^[^/@:?#\\\s]+$/.test(v) ? (canonicalHost(v) ?? v) : v), hostname);
+
 export const tenantSchema = z
   .object({
     id: z.string(),
@@ -31,6 +35,7 @@ export const tenantSchema = z
     fallbackUrl: z.string().nullable(),
     consentMode: z.enum(["not_required", "required"]),
     allowedOrigins: z.array(z.string()),
+    destinationHosts: z.array(z.string()),
     clickCookieDays: z.number().int(),
     alertWebhookUrl: z.string().nullable(),
     createdAt: z.string(),
@@ -50,6 +55,11 @@ export const updateTenantBody = strictBody({
   fallbackUrl: url.nullable().openapi({ description: "Where unknown codes on your own link domains go" }),
   consentMode: z.enum(["not_required", "required"]).openapi({ description: "`required`: nothing is stored in the shopper's browser (tracking script, `/_indica/click`, the link redirect's cookies) and clicks keep no identifiers until the shopper consents (LGPD/GDPR; docs/privacy.md, Before consent)" }),
   allowedOrigins: z.array(origin).max(50),
+  destinationHosts: z.array(destinationHost).max(50).openapi({
+    description:
+      "Hosts links may send shoppers to besides those your campaigns, allowedOrigins, cookieDomain and verified domains already name (GET /v1/links/destination-hosts lists them all); each allows its subdomains. Stored lower case, IDNs as punycode",
+    example: ["loja.marketplace.example"],
+  }),
   clickCookieDays: z.number().int().min(1).max(400).openapi({ description: "Browsers cap cookies at 400 days" }),
   alertWebhookUrl: url.nullable(),
 })
