@@ -70,7 +70,8 @@ function answerLink(request: Request, env: RedirectEnv, ctx: ExecutionContext, q
   const cookies = headers.get("cookie");
   // Under consent_mode "required", no consent cookie means no consent: the visitor cookie is neither read
   // nor written, and the click is counted without identifiers (its visitor id is a fresh one no cookie holds).
-  const identifiers = clickMayStoreIdentifiers(link, cookies, headers.get("sec-gpc") === "1");
+  // Sec-GPC is read only where it matters: each header read is a call into the runtime, on every click.
+  const identifiers = link.consentMode === "not_required" || clickMayStoreIdentifiers(link, cookies, headers.get("sec-gpc") === "1");
   const knownVisitor = identifiers ? readCookie(cookies, VISITOR_COOKIE) : null;
   const returning = isId("visitor", knownVisitor);
   const visitorId = returning ? knownVisitor : newId("visitor", ts);
