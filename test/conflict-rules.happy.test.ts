@@ -38,7 +38,7 @@ const later = () => new Date(Date.now() + 3_600_000).toISOString();
 
 async function commissionsOf(tenantId: string, order: string, count = 1) {
   return waitFor(async () => {
-    const { rows } = await stack.db.query("SELECT affiliate_id, amount, share_bp, held_for_review, rules_version, explanation FROM commissions WHERE tenant_id = $1 AND order_id = $2 ORDER BY affiliate_id", [tenantId, order]);
+    const { rows } = await stack.db.query("SELECT id, affiliate_id, status, amount, share_bp, held_for_review, rules_version, explanation FROM commissions WHERE tenant_id = $1 AND order_id = $2 ORDER BY affiliate_id", [tenantId, order]);
     return rows.length === count && rows;
   }, 20_000, `${count} commission(s) of ${order}`);
 }
@@ -61,8 +61,11 @@ describe("link vs coupon", () => {
       body: JSON.stringify({ tenantId: p.tenantId, campaignId: p.campaignId }),
     });
     expect(await res.json()).toEqual({ reattributed: 1, skipped: 0, cursor: null, more: false });
-    const [couponFirst] = await commissionsOf(p.tenantId, order);
-    expect(couponFirst).toMatchObject({ affiliate_id: p.bruno.id, amount: "1000", share_bp: 10_000, rules_version: 2 });
+    // Ana's share is gone under the new rules: her commission keeps its id, rejected (announced as such), not deleted.
+    const after = await commissionsOf(p.tenantId, order, 2);
+    expect(after.find((r) => r.affiliate_id === p.affiliateId)).toMatchObject({ id: linkFirst.id, status: "rejected" });
+    const couponFirst = after.find((r) => r.affiliate_id === p.bruno.id)!;
+    expect(couponFirst).toMatchObject({ status: "pending", amount: "1000", share_bp: 10_000, rules_version: 2 });
     expect(couponFirst.explanation).toContain(`coupon first: the coupon ${p.bruno.coupon.toLowerCase()} of this affiliate outranks 1 click of others`);
   });
 

@@ -19,7 +19,7 @@ afterAll(() => stack?.close());
 
 const refund = (p: SeededProgram, body: object) => serverPost(stack, "/v1/refunds", p.apiKey, body).then((r) => expect(r.status).toBe(202));
 const notes = async (p: SeededProgram) =>
-  (await stack.db.query<{ source: string; reason: string }>("SELECT source, reason FROM failed_events WHERE tenant_id = $1 ORDER BY created_at, id", [p.tenantId])).rows;
+  (await stack.db.query<{ source: string; reason: string }>("SELECT source, reason FROM failed_events WHERE tenant_id = $1 ORDER BY reason", [p.tenantId])).rows;
 const commissionOf = async (p: SeededProgram, order: string) =>
   (await stack.db.query("SELECT amount::int AS amount, reversed_amount::int AS reversed FROM commissions WHERE tenant_id = $1 AND order_id = $2", [p.tenantId, order])).rows[0];
 

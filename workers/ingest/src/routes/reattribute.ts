@@ -5,7 +5,7 @@
  *
  * Pages follow the orders' conversion ids: a page takes up to `limit` orders with pending commissions after
  * `cursor`, and answers `{reattributed, skipped, cursor, more}`, `cursor` the last conversion id it looked at
- * (null at the end) and `more` whether orders remain after it. Re-attributed orders get new pending
+ * (null at the end) and `more` whether orders remain after it. Re-attributed orders keep pending
  * commissions, so a page picked by "still pending" alone took the same orders again on every call (and
  * `more: reattributed === limit` never ended, or ended early when a page held decided orders).
  */
@@ -18,7 +18,7 @@ import { commissions } from "../../../../db/schema";
 import type { IngestHonoEnv } from "../env";
 import { invalidBody, problemFrom } from "../lib/problems";
 import { readJsonBody } from "../lib/read-json";
-import { createCommissions } from "../services/create-commissions";
+import { refigureCommissions } from "../services/refigure-commissions";
 import { requireAdmin } from "../middleware/admin-auth";
 
 const body = z.object({
@@ -68,10 +68,9 @@ export function registerReattribute(app: Hono<IngestHonoEnv>): void {
           .from(commissions)
           .where(and(eq(commissions.tenantId, q.tenantId), inArray(commissions.orderId, orders), sql`${commissions.status} <> 'pending'`));
         const redo = orders.filter((o) => !decided.some((d) => d.orderId === o));
-        if (redo.length > 0) {
-          await tx.delete(commissions).where(and(eq(commissions.tenantId, q.tenantId), inArray(commissions.orderId, redo)));
-          await createCommissions(tx, redo.map((orderId) => ({ tenantId: q.tenantId, orderId })));
-        }
+        // In place, as for refigured orders: ids handed out stay valid, and webhooks hear commission.updated
+        // (or .rejected for a share the new rules no longer give), not a second commission.created.
+        if (redo.length > 0) await refigureCommissions(tx, redo.map((orderId) => ({ tenantId: q.tenantId, orderId })));
         return { reattributed: redo.length, skipped: orders.length - redo.length, cursor, more };
       }),
     );
