@@ -5,7 +5,8 @@ import { must } from "../../api/errors";
 import { useI18n } from "../../i18n/i18n";
 import { BalanceTable } from "../../money/BalanceTable";
 import { ReportPanel } from "../../reports/ReportPanel";
-import { lastDays, mainCurrency } from "../../reports/series";
+import { Amounts } from "../../reports/Amounts";
+import { lastDays, mainCurrency, perCurrency } from "../../reports/series";
 import { Async, noItems } from "../../ui/Async";
 import { TableWrap } from "../../ui/Table";
 
@@ -27,6 +28,7 @@ export default function Portal() {
         <h2 id="by-sub">{t("portal.bySubId")}</h2>
         <Async data={bySub} retry={s.refetch} isEmpty={(r) => r.rows.length === 0} empty={t("portal.noSubIds")}>
           {(r) => {
+            // Each row's earnings in the currency most of them are in, other currencies under it, never added up.
             const currency = mainCurrency(r.rows);
             return (
               <TableWrap label={t("portal.bySubId")}>
@@ -39,7 +41,7 @@ export default function Portal() {
                           <th scope="row">{row.key ?? t("portal.noSubId")}</th>
                           <td class="num">{i.number(row.clicks)}</td>
                           <td class="num">{i.number(row.conversions)}</td>
-                          <td class="num">{i.money(row.amounts.find((a) => a.currency === currency)?.commission ?? 0, currency)}</td>
+                          <td class="num"><Amounts amounts={perCurrency([row], currency, "commission")} /></td>
                         </tr>
                       )}
                     </For>
