@@ -11,6 +11,9 @@ describe("money", () => {
   it("rejects floats, unknown currencies and unsafe integers", () => {
     expect(moneySchema.safeParse({ amount: 10.5, currency: "BRL" }).success).toBe(false);
     expect(moneySchema.safeParse({ amount: 10, currency: "XXX" }).success).toBe(false);
+    // A European shop's currencies, ISK with no minor unit.
+    for (const currency of ["CHF", "PLN", "SEK", "DKK", "NOK", "CZK", "HUF", "ISK"]) expect(moneySchema.safeParse({ amount: 1_000, currency }).success, currency).toBe(true);
+    expect(convertMinor(100, 1_000_000, "ISK", "EUR")).toBe(10_000);
     expect(moneySchema.safeParse({ amount: 2 ** 60, currency: "BRL" }).success).toBe(false);
   });
 

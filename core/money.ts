@@ -4,9 +4,14 @@
  */
 import { z } from "zod";
 
-/** Minor-unit exponent of the currencies we accept; anything else is rejected at the edge. */
+/**
+ * Minor-unit exponent (ISO 4217) of the currencies we accept; anything else is rejected at the edge. Latin
+ * America first, and the currencies a European shop sells in (a German shop takes CHF and PLN orders).
+ */
 export const CURRENCY_EXPONENTS = {
   BRL: 2, USD: 2, EUR: 2, GBP: 2, ARS: 2, MXN: 2, CLP: 0, COP: 2, PEN: 2, UYU: 2, PYG: 0, CAD: 2, JPY: 0,
+  BOB: 2, CRC: 2, DOP: 2, GTQ: 2, CHF: 2, PLN: 2, SEK: 2, DKK: 2, NOK: 2, CZK: 2, HUF: 2, RON: 2, ISK: 0,
+  AUD: 2, NZD: 2,
 } as const;
 
 export type Currency = keyof typeof CURRENCY_EXPONENTS;

@@ -36,7 +36,7 @@ export interface paths {
                                 amount: number;
                                 coupon?: string;
                                 /** @enum {string} */
-                                currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+                                currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY" | "BOB" | "CRC" | "DOP" | "GTQ" | "CHF" | "PLN" | "SEK" | "DKK" | "NOK" | "CZK" | "HUF" | "RON" | "ISK" | "AUD" | "NZD";
                                 items?: {
                                     category?: string;
                                     name?: string;
@@ -2336,7 +2336,7 @@ export interface paths {
                         clickId?: string;
                         coupon?: string;
                         /** @enum {string} */
-                        currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+                        currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY" | "BOB" | "CRC" | "DOP" | "GTQ" | "CHF" | "PLN" | "SEK" | "DKK" | "NOK" | "CZK" | "HUF" | "RON" | "ISK" | "AUD" | "NZD";
                         customer?: {
                             customerId?: string;
                             /** Format: email */
@@ -2648,7 +2648,7 @@ export interface paths {
                             clickId?: string;
                             coupon?: string;
                             /** @enum {string} */
-                            currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+                            currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY" | "BOB" | "CRC" | "DOP" | "GTQ" | "CHF" | "PLN" | "SEK" | "DKK" | "NOK" | "CZK" | "HUF" | "RON" | "ISK" | "AUD" | "NZD";
                             customer?: {
                                 customerId?: string;
                                 /** Format: email */
@@ -6111,7 +6111,7 @@ export interface paths {
                     "application/json": {
                         amount: number;
                         /** @enum {string} */
-                        currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+                        currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY" | "BOB" | "CRC" | "DOP" | "GTQ" | "CHF" | "PLN" | "SEK" | "DKK" | "NOK" | "CZK" | "HUF" | "RON" | "ISK" | "AUD" | "NZD";
                         /** Format: date-time */
                         occurredAt?: string;
                         orderId: string;
@@ -8479,7 +8479,7 @@ export interface components {
              * @example BRL
              * @enum {string}
              */
-            currency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+            currency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY" | "BOB" | "CRC" | "DOP" | "GTQ" | "CHF" | "PLN" | "SEK" | "DKK" | "NOK" | "CZK" | "HUF" | "RON" | "ISK" | "AUD" | "NZD";
             /** @description Repeat clicks of a shopper within this time count once */
             dedupWindowSeconds?: number;
             /**
@@ -8597,7 +8597,7 @@ export interface components {
         };
         CreatePayoutBatch: {
             /** @enum {string} */
-            currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+            currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY" | "BOB" | "CRC" | "DOP" | "GTQ" | "CHF" | "PLN" | "SEK" | "DKK" | "NOK" | "CZK" | "HUF" | "RON" | "ISK" | "AUD" | "NZD";
             /**
              * @description Affiliates below this balance (minor units) wait for a later batch
              * @default 0
@@ -8768,7 +8768,7 @@ export interface components {
              */
             asOf?: string;
             /** @enum {string} */
-            currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+            currency: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY" | "BOB" | "CRC" | "DOP" | "GTQ" | "CHF" | "PLN" | "SEK" | "DKK" | "NOK" | "CZK" | "HUF" | "RON" | "ISK" | "AUD" | "NZD";
             /**
              * @description One unit of `currency` in your default currency
              * @example 5.123456
@@ -9165,7 +9165,7 @@ export interface components {
         };
         SignupRequest: {
             /** @enum {string} */
-            defaultCurrency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+            defaultCurrency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY" | "BOB" | "CRC" | "DOP" | "GTQ" | "CHF" | "PLN" | "SEK" | "DKK" | "NOK" | "CZK" | "HUF" | "RON" | "ISK" | "AUD" | "NZD";
             /** Format: email */
             email: string;
             /** @example Loja da Ana */
@@ -9352,7 +9352,7 @@ export interface components {
              * @example BRL
              * @enum {string}
              */
-            currency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+            currency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY" | "BOB" | "CRC" | "DOP" | "GTQ" | "CHF" | "PLN" | "SEK" | "DKK" | "NOK" | "CZK" | "HUF" | "RON" | "ISK" | "AUD" | "NZD";
             /** @description Repeat clicks of a shopper within this time count once */
             dedupWindowSeconds?: number;
             /**
@@ -9420,7 +9420,7 @@ export interface components {
             /** @description Domain= of the first-party cookies (loja.com.br covers www. and checkout.); null: host-only. Stored lower-case, without leading or trailing dots */
             cookieDomain?: string | null;
             /** @enum {string} */
-            defaultCurrency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY";
+            defaultCurrency?: "BRL" | "USD" | "EUR" | "GBP" | "ARS" | "MXN" | "CLP" | "COP" | "PEN" | "UYU" | "PYG" | "CAD" | "JPY" | "BOB" | "CRC" | "DOP" | "GTQ" | "CHF" | "PLN" | "SEK" | "DKK" | "NOK" | "CZK" | "HUF" | "RON" | "ISK" | "AUD" | "NZD";
             /**
              * @description Hosts links may send shoppers to besides those your campaigns, allowedOrigins, cookieDomain and verified domains already name (GET /v1/links/destination-hosts lists them all); each allows its subdomains. Stored lower case, IDNs as punycode
              * @example [
