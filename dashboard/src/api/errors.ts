@@ -21,9 +21,9 @@ export class ApiError extends Error {
     this.name = "ApiError";
   }
 
-  /** The message of one field, by the tail of its JSON pointer (`/body/email` → "email"). */
+  /** The message of one field, by the tail of its JSON pointer (`/body/email` → "email"), or of an item of a list field (`/body/destinationHosts/2`). */
   fieldError(field: string): string | undefined {
-    return this.problem.errors?.find((e) => e.pointer.endsWith(`/${field}`))?.detail;
+    return this.problem.errors?.find((e) => e.pointer.endsWith(`/${field}`) || new RegExp(`/${field}/\\d+$`).test(e.pointer))?.detail;
   }
 }
 

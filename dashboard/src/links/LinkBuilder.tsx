@@ -1,11 +1,12 @@
 /**
  * Makes a tracking link: campaign, affiliate (merchants only; affiliates make their own), an optional deep
- * link into the shop and sub-ids to tell placements apart (sub1 "instagram", sub2 "bio"…).
+ * link into the shop (on a host of the merchant's allow-list, shown as the hint) and sub-ids to tell
+ * placements apart (sub1 "instagram", sub2 "bio"…).
  */
-import { createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
 import type { components } from "../../../sdk";
 import { useApi } from "../api/context";
-import { messageOf, must } from "../api/errors";
+import { ApiError, messageOf, must } from "../api/errors";
 import { useAffiliates, useCampaigns } from "../api/lookups";
 import { useI18n } from "../i18n/i18n";
 import { CopyField } from "../ui/CopyButton";
@@ -26,6 +27,15 @@ export function LinkBuilder(props: { audience: "merchant" | "affiliate"; onCreat
   const affiliates = props.audience === "merchant" ? useAffiliates() : undefined;
   const [made, setMade] = createSignal<Link>();
   const [error, setError] = createSignal("");
+  const [destinationError, setDestinationError] = createSignal<string>();
+  // The deep-link allow-list, shown before anyone types a URL the API would refuse.
+  const [hosts] = createResource(async () => (await must(client.GET("/v1/links/destination-hosts"))).hosts);
+  const deepLinkHint = () => {
+    const list = hosts.state === "ready" ? hosts() : [];
+    if (list.length === 0) return t("links.deepLinkHint");
+    const more = t(props.audience === "merchant" ? "links.deepLinkHostsMerchant" : "links.deepLinkHostsAffiliate");
+    return `${t("links.deepLinkHint")} ${t("links.deepLinkHosts", { hosts: list.join(", ") })} ${more}`;
+  };
   const usable = () => (campaigns.list.state === "ready" ? campaigns.list().filter((c) => c.status === "active" && (props.audience === "merchant" || c.membershipStatus === "approved")) : []);
 
   const noCampaign = () => campaigns.list.state === "ready" && usable().length === 0;
@@ -34,6 +44,7 @@ export function LinkBuilder(props: { audience: "merchant" | "affiliate"; onCreat
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
     setError("");
+    setDestinationError();
     setMade();
     const text = (k: string) => String(f.get(k) ?? "").trim();
     try {
@@ -49,7 +60,9 @@ export function LinkBuilder(props: { audience: "merchant" | "affiliate"; onCreat
       setMade(link);
       props.onCreated(link);
     } catch (err) {
-      setError(messageOf(err));
+      const atDestination = err instanceof ApiError ? err.fieldError("destinationUrl") : undefined;
+      setDestinationError(atDestination);
+      if (!atDestination) setError(messageOf(err));
     }
   };
 
@@ -78,7 +91,7 @@ export function LinkBuilder(props: { audience: "merchant" | "affiliate"; onCreat
           </Show>
           <TextField label={t("links.code")} name="code" hint={t("links.codeHint")} pattern="[A-Za-z0-9][A-Za-z0-9_\-]{0,63}" />
         </div>
-        <TextField label={t("links.deepLink")} name="destinationUrl" type="url" hint={t("links.deepLinkHint")} />
+        <TextField label={t("links.deepLink")} name="destinationUrl" type="url" hint={deepLinkHint()} error={destinationError()} />
         <fieldset>
           <legend>{t("links.subIds")}</legend>
           <div class="grid5">

@@ -1,4 +1,4 @@
-/** The merchant's account settings (PATCH /v1/tenant): name, currency, cookies, consent, origins, alerts. */
+/** The merchant's account settings (PATCH /v1/tenant): name, currency, cookies, consent, origins, link destinations, alerts. */
 import { createResource, For, Show } from "solid-js";
 import type { components } from "../../../../sdk";
 import { CURRENCY_EXPONENTS } from "../../../../core/money";
@@ -24,6 +24,7 @@ export function tenantPatchOf(f: FormData): UpdateTenant {
     fallbackUrl: text("fallbackUrl") || null,
     consentMode: text("consentMode") as UpdateTenant["consentMode"],
     allowedOrigins: text("allowedOrigins").split(/\s+/).filter(Boolean),
+    destinationHosts: text("destinationHosts").split(/\s+/).filter(Boolean),
     clickCookieDays: Number(text("clickCookieDays")),
     alertWebhookUrl: text("alertWebhookUrl") || null,
   };
@@ -68,6 +69,9 @@ export function TenantSettings(props: { onLoaded?: (t: Tenant) => void }) {
             </Field>
             <Field label={t("settings.origins")} hint={t("settings.originsHint")} error={err("allowedOrigins")}>
               {(id, d) => <textarea id={id} aria-describedby={d()} name="allowedOrigins" rows="3" value={tn.allowedOrigins.join("\n")} />}
+            </Field>
+            <Field label={t("settings.destinationHosts")} hint={t("settings.destinationHostsHint")} error={err("destinationHosts")}>
+              {(id, d) => <textarea id={id} aria-describedby={d()} name="destinationHosts" rows="3" value={tn.destinationHosts.join("\n")} />}
             </Field>
             <TextField label={t("settings.alertWebhook")} name="alertWebhookUrl" type="url" value={tn.alertWebhookUrl ?? ""} error={err("alertWebhookUrl")} />
             <Show when={message()}>{(m) => <p class={`notice ${m().ok ? "ok" : "error"}`} role={m().ok ? "status" : "alert"}>{m().text}</p>}</Show>
