@@ -8251,6 +8251,14 @@ export interface components {
             id: string;
             /** @description Which step of the identity chain found the shopper */
             identitySource: string | null;
+            /** @description The order's line items as your server (or the script) last sent them, which product and category rules read; merchants only */
+            items?: {
+                category?: string;
+                name?: string;
+                quantity: number;
+                sku: string;
+                unitAmount: number;
+            }[];
             /** Format: date-time */
             occurredAt: string;
             orderId: string;
@@ -8575,7 +8583,7 @@ export interface components {
              */
             code?: string;
             /**
-             * @description Where shoppers land. Defaults to the campaign's destination.
+             * @description Where shoppers land. Defaults to the campaign's destination. Only on the merchant's own hosts (GET /v1/links/destination-hosts lists them; a merchant adds one with destinationHosts in PATCH /v1/tenant): another site is a 422 on this field.
              * @example https://loja.example/tenis?utm_source=indica
              */
             destinationUrl?: string;

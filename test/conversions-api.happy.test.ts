@@ -4,6 +4,7 @@ import { callApi, jsonOf } from "./helpers/api";
 import { addAffiliate, clickOn, commissionsOfOrder, placeOrder } from "./helpers/program-activity";
 import { seedTestProgram, startTestStack, waitFor, type TestStack } from "./helpers/stack";
 import { serverPost } from "./helpers/tracking";
+import { tokenFor } from "./helpers/auth";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -44,6 +45,19 @@ describe("GET /v1/conversions", () => {
     expect(ids(first)).toEqual([maria.orderId, brunos.orderId]);
     expect(ids(await get(p.apiKey, `/v1/conversions?limit=2&cursor=${first.nextCursor}`))).toEqual([unmatched.orderId]);
     expect(await get(p.apiKey, `/v1/conversions/${brunos.id}`)).toMatchObject({ orderId: brunos.orderId, affiliateId: bruno.affiliateId, occurredAt: "2026-01-15T12:00:00.000Z" });
+  });
+});
+
+describe("an order's line items", () => {
+  it("are shown to the merchant as sent, and to no affiliate user", async () => {
+    const p = await seedTestProgram(stack);
+    const items = [{ sku: "EBIKE-X1", name: "E-Bike X1", category: "bikes", quantity: 1, unitAmount: 249_900 }, { sku: "HELM-01", quantity: 1, unitAmount: 5_990 }];
+    const order = await placeOrder(stack, p, { amount: 255_890, clickId: (await clickOn(stack, p.code)).clickId });
+    expect((await serverPost(stack, "/v1/conversions", p.apiKey, { orderId: order.orderId, amount: 255_890, currency: "BRL", status: "paid", items })).status).toBe(202);
+    await waitFor(async () => (await get(p.apiKey, `/v1/conversions/${order.id}`)).items.length === 2, 20_000, "the items");
+    expect((await get(p.apiKey, `/v1/conversions/${order.id}`)).items).toEqual(items);
+    const affiliate = await tokenFor(stack, p.tenantId, "affiliate", { affiliateId: p.affiliateId });
+    expect((await get(affiliate, `/v1/conversions/${order.id}`)).items).toBeUndefined();
   });
 });
 

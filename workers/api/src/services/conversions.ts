@@ -11,6 +11,7 @@ export type ConversionRow = {
   source: string;
   amount: string;
   currency: string;
+  items: { sku: string; name?: string; category?: string; quantity: number; unitAmount: number }[] | null;
   default_currency_amount: string | null;
   coupon: string | null;
   /** Whose coupon `coupon` is (null: no affiliate's, or none): an affiliate user sees only their own. */
@@ -51,7 +52,7 @@ const attributedTo = (affiliateId: string): SQL =>
 
 async function selectConversions(db: Executor, tenantId: string, conditions: SQL[], limit: number): Promise<ConversionRow[]> {
   const result = await db.execute<ConversionRow>(sql`
-    SELECT cv.id, cv.order_id, cv.status, cv.source, cv.amount, cv.currency, cv.default_currency_amount, cv.coupon, cv_coupon_owner.affiliate_id AS coupon_affiliate_id,
+    SELECT cv.id, cv.order_id, cv.status, cv.source, cv.amount, cv.currency, cv.items, cv.default_currency_amount, cv.coupon, cv_coupon_owner.affiliate_id AS coupon_affiliate_id,
       ${conversionCampaign("cv")} AS campaign_id, cv.matched_affiliate_id, cv.matched_click_id, ${clickRecorded("cv")} AS click_recorded, cv.identity_source,
       cv.subscription_id, cv.renewal, cv.occurred_at, cv.received_at, cv.email_hash, cv.customer_id_hash, cv.visitor_id,
       cv.fraud_score, cv.fraud_reasons, cv.flagged, cv.review_status

@@ -32,6 +32,10 @@ export const conversionSchema = z
     renewal: z.number().int().nullable(),
     occurredAt: z.string().openapi({ format: "date-time" }),
     receivedAt: z.string().openapi({ format: "date-time" }),
+    items: z
+      .array(z.object({ sku: z.string(), name: z.string().optional(), category: z.string().optional(), quantity: z.number().int(), unitAmount: z.number().int() }))
+      .optional()
+      .openapi({ description: "The order's line items as your server (or the script) last sent them, which product and category rules read; merchants only" }),
     customer: z
       .object({ emailHash: z.string().nullable(), customerIdHash: z.string().nullable(), visitorId: z.string().nullable() })
       .optional()

@@ -37,6 +37,7 @@ export function toConversionView(r: ConversionRow, forAffiliate: string | null):
   if (forAffiliate !== null) return view;
   return {
     ...view,
+    items: r.items ?? [],
     customer: { emailHash: r.email_hash, customerIdHash: r.customer_id_hash, visitorId: r.visitor_id },
     fraud: { score: r.fraud_score, reasons: r.fraud_reasons, flagged: r.flagged, reviewStatus: r.review_status },
   };

@@ -25,7 +25,7 @@ export const createLinkBody = strictBody({
     .refine(isHttpUrl, "must be an absolute http(s) URL without control characters")
     .transform(normalizeHttpUrl)
     .optional()
-    .openapi({ description: "Where shoppers land. Defaults to the campaign's destination.", example: "https://loja.example/tenis?utm_source=indica" }),
+    .openapi({ description: "Where shoppers land. Defaults to the campaign's destination. Only on the merchant's own hosts (GET /v1/links/destination-hosts lists them; a merchant adds one with destinationHosts in PATCH /v1/tenant): another site is a 422 on this field.", example: "https://loja.example/tenis?utm_source=indica" }),
   code: linkCodeSchema.optional().openapi({
     description:
       "The path of the short link, kept as you type it. It opens whatever case a shopper types it in (`Maria-Tenis` is `maria-tenis`), so a code differing only in case from one already on the domain is taken (409). Random, in lower case, when omitted.",
