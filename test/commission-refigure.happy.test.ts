@@ -33,6 +33,14 @@ async function send(p: SeededProgram, body: Record<string, unknown>): Promise<vo
   expect(res.status, await res.clone().text()).toBe(202);
 }
 const commissionEvents = async (endpointId: string) => (await deliveriesOf(stack, endpointId)).map((d) => d.event_id as string).filter((e) => e.startsWith("commission."));
+/** The order's one commission, once made. */
+async function onlyCommissionOf(p: SeededProgram, order: string) {
+  const [made] = await waitFor(async () => {
+    const rows = await commissionsOfOrder(stack, p.tenantId, order);
+    return rows.length === 1 && rows;
+  }, 20_000, "the commission");
+  return made;
+}
 const paid = async (p: SeededProgram, order: string) => waitFor(async () => (await conversionOf(stack, p.tenantId, order))?.status === "paid", 20_000, "the paid report");
 
 describe("a commission recomputed from its order's new figures", () => {
@@ -43,10 +51,7 @@ describe("a commission recomputed from its order's new figures", () => {
     const hook = await createWebhook(stack, p.apiKey, { url });
     const report = { orderId: orderId(), amount: 10_000, status: "placed", clickId: (await clickOn(stack, p.code)).clickId };
     await send(p, report);
-    const [made] = await waitFor(async () => {
-      const rows = await commissionsOfOrder(stack, p.tenantId, report.orderId);
-      return rows.length === 1 && rows;
-    }, 20_000, "the commission");
+    const made = await onlyCommissionOf(p, report.orderId);
 
     await send(p, { ...report, amount: 12_000, status: "paid" });
     await paid(p, report.orderId);
@@ -68,10 +73,7 @@ describe("a commission recomputed from its order's new figures", () => {
     const p = await seedTestProgram(stack);
     const report = { orderId: orderId(), amount: 10_000, status: "placed", clickId: (await clickOn(stack, p.code)).clickId };
     await send(p, report);
-    const [made] = await waitFor(async () => {
-      const rows = await commissionsOfOrder(stack, p.tenantId, report.orderId);
-      return rows.length === 1 && rows;
-    }, 20_000, "the commission");
+    const made = await onlyCommissionOf(p, report.orderId);
     expect((await serverPost(stack, "/v1/refunds", p.apiKey, refund(report.orderId, { amount: 5_000 }))).status).toBe(202);
     await waitFor(async () => Number((await commissionsOfOrder(stack, p.tenantId, report.orderId))[0].reversed_amount) === 500, 20_000, "the reversal");
 
